@@ -1,0 +1,189 @@
+package org.mppfw.config.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import org.mppfw.api.config.Access;
+import org.mppfw.api.config.ParameterDefinition;
+import org.mppfw.api.config.ParameterException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The persisted parameter set, {@code <data>/config/parameters.xml}: every parameter whose value,
+ * access or user-set flag differs from the factory state.
+ *
+ * <pre>
+ * &lt;parameters format="1"&gt;
+ *   &lt;p n="Resync_Periodic" ua="na" user="n"&gt;7200&lt;/p&gt;
+ * &lt;/parameters&gt;
+ * </pre>
+ */
+final class ParameterFile {
+
+    static final String FILE_NAME = "parameters.xml";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ParameterFile.class);
+
+    private ParameterFile() {
+    }
+
+    /** The file cannot be read as a parameter set. */
+    static final class CorruptException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        CorruptException(String message) {
+            super(message);
+        }
+    }
+
+    /** The bytes of a set: only entries that differ from the catalog's factory state. */
+    static byte[] serialize(Catalog catalog, Map<String, Slot> state) {
+        StringBuilder b = new StringBuilder(4096);
+        b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<parameters format=\"1\">\n");
+        for (ParameterDefinition d : catalog.definitions()) {
+            Slot s = state.get(d.name());
+            if (s == null || (s.value().equals(d.defaultValue()) && s.access() == d.access() && !s.userSet())) {
+                continue;
+            }
+            b.append("  <p n=\"").append(d.name()).append("\" ua=\"").append(s.access().token())
+                    .append("\" user=\"").append(s.userSet() ? 'y' : 'n').append("\">")
+                    .append(Xml.escape(s.value())).append("</p>\n");
+        }
+        b.append("</parameters>\n");
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static void write(Path file, Catalog catalog, Map<String, Slot> state) throws IOException {
+        AtomicFiles.write(file, serialize(catalog, state));
+    }
+
+    /**
+     * Reads a set: the factory state overlaid with the file's entries. Entries the catalog no
+     * longer knows, or whose value no longer fits, are dropped with a warning.
+     *
+     * @throws CorruptException if the file is not a complete parameter set
+     */
+    static Map<String, Slot> read(Path file, Catalog catalog) throws IOException, CorruptException {
+        Map<String, Slot> state = defaults(catalog);
+        try (InputStream raw = Files.newInputStream(file)) {
+            SecureXml.LimitedInputStream in = new SecureXml.LimitedInputStream(raw, SecureXml.MAX_BYTES);
+            XMLStreamReader r = SecureXml.reader(in);
+            try {
+                readInto(r, catalog, state);
+            } finally {
+                r.close();
+            }
+        } catch (XMLStreamException | RuntimeException e) {
+            throw new CorruptException("not a complete parameter file: " + firstLine(e.getMessage()));
+        }
+        return state;
+    }
+
+    private static void readInto(XMLStreamReader r, Catalog catalog, Map<String, Slot> state)
+            throws XMLStreamException, CorruptException {
+        int depth = 0;
+        boolean root = false;
+        String name = null;
+        Access access = null;
+        boolean user = false;
+        StringBuilder text = new StringBuilder();
+        while (r.hasNext()) {
+            int ev = r.next();
+            switch (ev) {
+                case XMLStreamConstants.DTD:
+                case XMLStreamConstants.ENTITY_REFERENCE:
+                    throw new CorruptException("unexpected DTD or entity");
+                case XMLStreamConstants.START_ELEMENT:
+                    depth++;
+                    if (depth == 1) {
+                        if (!"parameters".equals(r.getLocalName()) || !"1".equals(r.getAttributeValue(null, "format"))) {
+                            throw new CorruptException("root is not <parameters format=\"1\">");
+                        }
+                        root = true;
+                    } else if (depth == 2 && "p".equals(r.getLocalName())) {
+                        name = r.getAttributeValue(null, "n");
+                        String ua = r.getAttributeValue(null, "ua");
+                        if (name == null || ua == null) {
+                            throw new CorruptException("entry without name or access");
+                        }
+                        try {
+                            access = Access.parse(ua);
+                        } catch (IllegalArgumentException e) {
+                            throw new CorruptException("entry " + name + " has a bad access");
+                        }
+                        user = "y".equals(r.getAttributeValue(null, "user"));
+                        text.setLength(0);
+                    } else {
+                        throw new CorruptException("unexpected element <" + r.getLocalName() + ">");
+                    }
+                    break;
+                case XMLStreamConstants.CHARACTERS:
+                case XMLStreamConstants.CDATA:
+                case XMLStreamConstants.SPACE:
+                    if (name != null) {
+                        text.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+                    }
+                    break;
+                case XMLStreamConstants.END_ELEMENT:
+                    if (depth == 2 && name != null) {
+                        put(catalog, state, name, text.toString(), access, user);
+                        name = null;
+                    }
+                    depth--;
+                    break;
+                default:
+                    break;
+            }
+        }
+        if (!root) {
+            throw new CorruptException("empty file");
+        }
+    }
+
+    private static void put(Catalog catalog, Map<String, Slot> state, String name, String value, Access access,
+            boolean user) {
+        Optional<ParameterDefinition> d = catalog.definition(name);
+        if (d.isEmpty()) {
+            LOG.info("Dropping stored parameter {}: no longer in the catalog", name);
+            return;
+        }
+        try {
+            state.put(name, new Slot(Values.normalize(d.get(), value), access, user));
+        } catch (ParameterException e) {
+            LOG.warn("Dropping stored value of {}: it no longer fits its type; the default applies", name);
+        }
+    }
+
+    /** The factory state of every catalog parameter, in catalog order. */
+    static Map<String, Slot> defaults(Catalog catalog) {
+        Map<String, Slot> m = new LinkedHashMap<>();
+        for (ParameterDefinition d : catalog.definitions()) {
+            m.put(d.name(), new Slot(d.defaultValue(), d.access(), false));
+        }
+        return m;
+    }
+
+    private static String firstLine(String m) {
+        if (m == null) {
+            return "parse error";
+        }
+        String s = m.strip();
+        int i = s.indexOf("Message: ");
+        if (i >= 0) {
+            s = s.substring(i + 9);
+        }
+        int nl = s.indexOf('\n');
+        return nl >= 0 ? s.substring(0, nl) : s;
+    }
+}

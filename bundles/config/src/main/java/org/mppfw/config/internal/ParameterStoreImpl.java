@@ -1,0 +1,422 @@
+package org.mppfw.config.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+
+import org.mppfw.api.config.Access;
+import org.mppfw.api.config.ApplyResult;
+import org.mppfw.api.config.ChangeSource;
+import org.mppfw.api.config.Parameter;
+import org.mppfw.api.config.ParameterChange;
+import org.mppfw.api.config.ParameterDefinition;
+import org.mppfw.api.config.ParameterException;
+import org.mppfw.api.config.ParameterListener;
+import org.mppfw.api.config.ParameterStore;
+import org.mppfw.api.config.ProfileException;
+import org.mppfw.api.config.Rejection;
+import org.mppfw.api.device.DeviceProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The parameter store, usable without OSGi. Readers see an immutable snapshot; writers build
+ * the next snapshot, persist it in one atomic write, swap it in and then queue one change event,
+ * delivered outside the write lock in commit order.
+ *
+ * <p>Rules beyond the {@link ParameterStore} contract:
+ * <ul>
+ * <li>In a profile, the last occurrence of a name is the one applied; earlier ones are ignored,
+ * even when the last one is rejected.</li>
+ * <li>An empty element sets the empty string, unless {@link Options#emptyResetsToDefault()}
+ * asks for the legacy reading (empty resets to the default).</li>
+ * <li>A value made only of {@code *} is a mask: a profile never applies it (reported as
+ * rejected, its {@code ua} still applies); {@link #set} ignores it for a secret.</li>
+ * <li>{@code preserve-value="y"}: the value is applied only if the user has not set the
+ * parameter; the {@code ua} attribute applies either way.</li>
+ * <li>The user-set flag becomes true when {@link ChangeSource#USER} changes a value, and false
+ * when any other source changes it.</li>
+ * </ul>
+ */
+public final class ParameterStoreImpl implements ParameterStore {
+
+    /**
+     * Behaviour switches.
+     *
+     * @param emptyResetsToDefault an empty profile element resets to the default instead of
+     *                             setting the empty string
+     * @param events               where change events are delivered
+     */
+    public record Options(boolean emptyResetsToDefault, Executor events) {
+        public Options {
+            Objects.requireNonNull(events, "events");
+        }
+
+        /** Empty means empty; events delivered on the committing thread, after the commit. */
+        public static Options defaults() {
+            return new Options(false, Runnable::run);
+        }
+    }
+
+    static final String CONFIG_DIR = "config";
+    private static final Logger LOG = LoggerFactory.getLogger(ParameterStoreImpl.class);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final Path dataDir;
+    private final Path file;
+    private final Catalog catalog;
+    private final Executor events;
+    private volatile boolean emptyResetsToDefault;
+    private final Object writeLock = new Object();
+    private volatile Map<String, Slot> state;
+    private final List<Registration> listeners = new CopyOnWriteArrayList<>();
+    private final ConcurrentLinkedQueue<Event> pending = new ConcurrentLinkedQueue<>();
+    private final Object deliveryLock = new Object();
+
+    private record Registration(ParameterListener listener, Set<String> names) {
+    }
+
+    private record Event(List<ParameterChange> changes, ChangeSource source) {
+    }
+
+    /**
+     * Opens the store of a data dir, creating {@code <data>/config} if needed. A temporary file
+     * left by a crash is removed; a corrupt parameter file is kept aside and the factory state
+     * loaded.
+     */
+    public ParameterStoreImpl(Path dataDir, Catalog catalog, Options options) throws IOException {
+        this.dataDir = dataDir;
+        this.catalog = catalog;
+        this.events = options.events();
+        this.emptyResetsToDefault = options.emptyResetsToDefault();
+        Path dir = dataDir.resolve(CONFIG_DIR);
+        AtomicFiles.createPrivateDirectories(dataDir);
+        AtomicFiles.createPrivateDirectories(dir);
+        this.file = dir.resolve(ParameterFile.FILE_NAME);
+        if (Files.deleteIfExists(AtomicFiles.tempOf(file))) {
+            LOG.info("Ignored an unfinished parameter write left by an interrupted run");
+        }
+        this.state = Collections.unmodifiableMap(load());
+    }
+
+    private Map<String, Slot> load() throws IOException {
+        if (!Files.exists(file)) {
+            return ParameterFile.defaults(catalog);
+        }
+        try {
+            return ParameterFile.read(file, catalog);
+        } catch (ParameterFile.CorruptException e) {
+            Path aside = file.resolveSibling(ParameterFile.FILE_NAME + ".corrupt-" + STAMP.format(Instant.now()));
+            Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.forceDirectory(file.getParent());
+            LOG.error("The stored parameters are corrupt ({}); kept as {} and starting from factory defaults",
+                    e.getMessage(), aside.getFileName());
+            return ParameterFile.defaults(catalog);
+        }
+    }
+
+    /** The compatibility switch for empty profile elements. */
+    public void setEmptyResetsToDefault(boolean on) {
+        this.emptyResetsToDefault = on;
+    }
+
+    /** Where the parameters are persisted. */
+    public Path file() {
+        return file;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    // ---------------------------------------------------------------- listeners
+
+    /** Adds a listener; {@code names} null or empty means every parameter. */
+    public void addListener(ParameterListener listener, Collection<String> names) {
+        Set<String> filter = names == null || names.isEmpty() ? null : Set.copyOf(names);
+        listeners.add(new Registration(listener, filter));
+    }
+
+    public void removeListener(ParameterListener listener) {
+        listeners.removeIf(r -> r.listener() == listener);
+    }
+
+    private void publish(List<ParameterChange> changes, ChangeSource source) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        pending.add(new Event(List.copyOf(changes), source));
+        try {
+            events.execute(this::deliverPending);
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot deliver parameter change events: {}", e.toString());
+        }
+    }
+
+    private void deliverPending() {
+        synchronized (deliveryLock) {
+            Event e;
+            while ((e = pending.poll()) != null) {
+                deliver(e);
+            }
+        }
+    }
+
+    private void deliver(Event e) {
+        for (Registration r : listeners) {
+            List<ParameterChange> mine = e.changes();
+            if (r.names() != null) {
+                mine = new ArrayList<>();
+                for (ParameterChange c : e.changes()) {
+                    if (r.names().contains(c.name())) {
+                        mine.add(c);
+                    }
+                }
+                if (mine.isEmpty()) {
+                    continue;
+                }
+                mine = List.copyOf(mine);
+            }
+            try {
+                r.listener().parametersChanged(mine, e.source());
+            } catch (RuntimeException | LinkageError ex) {
+                LOG.warn("Parameter listener {} failed: {}", r.listener().getClass().getName(), ex.toString());
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    @Override
+    public Collection<ParameterDefinition> catalog() {
+        return catalog.definitions();
+    }
+
+    @Override
+    public Optional<ParameterDefinition> definition(String name) {
+        return catalog.definition(name);
+    }
+
+    @Override
+    public Optional<Parameter> parameter(String name) {
+        Optional<ParameterDefinition> d = catalog.definition(name);
+        if (d.isEmpty()) {
+            return Optional.empty();
+        }
+        Slot s = state.get(name);
+        return Optional.of(new Parameter(d.get(), s.value(), s.access(), s.userSet()));
+    }
+
+    @Override
+    public String get(String name) {
+        catalog.require(name);
+        return state.get(name).value();
+    }
+
+    @Override
+    public Map<String, String> values() {
+        Map<String, String> m = new LinkedHashMap<>();
+        state.forEach((k, v) -> m.put(k, v.value()));
+        return Collections.unmodifiableMap(m);
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    @Override
+    public void set(String name, String value, ChangeSource source) throws IOException {
+        setAll(Collections.singletonMap(name, value), source);
+    }
+
+    @Override
+    public void setAll(Map<String, String> values, ChangeSource source) throws IOException {
+        Objects.requireNonNull(source, "source");
+        List<ParameterChange> changes;
+        synchronized (writeLock) {
+            Map<String, Slot> next = new LinkedHashMap<>(state);
+            changes = new ArrayList<>();
+            boolean dirty = false;
+            for (Map.Entry<String, String> e : values.entrySet()) {
+                ParameterDefinition d = catalog.require(e.getKey());
+                Slot cur = next.get(d.name());
+                if (source == ChangeSource.USER && cur.access() != Access.RW) {
+                    throw new ParameterException(d.name() + ": the user may not change this parameter");
+                }
+                if (e.getValue() != null && d.secret() && Values.isMasked(e.getValue())) {
+                    continue; // a secret shown masked and sent back unchanged
+                }
+                String v = Values.normalize(d, e.getValue());
+                boolean valueChanged = !v.equals(cur.value());
+                boolean user = source == ChangeSource.USER;
+                Slot s = new Slot(v, cur.access(), valueChanged ? user : cur.userSet() || user);
+                if (!s.equals(cur)) {
+                    next.put(d.name(), s);
+                    dirty = true;
+                    if (valueChanged) {
+                        changes.add(new ParameterChange(d.name(), cur.value(), v, d.secret()));
+                    }
+                }
+            }
+            if (dirty) {
+                commit(next);
+            }
+        }
+        publish(changes, source);
+    }
+
+    @Override
+    public ApplyResult applyProfile(InputStream xml, ChangeSource source) throws ProfileException, IOException {
+        Objects.requireNonNull(source, "source");
+        FlatProfile profile = FlatProfileParser.parse(xml);
+        if (profile.flatProfiles() == 0) {
+            throw new ProfileException("document holds no <flat-profile> element; nothing applied");
+        }
+        // last occurrence wins; the map keeps the names in the order of their last occurrence
+        Map<String, FlatProfile.Entry> last = new LinkedHashMap<>();
+        Set<String> unknown = new LinkedHashSet<>();
+        for (FlatProfile.Entry e : profile.entries()) {
+            if (catalog.definition(e.name()).isPresent()) {
+                last.remove(e.name());
+                last.put(e.name(), e);
+            } else {
+                unknown.add(e.name());
+            }
+        }
+        List<ParameterChange> changes;
+        ApplyResult result;
+        synchronized (writeLock) {
+            Map<String, Slot> next = new LinkedHashMap<>(state);
+            changes = new ArrayList<>();
+            List<String> changed = new ArrayList<>();
+            List<Rejection> rejected = new ArrayList<>();
+            List<String> preserved = new ArrayList<>();
+            int unchanged = 0;
+            boolean dirty = false;
+            for (FlatProfile.Entry e : last.values()) {
+                ParameterDefinition d = catalog.definition(e.name()).orElseThrow();
+                Slot cur = next.get(d.name());
+                if (e.problem() != null) {
+                    rejected.add(new Rejection(d.name(), e.line(), e.problem()));
+                    continue;
+                }
+                Access access = e.ua() == null ? cur.access() : Access.parse(e.ua());
+                if (source == ChangeSource.USER && (cur.access() != Access.RW || access != cur.access())) {
+                    rejected.add(new Rejection(d.name(), e.line(), "the user may not change this parameter"));
+                    continue;
+                }
+                String value = cur.value();
+                boolean userSet = cur.userSet();
+                if (Values.isMasked(e.value())) {
+                    rejected.add(new Rejection(d.name(), e.line(), "masked value not applied"));
+                } else if (e.preserve() && cur.userSet()) {
+                    preserved.add(d.name());
+                } else {
+                    String raw = e.value().isEmpty() && emptyResetsToDefault ? d.defaultValue() : e.value();
+                    try {
+                        value = Values.normalize(d, raw);
+                    } catch (ParameterException ex) {
+                        rejected.add(new Rejection(d.name(), e.line(), reason(d, ex)));
+                        continue;
+                    }
+                    if (!value.equals(cur.value())) {
+                        userSet = source == ChangeSource.USER;
+                    }
+                }
+                Slot s = new Slot(value, access, userSet);
+                if (s.equals(cur)) {
+                    unchanged++;
+                    continue;
+                }
+                next.put(d.name(), s);
+                dirty = true;
+                if (!value.equals(cur.value()) || access != cur.access()) {
+                    changed.add(d.name());
+                }
+                if (!value.equals(cur.value())) {
+                    changes.add(new ParameterChange(d.name(), cur.value(), value, d.secret()));
+                }
+            }
+            if (dirty) {
+                commit(next);
+            }
+            result = new ApplyResult(changed, unchanged, new ArrayList<>(unknown), rejected, preserved,
+                    profile.sha256());
+        }
+        LOG.info("Profile applied ({}): {}", source, result.summary());
+        for (Rejection r : result.rejected()) {
+            LOG.warn("Profile parameter rejected: {}", r);
+        }
+        publish(changes, source);
+        return result;
+    }
+
+    /** The reason without the parameter name, which the rejection carries already. */
+    private static String reason(ParameterDefinition d, ParameterException ex) {
+        String m = ex.getMessage();
+        String prefix = d.name() + ": ";
+        return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
+    }
+
+    @Override
+    public void exportProfile(OutputStream out) throws IOException {
+        Map<String, Slot> snapshot = state;
+        StringBuilder b = new StringBuilder(8192);
+        b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<flat-profile>\n");
+        for (ParameterDefinition d : catalog.definitions()) {
+            Slot s = snapshot.get(d.name());
+            String v = d.secret() && !s.value().isEmpty() ? MASK : s.value();
+            b.append("  <").append(d.name()).append(" ua=\"").append(s.access().token()).append("\">")
+                    .append(Xml.escape(v)).append("</").append(d.name()).append(">\n");
+        }
+        b.append("</flat-profile>\n");
+        out.write(b.toString().getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    @Override
+    public void factoryReset() throws IOException {
+        List<ParameterChange> changes = new ArrayList<>();
+        synchronized (writeLock) {
+            Map<String, Slot> next = ParameterFile.defaults(catalog);
+            for (ParameterDefinition d : catalog.definitions()) {
+                String old = state.get(d.name()).value();
+                if (!old.equals(d.defaultValue())) {
+                    changes.add(new ParameterChange(d.name(), old, d.defaultValue(), d.secret()));
+                }
+            }
+            commit(next);
+            int failed = AtomicFiles.deleteTree(dataDir.resolve(DeviceProperties.STATE_DIR));
+            if (failed > 0) {
+                LOG.warn("Factory reset could not delete {} entries of the out-of-box state", failed);
+            }
+        }
+        LOG.info("Factory reset: {} parameters back to their defaults", changes.size());
+        publish(changes, ChangeSource.FACTORY_RESET);
+    }
+
+    /** Persists, then swaps in; on failure nothing changed. Caller holds the write lock. */
+    private void commit(Map<String, Slot> next) throws IOException {
+        ParameterFile.write(file, catalog, next);
+        state = Collections.unmodifiableMap(next);
+    }
+}
