@@ -63,6 +63,9 @@ final class FlatProfileParser {
             if (limited.exceeded()) {
                 throw tooBig();
             }
+            if (SecureXml.isEncodingError(e)) {
+                throw new ProfileException("profile is not valid UTF-8; nothing applied", 0, 0, null);
+            }
             Location loc = e.getLocation();
             int line = loc == null ? 0 : Math.max(loc.getLineNumber(), 0);
             int col = loc == null ? 0 : Math.max(loc.getColumnNumber(), 0);
@@ -71,6 +74,9 @@ final class FlatProfileParser {
         } catch (IOException e) {
             if (limited.exceeded()) {
                 throw tooBig();
+            }
+            if (SecureXml.isEncodingError(e)) {
+                throw new ProfileException("profile is not valid UTF-8; nothing applied", 0, 0, null);
             }
             throw new ProfileException("cannot read the profile: " + e.getMessage(), 0, 0, null);
         } catch (RuntimeException e) {

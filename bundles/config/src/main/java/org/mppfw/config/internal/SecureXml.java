@@ -3,6 +3,11 @@ package org.mppfw.config.internal;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -36,17 +41,40 @@ final class SecureXml {
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, Boolean.FALSE);
         f.setProperty(XMLInputFactory.IS_COALESCING, Boolean.TRUE);
         f.setProperty(XMLInputFactory.IS_VALIDATING, Boolean.FALSE);
+        // errors become exceptions with a location; nothing is printed to the console
+        f.setXMLReporter((message, type, info, location) -> {
+        });
         f.setXMLResolver((publicId, systemId, baseUri, ns) -> {
             throw new XMLStreamException("external resources are not allowed");
         });
         return f;
     }
 
-    /** A reader of UTF-8 XML; the stream should already be limited and free of a BOM. */
+    /**
+     * A reader of UTF-8 XML; the stream should already be limited and free of a BOM. The bytes
+     * are decoded here, strictly, whatever the XML declaration says: the phone reads UTF-8 only.
+     */
     static XMLStreamReader reader(InputStream in) throws XMLStreamException {
+        Reader chars = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
         synchronized (FACTORY) {
-            return FACTORY.createXMLStreamReader(in, "UTF-8");
+            return FACTORY.createXMLStreamReader(chars);
         }
+    }
+
+    /** Whether a parse failure comes from bytes that are not UTF-8. */
+    static boolean isEncodingError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CharacterCodingException) {
+                return true;
+            }
+            if (t instanceof XMLStreamException x && x.getNestedException() != null
+                    && x.getNestedException() != t && isEncodingError(x.getNestedException())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Counts bytes and fails once more than the limit has been read. */

@@ -1,0 +1,166 @@
+package org.mppfw.config.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.mppfw.api.config.Access;
+import org.mppfw.api.config.ParameterDefinition;
+import org.mppfw.api.config.ParameterType;
+
+class CatalogTest {
+
+    private final Catalog catalog = Catalog.standard();
+
+    /** Every parameter of reference §5.1–5.4 and §8 with its documented default. */
+    static Map<String, String> documentedDefaults() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("Provision_Enable", "Yes");
+        m.put("Resync_On_Reset", "Yes");
+        m.put("Resync_Random_Delay", "2");
+        m.put("Resync_At__HHmm_", "");
+        m.put("Resync_At_Random_Delay", "600");
+        m.put("Resync_Periodic", "3600");
+        m.put("Resync_Error_Retry_Delay", "60,120,240,480,960,1920,3840,7680,15360,30720,61440,86400");
+        m.put("Forced_Resync_Delay", "14400");
+        m.put("Resync_From_SIP", "Yes");
+        m.put("Resync_After_Upgrade_Attempt", "Yes");
+        m.put("Resync_Trigger_1", "");
+        m.put("Resync_Trigger_2", "");
+        m.put("User_Configurable_Resync", "Yes");
+        m.put("Resync_Fails_On_FNF", "Yes");
+        m.put("Profile_Authentication_Type", "Basic HTTP Authentication");
+        m.put("Profile_Rule", "/$PSN.xml");
+        m.put("Profile_Rule_B", "");
+        m.put("Profile_Rule_C", "");
+        m.put("Profile_Rule_D", "");
+        m.put("DHCP_Option_To_Use", "66,160,159,150,60,43,125");
+        m.put("DHCPv6_Option_To_Use", "17,160,159");
+        m.put("Transport_Protocol", "");
+        m.put("Log_Request_Msg", "$PN $MAC -- Requesting resync $SCHEME://$SERVIP:$PORT$PATH");
+        m.put("Log_Success_Msg", "$PN $MAC -- Successful resync $SCHEME://$SERVIP:$PORT$PATH");
+        m.put("Log_Failure_Msg", "$PN $MAC -- Resync failed: $ERR");
+        m.put("Syslog_Identifier", "None");
+        m.put("Report_Rule", "");
+        m.put("HTTP_Report_Method", "POST");
+        m.put("Report_to_Server", "On Request");
+        m.put("periodic_upload_to_server", "3600");
+        m.put("Upload_Delay_On_Local_Change", "60");
+        m.put("Custom_CA_Rule", "");
+        m.put("IKM_HTTP_Encrypt_Content", "");
+        m.put("Restricted_Access_Domains", "");
+        m.put("Webex_Onboard_Enable", "Yes");
+        m.put("Upgrade_Enable", "Yes");
+        m.put("Upgrade_Error_Retry_Delay", "3600");
+        m.put("Upgrade_Rule", "");
+        m.put("Downgrade_Rev_Limit", "");
+        m.put("Log_Upgrade_Request_Msg", "$PN $MAC -- Requesting upgrade $SCHEME://$SERVIP:$PORT$PATH");
+        m.put("Log_Upgrade_Success_Msg", "$PN $MAC -- Successful upgrade $SCHEME://$SERVIP:$PORT$PATH -- $ERR");
+        m.put("Log_Upgrade_Failure_Msg", "$PN $MAC -- Upgrade failed: $ERR");
+        m.put("Peer_Firmware_Sharing", "Yes");
+        m.put("Peer_Firmware_Sharing_Log_Server", "");
+        for (char c = 'A'; c <= 'P'; c++) {
+            m.put("GPP_" + c, "");
+        }
+        for (char c = 'A'; c <= 'D'; c++) {
+            m.put("GPP_S" + c, "");
+        }
+        m.put("Transition_Authorization_Error_Retry_Delay", "1800");
+        m.put("MIC_Cert_Refresh_Enable", "No");
+        m.put("MIC_Cert_Refresh_Rule", "http://sudirenewal.cisco.com/");
+        m.put("HTTP_User_Agent_Name", "$VERSION ($MA)");
+        m.put("PRT_Upload_Rule", "");
+        m.put("PRT_Upload_Method", "POST");
+        m.put("Profile_Rule_Menu", "Yes");
+        m.put("Factory_Reset_Menu", "Yes");
+        m.put("Phone-UI-User-Mode", "No");
+        m.put("Admin_Password", "");
+        m.put("User_Password", "");
+        m.put("Syslog_Server", "");
+        m.put("Debug_Server", "");
+        m.put("Enable_TR-069", "No");
+        m.put("ACS_URL", "");
+        m.put("ACS_Username", "admin");
+        m.put("ACS_Password", "");
+        m.put("Connection_Request_Username", "");
+        m.put("Connection_Request_Password", "");
+        m.put("Periodic_Inform_Interval", "20");
+        m.put("Periodic_Inform_Enable", "Yes");
+        m.put("TR-069_Traceability", "No");
+        m.put("CWMP_V1.2_Support", "Yes");
+        m.put("TR-069_VoiceObject_Init", "Yes");
+        m.put("TR-069_DHCPOption_Init", "Yes");
+        m.put("BACKUP_ACS_URL", "");
+        m.put("BACKUP_ACS_User", "");
+        m.put("BACKUP_ACS_Password", "");
+        m.put("Station_Name", "");
+        m.put("User_ID_1_", "");
+        m.put("Line_Enable_1_", "Yes");
+        return m;
+    }
+
+    static final Set<String> SECRETS = Set.of("GPP_SA", "GPP_SB", "GPP_SC", "GPP_SD", "IKM_HTTP_Encrypt_Content",
+            "Admin_Password", "User_Password", "ACS_Password", "Connection_Request_Password", "BACKUP_ACS_Password");
+
+    @Test
+    void everyDocumentedParameterIsPresentWithItsDefault() {
+        documentedDefaults().forEach((name, def) -> {
+            ParameterDefinition d = catalog.definition(name).orElse(null);
+            assertTrue(d != null, name + " missing");
+            assertEquals(def, d.defaultValue(), name);
+        });
+        assertEquals(documentedDefaults().keySet(),
+                catalog.definitions().stream().map(ParameterDefinition::name).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void secretsAreFlaggedAndNothingElse() {
+        Set<String> flagged = catalog.definitions().stream().filter(ParameterDefinition::secret)
+                .map(ParameterDefinition::name).collect(Collectors.toSet());
+        assertEquals(SECRETS, flagged);
+    }
+
+    @Test
+    void documentedOrderAndTypes() {
+        List<ParameterDefinition> defs = catalog.definitions();
+        assertEquals("Provision_Enable", defs.get(0).name());
+        assertEquals(ParameterType.INTEGER, catalog.require("Resync_Random_Delay").type());
+        assertEquals(0, catalog.require("Resync_Random_Delay").min());
+        assertEquals(65535, catalog.require("Resync_Random_Delay").max());
+        assertEquals(ParameterType.DELAY_LIST, catalog.require("Resync_Periodic").type());
+        assertEquals(ParameterType.TIME_OF_DAY, catalog.require("Resync_At__HHmm_").type());
+        assertEquals(ParameterType.RULE, catalog.require("Profile_Rule").type());
+        assertEquals(List.of("Disabled", "Basic HTTP Authentication", "XSI Authentication"),
+                catalog.require("Profile_Authentication_Type").choices());
+        assertEquals(Access.RW, catalog.require("Station_Name").access());
+        assertEquals(Access.NA, catalog.require("Profile_Rule").access());
+        assertFalse(catalog.definition("profile_rule").isPresent(), "names are case-sensitive");
+    }
+
+    @Test
+    void badCatalogsAreRefusedWithTheirLine() {
+        String dup = "A\tSTRING\t-\tna\tn\t-\tg\nA\tSTRING\t-\tna\tn\t-\tg\n";
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse(dup));
+        assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> parse("B\tINTEGER\tx\tna\tn\t0..9\tg\n"));
+        assertThrows(IllegalArgumentException.class, () -> parse("B\tINTEGER\t10\tna\tn\t0..9\tg\n"));
+        assertThrows(IllegalArgumentException.class, () -> parse("B\tBOOLEAN\tyes\tna\tn\t-\tg\n"));
+        assertThrows(IllegalArgumentException.class, () -> parse("B\tFOO\t-\tna\tn\t-\tg\n"));
+        assertThrows(IllegalArgumentException.class, () -> parse("B\tSTRING\t-\txx\tn\t-\tg\n"));
+        assertThrows(IllegalArgumentException.class, () -> parse("# only a comment\n"));
+    }
+
+    private static Catalog parse(String tsv) throws Exception {
+        return Catalog.parse(new ByteArrayInputStream(tsv.getBytes(StandardCharsets.UTF_8)));
+    }
+}
