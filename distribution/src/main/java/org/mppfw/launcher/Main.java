@@ -1,0 +1,107 @@
+package org.mppfw.launcher;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Boots the phone: {@code bin/mppfw [--data DIR] [--mac ...] [-c 'COMMANDS']}. Exit status:
+ * 0 success, 1 a batch command failed, 2 bad command line, 3 the image could not boot.
+ */
+public final class Main {
+
+    static final int OK = 0;
+    static final int COMMAND_FAILED = 1;
+    static final int USAGE = 2;
+    static final int BOOT_FAILED = 3;
+
+    static final String LOGGING_PROPERTIES = "etc/logging.properties";
+    private static final String SIMPLE_LOGGER = "org.slf4j.simpleLogger.";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int status = run(args);
+        System.out.flush();
+        System.exit(status);
+    }
+
+    static int run(String[] args) {
+        LaunchArgs launch;
+        try {
+            launch = LaunchArgs.parse(args);
+        } catch (LaunchArgs.UsageException e) {
+            System.err.println("mppfw: " + e.getMessage());
+            System.err.println("Try 'mppfw --help'.");
+            return USAGE;
+        }
+        if (launch.help()) {
+            System.out.print(LaunchArgs.USAGE);
+            return OK;
+        }
+        Log.setLevel(launch.verbosity());
+        PhoneFramework phone;
+        try {
+            Path image = imageDir();
+            configureLogging(image, launch.verbosity());
+            BootConfig config = BootConfig.load(image, launch);
+            List<BundleList.Entry> bundles = BundleList.read(config.bundlesList()).forMode(!launch.batch());
+            if (!launch.batch() && System.console() == null && System.getProperty("org.jline.terminal.dumb") == null) {
+                System.setProperty("org.jline.terminal.dumb", "true"); // stdin/stdout not a terminal: no warning about it
+            }
+            Files.createDirectories(config.dataDir());
+            Log.info("firmware " + config.firmwareVersion() + ", data dir " + config.dataDir());
+            phone = PhoneFramework.boot(config, bundles);
+        } catch (Exception e) {
+            Log.error("cannot boot: " + BatchRunner.message(e));
+            Log.debug(e);
+            return BOOT_FAILED;
+        }
+        try {
+            if (launch.batch()) {
+                List<String> commands = BatchScript.split(launch.commands().orElse(""));
+                return new BatchRunner(phone.context(), System.out, System.err).run(commands);
+            }
+            phone.awaitStop();
+            return OK;
+        } catch (Exception e) {
+            Log.error(BatchRunner.message(e));
+            Log.debug(e);
+            return BOOT_FAILED;
+        } finally {
+            phone.stop();
+        }
+    }
+
+    /** The image dir: {@code mppfw.home}, else the parent of the launcher jar's {@code lib/}. */
+    static Path imageDir() throws URISyntaxException {
+        String home = System.getProperty(BootConfig.HOME);
+        if (home != null && !home.isBlank()) {
+            return Path.of(home).toAbsolutePath().normalize();
+        }
+        Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return jar.toAbsolutePath().getParent().getParent().normalize();
+    }
+
+    /**
+     * slf4j-simple reads system properties when the logging bundle starts: take the image's
+     * defaults unless the command line set them, and raise the level for {@code -v}/{@code -vv}.
+     */
+    static void configureLogging(Path image, int verbosity) {
+        Properties defaults = BootConfig.read(image.resolve(LOGGING_PROPERTIES));
+        for (String key : defaults.stringPropertyNames()) {
+            if (key.startsWith(SIMPLE_LOGGER) && System.getProperty(key) == null) {
+                System.setProperty(key, defaults.getProperty(key).trim());
+            }
+        }
+        if (verbosity > 0) {
+            System.setProperty(SIMPLE_LOGGER + "defaultLogLevel", verbosity > 1 ? "debug" : "info");
+        }
+        // some bundles (SPI Fly, JLine) log through java.util.logging: same threshold
+        java.util.logging.Logger.getLogger("").setLevel(verbosity > 0 ? java.util.logging.Level.INFO
+                : java.util.logging.Level.WARNING);
+    }
+}
