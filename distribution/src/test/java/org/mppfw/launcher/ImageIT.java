@@ -1,0 +1,171 @@
+package org.mppfw.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the laid-out image ({@code target/mppfw/bin/mppfw}) as a child process, the way a person
+ * or a script does.
+ */
+class ImageIT {
+
+    private static final Path IMAGE = Path.of(System.getProperty("mppfw.image", "target/mppfw")).toAbsolutePath();
+    private static final long TIMEOUT_S = 120;
+
+    @TempDir
+    Path data;
+
+    record Run(int status, String out, String err) {
+        List<String> errLines() {
+            return err.lines().collect(Collectors.toList());
+        }
+    }
+
+    private Run run(String stdin, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(IMAGE.resolve("bin/mppfw").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        Path out = Files.createTempFile(data.getParent(), "out", ".txt");
+        Path err = Files.createTempFile(data.getParent(), "err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        if (stdin == null) {
+            pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        }
+        // no class-data archive: each test boots a fresh data dir once
+        pb.environment().put("MPPFW_CDS", "0");
+        Process p = pb.start();
+        try {
+            if (stdin != null) {
+                p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+                p.getOutputStream().close();
+            }
+            if (!p.waitFor(TIMEOUT_S, TimeUnit.SECONDS)) {
+                fail("bin/mppfw did not exit within " + TIMEOUT_S + " s: " + Files.readString(err));
+            }
+            return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    private static void assertNoStackTrace(Run r) {
+        String all = r.out() + r.err();
+        assertFalse(all.contains("\tat "), "a stack trace was printed:\n" + all);
+        assertFalse(all.contains("Exception"), "an exception name was printed:\n" + all);
+    }
+
+    @Test
+    void sysInfoShowsTheIdentityGivenOnFirstBoot() throws Exception {
+        Run r = run(null, "--data", data.toString(), "--mac", "00:0E:08:AB:CD:EF", "--model", "CP-7841-3PCC",
+                "-c", "sys:info");
+        assertEquals(0, r.status(), r.err());
+        String flat = r.out().toLowerCase(Locale.ROOT).replace(":", "").replace("-", "");
+        assertTrue(r.out().contains("CP-7841-3PCC"), r.out());
+        assertTrue(flat.contains("000e08abcdef"), r.out());
+        assertTrue(r.out().contains("sip7841.12-0-1MPP0001-1"), r.out());
+        assertTrue(r.out().contains("org.mppfw.config"), r.out());
+        assertTrue(Files.isDirectory(data.resolve("felix-cache")), "the bundle cache lives in the data dir");
+        assertNoStackTrace(r);
+    }
+
+    @Test
+    void aFailingCommandExitsOneWithOneErrorLine() throws Exception {
+        Run r = run(null, "--data", data.toString(), "-c", "param:get No_Such_Param");
+        assertEquals(1, r.status(), r.out() + r.err());
+        List<String> errors = r.errLines().stream().filter(l -> l.startsWith("Error:")).collect(Collectors.toList());
+        assertEquals(1, errors.size(), r.err());
+        assertTrue(errors.get(0).contains("No_Such_Param"), errors.get(0));
+        assertNoStackTrace(r);
+    }
+
+    @Test
+    void batchRunsEachCommandPrintsResultsAndStopsAtTheFirstFailure() throws Exception {
+        Run r = run(null, "--data", data.toString(), "-c", "lb ; no:such-command\nlb");
+        assertEquals(1, r.status());
+        assertEquals(1, r.out().split("START LEVEL 2", -1).length - 1, "lb ran once, then the failure stopped:\n" + r.out());
+        assertTrue(r.out().contains("Gogo Runtime"), r.out());
+        assertFalse(r.out().contains("JLine"), "batch mode installs no shell:\n" + r.out());
+        assertEquals(List.of("Error: Command not found: no:such-command"),
+                r.errLines().stream().filter(l -> l.startsWith("Error:")).collect(Collectors.toList()));
+        assertNoStackTrace(r);
+    }
+
+    @Test
+    void batchSucceedsWithGogoBuiltInsAndBootsAgainOnTheSameDataDir() throws Exception {
+        Run first = run(null, "--data", data.toString(), "-c", "lb");
+        assertEquals(0, first.status(), first.err());
+        Run second = run(null, "--data", data.toString(), "-c", "lb -s", "-vv");
+        assertEquals(0, second.status(), second.err());
+        assertTrue(second.out().contains("org.mppfw.config"), second.out());
+        assertTrue(second.err().contains("mppfw: booted "), "debug level reports the boot:\n" + second.err());
+        assertEquals("", first.err().strip(), "a quiet boot writes nothing to stderr");
+    }
+
+    @Test
+    void interactiveShellReadsPipedCommandsAndExitsAtEndOfInput() throws Exception {
+        Run r = run("lb\nparam:get No_Such_Param\n", "--data", data.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("mppfw> "), r.out());
+        assertTrue(r.out().contains("JLine"), r.out());
+        assertTrue(r.out().contains("START LEVEL 3"), r.out());
+    }
+
+    @Test
+    void exitStopsThePhone() throws Exception {
+        Run r = run("exit\nlb\n", "--data", data.toString());
+        assertEquals(0, r.status(), r.err());
+        assertFalse(r.out().contains("START LEVEL"), "nothing runs after exit:\n" + r.out());
+    }
+
+    @Test
+    void helpAndBadArguments() throws Exception {
+        Run help = run(null, "--help");
+        assertEquals(0, help.status());
+        assertTrue(help.out().contains("--data DIR"), help.out());
+        Run bad = run(null, "--data", data.toString(), "--frobnicate");
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("unknown argument: --frobnicate"), bad.err());
+    }
+
+    @Test
+    void bundlesListNamesExactlyTheBundlesOfTheImage() throws IOException {
+        BundleList list = BundleList.read(IMAGE.resolve("etc/bundles.list"));
+        Set<String> listed = list.entries().stream().map(BundleList.Entry::path).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> present;
+        try (Stream<Path> jars = Files.list(IMAGE.resolve("bundles"))) {
+            present = jars.map(j -> "bundles/" + j.getFileName()).collect(Collectors.toCollection(TreeSet::new));
+        }
+        assertEquals(present, listed);
+        for (String logging : List.of("bundles/slf4j-api.jar", "bundles/slf4j-simple.jar",
+                "bundles/org.apache.aries.spifly.dynamic.bundle.jar", "bundles/asm.jar")) {
+            assertTrue(list.entries().contains(new BundleList.Entry(1, logging)), logging + " at level 1");
+        }
+        assertTrue(list.entries().contains(new BundleList.Entry(3, "bundles/org.apache.felix.gogo.jline.jar")));
+        assertTrue(list.entries().contains(new BundleList.Entry(2, "bundles/mppfw-config.jar")));
+        assertTrue(Files.isExecutable(IMAGE.resolve("bin/mppfw")));
+        assertTrue(Files.isRegularFile(IMAGE.resolve("lib/org.apache.felix.framework.jar")));
+    }
+}
