@@ -103,11 +103,17 @@ public final class Aes128gcmOutputStream extends OutputStream {
     }
 
     private void emit(boolean last) throws IOException {
+        int zeros = recordPad;
+        if (!last && filled < capacity()) {
+            // a record that is not the last must fill rs: pad it up (counts against the padding owed)
+            zeros += capacity() - filled;
+            padLeft = Math.max(0, padLeft - (capacity() - filled));
+        }
         data[filled] = (byte) (last ? 2 : 1);
-        java.util.Arrays.fill(data, filled + 1, filled + 1 + recordPad, (byte) 0);
+        java.util.Arrays.fill(data, filled + 1, filled + 1 + zeros, (byte) 0);
         Cipher cipher = keys.cipher(Cipher.ENCRYPT_MODE, seq++);
         try {
-            int n = cipher.doFinal(data, 0, filled + 1 + recordPad, out, 0);
+            int n = cipher.doFinal(data, 0, filled + 1 + zeros, out, 0);
             sink.write(out, 0, n);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

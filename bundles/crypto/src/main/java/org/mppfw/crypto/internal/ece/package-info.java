@@ -15,7 +15,9 @@
  * works unchanged and the same text given to a server tool as a passphrase matches. The other
  * plausible reading, base64url as in RFC 8188's own examples
  * ({@link org.mppfw.crypto.internal.ece.IkmEncoding#BASE64URL}), is a configuration option of
- * the codec component.
+ * the codec component. Note that common server tools ({@code http_ece} for node and Python) take
+ * an IKM of exactly 16 bytes: with the default, such a server is given the same 16-character
+ * string; with {@code BASE64URL}, the 22-character base64url form of its 16 bytes.
  *
  * <p>Streaming: one record is held at a time; a record longer than 16 MiB is refused.
  */
