@@ -95,7 +95,8 @@ public sealed interface TftpPacket {
 
         @Override
         public int encode(byte[] out) {
-            int p = putShort(out, 0, code);
+            putShort(out, 0, ERROR);
+            int p = putShort(out, 2, code);
             return putString(out, p, message);
         }
 
