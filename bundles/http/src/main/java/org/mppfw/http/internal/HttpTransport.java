@@ -1,0 +1,269 @@
+package org.mppfw.http.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.mppfw.api.config.ChangeSource;
+import org.mppfw.api.config.Parameter;
+import org.mppfw.api.config.ParameterChange;
+import org.mppfw.api.config.ParameterListener;
+import org.mppfw.api.config.ParameterStore;
+import org.mppfw.api.device.DeviceIdentity;
+import org.mppfw.api.device.DeviceProperties;
+import org.mppfw.api.transport.Credentials;
+import org.mppfw.api.transport.Transport;
+import org.mppfw.api.transport.TransportException;
+import org.mppfw.api.transport.TransportRequest;
+import org.mppfw.api.transport.TransportResponse;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code http} and {@code https} transport. Reads its parameters from the parameter store and
+ * the device identity when they are there (both optional), and keeps the custom CA of
+ * {@code Custom_CA_Rule} in the data dir.
+ */
+@Component(service = {Transport.class, ParameterListener.class, HttpTransport.class},
+        property = {Transport.SCHEMES + "=http", Transport.SCHEMES + "=https",
+            ParameterListener.NAMES + "=" + ParameterNames.CUSTOM_CA_RULE},
+        configurationPid = "org.mppfw.http")
+@Designate(ocd = HttpTransportConfig.class)
+public final class HttpTransport implements Transport, ParameterListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ParameterStore parameters;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DeviceIdentity identity;
+
+    private final HttpTransportConfig config;
+    private final Path dataDir;
+    private final DeviceIdentity fallbackIdentity;
+    private final ScheduledExecutorService timer;
+    private final HttpExchanger exchanger;
+    private volatile TlsMaterial tls;
+    private volatile String tlsKey = "";
+    private volatile String customCaStatus = "no custom CA";
+
+    @Activate
+    public HttpTransport(HttpTransportConfig config, BundleContext context) {
+        this.config = config;
+        String dir = context.getProperty(DeviceProperties.DATA_DIR);
+        this.dataDir = Paths.get(dir == null ? "data" : dir);
+        this.fallbackIdentity = new FallbackIdentity(context);
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "mppfw-http-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        this.exchanger = new HttpExchanger(this::settings, timer);
+        timer.execute(this::refreshCustomCa);
+    }
+
+    @Deactivate
+    void deactivate() {
+        timer.shutdownNow();
+    }
+
+    @Override
+    public TransportResponse exchange(TransportRequest request) throws TransportException {
+        return exchanger.exchange(request);
+    }
+
+    /** For the shell: the outcome with headers whatever the status. */
+    HttpExchanger.Outcome attempt(TransportRequest request) {
+        return exchanger.attempt(request);
+    }
+
+    String customCaStatus() {
+        return customCaStatus;
+    }
+
+    @Override
+    public void parametersChanged(List<ParameterChange> changes, ChangeSource source) {
+        timer.execute(this::refreshCustomCa);
+    }
+
+    HttpSettings settings() {
+        DeviceIdentity id = identity;
+        String ua = UserAgent.expand(param(ParameterNames.USER_AGENT).orElse(""), id == null ? fallbackIdentity : id);
+        HttpSettings.ProxySettings proxy = null;
+        String proxyMode = param(ParameterNames.PROXY_MODE).orElse("");
+        Optional<String> proxyHost = param(ParameterNames.PROXY_HOST).filter(h -> !h.isBlank());
+        if (proxyHost.isPresent() && !proxyMode.equalsIgnoreCase("Off")) {
+            int port = param(ParameterNames.PROXY_PORT).map(HttpTransport::port).orElse(3128);
+            proxy = new HttpSettings.ProxySettings(proxyHost.get().trim(), port,
+                    credentials(ParameterNames.PROXY_USER, ParameterNames.PROXY_PASSWORD));
+        }
+        return new HttpSettings(ua, proxy, credentials(ParameterNames.ACCOUNT_USER, ParameterNames.ACCOUNT_PASSWORD),
+                tls(), param(ParameterNames.TLS_CIPHER_LIST).orElse(""),
+                Duration.ofSeconds(Math.max(1, config.read_timeout_seconds())));
+    }
+
+    private static int port(String s) {
+        try {
+            int p = Integer.parseInt(s.trim());
+            return p > 0 && p < 65536 ? p : 3128;
+        } catch (NumberFormatException e) {
+            return 3128;
+        }
+    }
+
+    private Credentials credentials(String userName, String passwordName) {
+        Optional<String> user = param(userName).filter(u -> !u.isEmpty());
+        return user.map(u -> new Credentials(u, param(passwordName).orElse("").toCharArray())).orElse(null);
+    }
+
+    private Optional<String> param(String name) {
+        ParameterStore p = parameters;
+        if (p == null) {
+            return Optional.empty();
+        }
+        try {
+            return p.parameter(name).map(Parameter::value);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Path customCaFile() {
+        return dataDir.resolve(DeviceProperties.STATE_DIR).resolve("http").resolve("custom-ca.pem");
+    }
+
+    private TlsMaterial tls() {
+        Path ca = customCaFile();
+        Path ks = dataDir.resolve(config.client_keystore());
+        String key = stamp(ca) + "|" + stamp(ks);
+        TlsMaterial t = tls;
+        if (t == null || !key.equals(tlsKey)) {
+            List<X509Certificate> cas = List.of();
+            if (Files.isRegularFile(ca)) {
+                try {
+                    cas = TlsMaterial.parseCaCertificates(Files.readAllBytes(ca));
+                } catch (IOException | CertificateException e) {
+                    LOG.warn("custom CA file unreadable, ignored: {}", e.getMessage());
+                }
+            }
+            t = new TlsMaterial(cas, config.builtin_roots(), ks, config.client_keystore_password().toCharArray());
+            tls = t;
+            tlsKey = key;
+        }
+        return t;
+    }
+
+    private static String stamp(Path p) {
+        try {
+            return Files.isRegularFile(p) ? Files.getLastModifiedTime(p).toMillis() + ":" + Files.size(p) : "-";
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    /** Fetches the custom CA named by {@code Custom_CA_Rule} (http/https) and keeps it in the data dir. */
+    void refreshCustomCa() {
+        String rule = param(ParameterNames.CUSTOM_CA_RULE).orElse("").trim();
+        if (rule.startsWith("[")) {
+            int end = rule.indexOf(']');
+            rule = end < 0 ? "" : rule.substring(end + 1).trim();
+        }
+        if (rule.isEmpty()) {
+            return;
+        }
+        URI uri;
+        try {
+            uri = URI.create(rule);
+        } catch (IllegalArgumentException e) {
+            customCaStatus = "Custom CA rule is not a URL";
+            return;
+        }
+        TransportRequest req = TransportRequest.builder(uri).maxBytes(256 * 1024).build();
+        try (TransportResponse r = exchange(req); InputStream in = r.body()) {
+            byte[] pem = in.readAllBytes();
+            TlsMaterial.parseCaCertificates(pem);
+            Path file = customCaFile();
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling("custom-ca.pem.tmp");
+            Files.write(tmp, pem);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            customCaStatus = "Last provisioning succeeded on " + Instant.now();
+            LOG.info("custom CA installed from {}", HttpExchanger.display(uri));
+        } catch (IOException | CertificateException e) {
+            customCaStatus = "Last provisioning failed on " + Instant.now() + ": " + e.getMessage();
+            LOG.warn("custom CA from {} not installed: {}", HttpExchanger.display(uri), e.getMessage());
+        }
+    }
+
+    /** The identity from the launcher's framework properties, until the identity service is there. */
+    private static final class FallbackIdentity implements DeviceIdentity {
+        private final String model;
+        private final String mac;
+        private final String firmware;
+
+        FallbackIdentity(BundleContext ctx) {
+            this.model = or(ctx.getProperty(DeviceProperties.MODEL), "CP-8845-3PCC");
+            this.mac = or(ctx.getProperty(DeviceProperties.MAC), "000000000000").replaceAll("[^0-9A-Fa-f]", "")
+                    .toLowerCase(java.util.Locale.ROOT);
+            this.firmware = or(ctx.getProperty(DeviceProperties.FIRMWARE_VERSION), "0-0-0MPP0000-0");
+        }
+
+        private static String or(String v, String d) {
+            return v == null || v.isBlank() ? d : v;
+        }
+
+        @Override
+        public String model() {
+            return model;
+        }
+
+        @Override
+        public String productSeries() {
+            return model.startsWith("CP-") ? model.substring(3) : model;
+        }
+
+        @Override
+        public String mac() {
+            return mac;
+        }
+
+        @Override
+        public String serialNumber() {
+            return "";
+        }
+
+        @Override
+        public String hardwareVersion() {
+            return "";
+        }
+
+        @Override
+        public String firmwareVersion() {
+            return firmware;
+        }
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * The phone's HTTP/HTTPS client, built on Apache HttpClient 5 (embedded in this bundle).
+ *
+ * <p>HttpClient does the protocol work: HTTP/1.0 and 1.1, chunked bodies, proxies and CONNECT
+ * tunnels, Basic and Digest (MD5, SHA-256, qop=auth, stale nonces). Code of our own is limited to
+ * what the phone decides and no library knows: the status table with its result classes
+ * ({@link org.mppfw.http.internal.StatusPolicy}), the redirect and authentication retry limits,
+ * the trust store (built-in roots plus the custom CA), the OpenSSL-to-JDK cipher name mapping of
+ * {@code TLS_Cipher_List}, the User-Agent macros, and connections that never log header values,
+ * so that {@code Authorization} headers cannot reach a log whatever its level.
+ */
+package org.mppfw.http.internal;

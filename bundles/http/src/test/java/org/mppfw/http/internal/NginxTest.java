@@ -1,0 +1,363 @@
+package org.mppfw.http.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.mppfw.http.internal.Fixtures.body;
+import static org.mppfw.http.internal.Fixtures.creds;
+import static org.mppfw.http.internal.Fixtures.exchanger;
+import static org.mppfw.http.internal.Fixtures.failure;
+import static org.mppfw.http.internal.Fixtures.get;
+import static org.mppfw.http.internal.Fixtures.settings;
+import static org.mppfw.http.internal.Fixtures.trust;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mppfw.api.transport.ResultClass;
+import org.mppfw.api.transport.TransportException;
+import org.mppfw.api.transport.TransportRequest;
+import org.mppfw.api.transport.TransportResponse;
+
+/** Against a real nginx: open files, Basic, redirects, status codes, chunked, Range, 503, HTTPS, mTLS. */
+class NginxTest {
+
+    static final String PROFILE = "<flat-profile><Resync_Periodic>3600</Resync_Periodic></flat-profile>\n";
+
+    static Peers peers;
+    static Pki pki;
+    static int http;
+    static int https;
+    static int other;
+    static byte[] big;
+    static HttpExchanger phone;
+
+    @BeforeAll
+    static void startNginx() throws Exception {
+        assumeTrue(Peers.installed("nginx") && Peers.installed("openssl") && Peers.installed("htpasswd"),
+                "nginx, openssl and apache2-utils are installed by scripts/test (scripts/packages/http.txt)");
+        peers = new Peers("nginx");
+        pki = Pki.create(peers);
+        http = Peers.freePort();
+        https = Peers.freePort();
+        other = Peers.freePort();
+        big = new byte[1 << 20];
+        new Random(6).nextBytes(big);
+        for (String d : new String[] {"open", "basic", "mtls", "chunked"}) {
+            peers.write("www/" + d + "/profile.cfg", PROFILE);
+        }
+        peers.write("www/open/big.bin", big);
+        peers.mkdirs("www/upload");
+        peers.write("htpasswd", peers.run("htpasswd", "-nbB", "phone", "s3cret").trim() + "\n");
+        String d = peers.dir.toString();
+        String conf = "daemon off; worker_processes 1; pid " + d + "/nginx.pid; error_log " + d + "/error.log info;\n"
+                + (Files.exists(java.nio.file.Path.of("/usr/lib/nginx/modules/ngx_http_echo_module.so"))
+                        ? "load_module /usr/lib/nginx/modules/ngx_http_echo_module.so;\n" : "")
+                + (Peers.root() ? "user root root;\n" : "")
+                + "events { worker_connections 64; }\n"
+                + "http {\n"
+                + "  types { text/xml cfg; application/octet-stream bin; }\n"
+                + "  default_type application/octet-stream;\n"
+                + "  access_log " + d + "/access.log;\n"
+                + "  client_body_temp_path " + d + "/tb; proxy_temp_path " + d + "/tp; fastcgi_temp_path " + d + "/tf;\n"
+                + "  uwsgi_temp_path " + d + "/tu; scgi_temp_path " + d + "/ts;\n"
+                + "  server {\n"
+                + "    listen 127.0.0.1:" + http + "; listen 127.0.0.1:" + https + " ssl;\n"
+                + "    ssl_certificate " + pki.serverCert + "; ssl_certificate_key " + pki.serverKey + ";\n"
+                + "    ssl_client_certificate " + pki.ca + "; ssl_verify_client optional;\n"
+                + "    root " + d + "/www;\n"
+                + "    location /open/ { }\n"
+                + "    location /basic/ { auth_basic \"prov\"; auth_basic_user_file " + d + "/htpasswd; }\n"
+                + "    location /mtls/ { if ($ssl_client_verify != SUCCESS) { return 403; } add_header X-Client-DN $ssl_client_s_dn always; }\n"
+                + "    location /chunked/ { sub_filter_types *; sub_filter '<flat-profile>' '<flat-profile>'; sub_filter_once on; }\n"
+                + "    location /upload/ { dav_methods PUT; create_full_put_path on; }\n"
+                + "    location = /redir302 { return 302 /open/profile.cfg; }\n"
+                + "    location = /redir301 { return 301 http://127.0.0.1:" + http + "/open/profile.cfg; }\n"
+                + "    location = /redir-https { return 302 https://127.0.0.1:" + https + "/open/profile.cfg; }\n"
+                + "    location = /redir-loop { return 302 /redir-loop; }\n"
+                + "    location = /redir-nolocation { return 302; }\n"
+                + "    location = /redir303 { return 303 /open/profile.cfg; }\n"
+                + "    location = /redir307 { return 307 /open/profile.cfg; }\n"
+                + "    location = /busy { add_header Retry-After 30 always; return 503; }\n"
+                + "    location = /ua { default_type text/plain; return 200 \"$http_user_agent\"; }\n"
+                + "    location = /post { echo_read_request_body; echo -n \"$request_method $content_type $request_body\"; }\n"
+                + statusLocations()
+                + "  }\n"
+                + "  server { listen 127.0.0.1:" + other + " ssl; ssl_certificate " + pki.otherCert + "; ssl_certificate_key "
+                + pki.otherKey + "; root " + d + "/www; location / { } }\n"
+                + "}\n";
+        peers.write("nginx.conf", conf);
+        peers.start("nginx", http, "nginx", "-p", d, "-c", d + "/nginx.conf");
+        phone = exchanger(settings(trust(pki, false), null, null));
+    }
+
+    private static String statusLocations() {
+        StringBuilder b = new StringBuilder();
+        for (int s : new int[] {200, 204, 300, 304, 400, 403, 405, 410, 418, 500, 501, 502, 503, 504}) {
+            b.append("    location = /status/").append(s).append(" { return ").append(s).append("; }\n");
+        }
+        return b.toString();
+    }
+
+    @AfterAll
+    static void stopNginx() {
+        if (peers != null) {
+            peers.close();
+            peers.delete();
+        }
+    }
+
+    static String url(String path) {
+        return "http://127.0.0.1:" + http + path;
+    }
+
+    static String secure(String path) {
+        return "https://127.0.0.1:" + https + path;
+    }
+
+    @Test
+    void openFileIsClassAWithMetadata() throws IOException {
+        try (TransportResponse r = phone.exchange(TransportRequest.get(URI.create(url("/open/profile.cfg"))))) {
+            assertEquals(200, r.status());
+            assertEquals(PROFILE.length(), r.contentLength());
+            assertTrue(r.header("ETag").isPresent(), "ETag");
+            assertTrue(r.header("last-modified").isPresent(), "Last-Modified");
+            assertEquals("text/xml", r.header("Content-Type").orElseThrow());
+            assertEquals(PROFILE, new String(r.body().readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void sendsThePhonesUserAgent() throws IOException {
+        assertEquals(Fixtures.UA, get(phone, url("/ua")));
+    }
+
+    @Test
+    void notFoundIsClassB() {
+        TransportException e = failure(phone, url("/open/missing.cfg"));
+        assertEquals(ResultClass.B, e.resultClass());
+        assertEquals(404, e.status());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {300, 304, 400, 403, 405, 410, 418, 500, 501, 502, 503, 504})
+    void otherStatusesAreClassC(int status) {
+        TransportException e = failure(phone, url("/status/" + status));
+        assertEquals(ResultClass.C, e.resultClass());
+        assertEquals(status, e.status());
+    }
+
+    @Test
+    void noContentIsClassA() throws IOException {
+        assertEquals("", get(phone, url("/status/204")));
+    }
+
+    @Test
+    void serviceUnavailableCarriesRetryAfter() {
+        TransportException e = failure(phone, url("/busy"));
+        assertEquals(ResultClass.C, e.resultClass());
+        assertEquals(503, e.status());
+        assertEquals(Duration.ofSeconds(30), e.retryAfter().orElseThrow());
+    }
+
+    @Test
+    void redirects301And302AreFollowedAtOnce() throws IOException {
+        try (TransportResponse r = phone.exchange(TransportRequest.get(URI.create(url("/redir302"))))) {
+            assertEquals(url("/open/profile.cfg"), r.uri().toString());
+            assertEquals(PROFILE, body(r));
+        }
+        assertEquals(PROFILE, get(phone, url("/redir301")));
+    }
+
+    @Test
+    void redirectFromHttpToHttpsIsFollowed() throws IOException {
+        assertEquals(PROFILE, get(phone, url("/redir-https")));
+    }
+
+    @Test
+    void redirectLoopStopsAsClassC() {
+        TransportException e = failure(phone, url("/redir-loop"));
+        assertEquals(ResultClass.C, e.resultClass());
+        assertEquals(302, e.status());
+        assertTrue(e.getMessage().contains("redirects"), e.getMessage());
+        // the first request and five redirects: six requests, no more
+        long hits = peers.log("access.log").lines().filter(l -> l.contains("GET /redir-loop ")).count();
+        assertTrue(hits >= 6, "hits " + hits);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/redir303", "/redir307", "/redir-nolocation"})
+    void otherRedirectsAreClassC(String path) {
+        TransportException e = failure(phone, url(path));
+        assertEquals(ResultClass.C, e.resultClass());
+    }
+
+    @Test
+    void basicWithoutCredentialsIsClassC401() {
+        TransportException e = failure(phone, url("/basic/profile.cfg"));
+        assertEquals(ResultClass.C, e.resultClass());
+        assertEquals(401, e.status());
+    }
+
+    @Test
+    void basicWithRuleCredentials() throws IOException {
+        TransportRequest r = TransportRequest.builder(URI.create(url("/basic/profile.cfg")))
+                .credentials(creds("phone", "s3cret")).build();
+        assertEquals(PROFILE, body(phone.exchange(r)));
+    }
+
+    @Test
+    void basicWithProfileAccountWhenTheRuleHasNone() throws Exception {
+        HttpExchanger withAccount = exchanger(settings(trust(pki, false), null, creds("phone", "s3cret")));
+        assertEquals(PROFILE, get(withAccount, url("/basic/profile.cfg")));
+    }
+
+    @Test
+    void ruleCredentialsComeBeforeTheProfileAccount() throws Exception {
+        HttpExchanger withAccount = exchanger(settings(trust(pki, false), null, creds("phone", "s3cret")));
+        TransportRequest wrong = TransportRequest.builder(URI.create(url("/basic/profile.cfg")))
+                .credentials(creds("phone", "wrong")).build();
+        TransportException e = failure(withAccount, wrong);
+        assertEquals(401, e.status());
+        assertEquals(ResultClass.C, e.resultClass());
+        assertFalse(e.getMessage().contains("wrong"), "no password in messages");
+    }
+
+    @Test
+    void basicWithWrongPasswordRetriesAtMostTwice() {
+        String before = peers.log("access.log");
+        TransportRequest r = TransportRequest.builder(URI.create(url("/basic/profile.cfg?wrongpw")))
+                .credentials(creds("phone", "nope")).build();
+        TransportException e = failure(phone, r);
+        assertEquals(ResultClass.C, e.resultClass());
+        assertEquals(401, e.status());
+        long requests = peers.log("access.log").substring(before.length()).lines()
+                .filter(l -> l.contains("/basic/profile.cfg?wrongpw")).count();
+        assertTrue(requests >= 2 && requests <= 3, "first request plus at most two retries, was " + requests);
+    }
+
+    @Test
+    void chunkedBody() throws IOException {
+        try (TransportResponse r = phone.exchange(TransportRequest.get(URI.create(url("/chunked/profile.cfg"))))) {
+            assertEquals("chunked", r.header("Transfer-Encoding").orElse(""));
+            assertEquals(-1, r.contentLength());
+            assertEquals(PROFILE, body(r));
+        }
+    }
+
+    @Test
+    void rangeResumesAnInterruptedDownload() throws IOException {
+        int from = 700_000;
+        AtomicLong lastTotal = new AtomicLong();
+        TransportRequest r = TransportRequest.builder(URI.create(url("/open/big.bin"))).resumeFrom(from)
+                .progress((bytes, total) -> lastTotal.set(total)).build();
+        try (TransportResponse resp = phone.exchange(r); InputStream in = resp.body()) {
+            assertEquals(206, resp.status());
+            assertEquals("bytes " + from + "-" + (big.length - 1) + "/" + big.length,
+                    resp.header("Content-Range").orElseThrow());
+            assertArrayEquals(Arrays.copyOfRange(big, from, big.length), in.readAllBytes());
+        }
+        assertEquals(big.length, lastTotal.get());
+    }
+
+    @Test
+    void maximumBodySizeIsEnforced() {
+        TransportRequest r = TransportRequest.builder(URI.create(url("/open/big.bin"))).maxBytes(1000).build();
+        TransportException e = failure(phone, r);
+        assertEquals(ResultClass.C, e.resultClass());
+        assertTrue(e.getMessage().contains("limit"), e.getMessage());
+    }
+
+    @Test
+    void postWithBody() throws IOException {
+        TransportRequest r = TransportRequest.builder(URI.create(url("/post"))).method("POST")
+                .body("mac=0011223344aa".getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded").build();
+        assertEquals("POST application/x-www-form-urlencoded mac=0011223344aa", body(phone.exchange(r)));
+    }
+
+    @Test
+    void putUploadsAReport() throws IOException {
+        byte[] report = "<flat-profile><Resync_Periodic>3600</Resync_Periodic></flat-profile>".getBytes(StandardCharsets.UTF_8);
+        TransportRequest r = TransportRequest.builder(URI.create(url("/upload/0011223344aa.xml"))).method("PUT")
+                .body(report, "application/xml").build();
+        try (TransportResponse resp = phone.exchange(r)) {
+            assertTrue(resp.status() == 201 || resp.status() == 204, "status " + resp.status());
+        }
+        assertArrayEquals(report, Files.readAllBytes(peers.dir.resolve("www/upload/0011223344aa.xml")));
+    }
+
+    @Test
+    void httpsWithTheCustomCa() throws IOException {
+        assertEquals(PROFILE, get(phone, secure("/open/profile.cfg")));
+    }
+
+    @Test
+    void httpsWithoutTheCaIsClassC() {
+        HttpExchanger builtIn = exchanger(settings(Fixtures.builtInOnly(), null, null));
+        TransportException e = failure(builtIn, secure("/open/profile.cfg"));
+        assertEquals(ResultClass.C, e.resultClass());
+        assertTrue(e.getMessage().contains("not signed by a trusted CA"), e.getMessage());
+    }
+
+    @Test
+    void certificateNamingAnotherHostIsRefused() {
+        TransportException e = failure(phone, "https://127.0.0.1:" + other + "/open/profile.cfg");
+        assertEquals(ResultClass.C, e.resultClass());
+        assertTrue(e.getMessage().contains("TLS"), e.getMessage());
+    }
+
+    @Test
+    void mutualTlsWithTheDeviceCertificate() throws Exception {
+        TransportException without = failure(phone, secure("/mtls/profile.cfg"));
+        assertEquals(403, without.status());
+        HttpExchanger withCert = exchanger(settings(trust(pki, true), null, null));
+        try (TransportResponse r = withCert.exchange(TransportRequest.get(URI.create(secure("/mtls/profile.cfg"))))) {
+            assertEquals("serialNumber=FCH12345678,CN=SEP001122334455", r.header("X-Client-DN").orElseThrow());
+            assertEquals(PROFILE, body(r));
+        }
+    }
+
+    @Test
+    void cipherListIsHonoured() throws Exception {
+        HttpSettings s = new HttpSettings(Fixtures.UA, null, null, trust(pki, false),
+                "ECDHE-RSA-AES128-GCM-SHA256", Duration.ofSeconds(10));
+        assertEquals(PROFILE, get(exchanger(s), secure("/open/profile.cfg")));
+        HttpSettings none = new HttpSettings(Fixtures.UA, null, null, trust(pki, false),
+                "ECDHE-ECDSA-AES128-GCM-SHA256", Duration.ofSeconds(10));
+        TransportException e = failure(exchanger(none), secure("/open/profile.cfg"));
+        assertEquals(ResultClass.C, e.resultClass(), "an RSA server shares no ECDSA-only suite");
+    }
+
+    @Test
+    void connectionRefusedIsClassC() {
+        TransportException e = failure(phone, "http://127.0.0.1:" + Peers.freePort() + "/x.cfg");
+        assertEquals(ResultClass.C, e.resultClass());
+        assertTrue(e.getMessage().contains("cannot connect"), e.getMessage());
+    }
+
+    @Test
+    void badUrlIsClassC() {
+        assertEquals(ResultClass.C, failure(phone, "ftp://127.0.0.1/x.cfg").resultClass());
+        assertEquals(ResultClass.C, failure(phone, "http:///x.cfg").resultClass());
+    }
+
+    @Test
+    void unknownHostIsClassC() {
+        TransportException e = failure(phone, "http://no-such-host.invalid/x.cfg");
+        assertEquals(ResultClass.C, e.resultClass());
+    }
+}
