@@ -12,6 +12,10 @@ import java.security.SecureRandom;
 import java.security.SignatureException;
 import java.util.HexFormat;
 
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.generators.Ed25519KeyPairGenerator;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
@@ -20,7 +24,6 @@ import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
-import org.bouncycastle.crypto.util.PrivateKeyInfoFactory;
 import org.bouncycastle.crypto.util.PublicKeyFactory;
 import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
 import org.bouncycastle.util.io.pem.PemObject;
@@ -32,6 +35,8 @@ public final class Ed25519Pem {
 
     public static final String ALGORITHM = "Ed25519";
     public static final int SIGNATURE_LENGTH = 64;
+    /** id-Ed25519 (RFC 8410). */
+    private static final ASN1ObjectIdentifier ID_ED25519 = new ASN1ObjectIdentifier("1.3.101.112");
 
     private Ed25519Pem() {
     }
@@ -120,11 +125,20 @@ public final class Ed25519Pem {
         AsymmetricCipherKeyPair pair = g.generateKeyPair();
         try {
             return new String[] {
-                pem("PRIVATE KEY", PrivateKeyInfoFactory.createPrivateKeyInfo(pair.getPrivate()).getEncoded()),
+                pem("PRIVATE KEY", pkcs8((Ed25519PrivateKeyParameters) pair.getPrivate())),
                 pem("PUBLIC KEY", SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(pair.getPublic()).getEncoded())};
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The RFC 8410 PKCS#8 v1 form that {@code openssl genpkey} writes (Bouncy Castle's factory
+     * writes the v2 form with the public key, which OpenSSL 3.0 does not read).
+     */
+    static byte[] pkcs8(Ed25519PrivateKeyParameters key) throws IOException {
+        return new PrivateKeyInfo(new AlgorithmIdentifier(ID_ED25519),
+                new DEROctetString(key.getEncoded())).getEncoded("DER");
     }
 
     /** The public half of a private key, as PEM. */
