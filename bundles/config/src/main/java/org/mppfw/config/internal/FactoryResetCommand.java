@@ -33,7 +33,11 @@ public final class FactoryResetCommand {
     @Descriptor("restore factory defaults (needs --yes; without it, tells what it would do)")
     public String _main(@Descriptor("--yes to confirm") String... args) {
         boolean yes = false;
-        for (String a : args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (i == 0 && a.endsWith("factory-reset")) {
+                continue; // Gogo passes the command name first
+            }
             if ("--yes".equals(a) || "-y".equals(a)) {
                 yes = true;
             } else {

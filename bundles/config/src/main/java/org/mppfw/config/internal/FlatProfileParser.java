@@ -78,7 +78,8 @@ final class FlatProfileParser {
             if (SecureXml.isEncodingError(e)) {
                 throw new ProfileException("profile is not valid UTF-8; nothing applied", 0, 0, null);
             }
-            throw new ProfileException("cannot read the profile: " + e.getMessage(), 0, 0, null);
+            throw new ProfileException("cannot read the profile: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), 0, 0, null);
         } catch (RuntimeException e) {
             // The JDK parser signals some encoding errors this way; network input must never
             // escape as anything but a ProfileException.

@@ -55,7 +55,14 @@ final class SecureXml {
      * are decoded here, strictly, whatever the XML declaration says: the phone reads UTF-8 only.
      */
     static XMLStreamReader reader(InputStream in) throws XMLStreamException {
-        Reader chars = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+        // the parser closes its input at the end of the document; the caller owns the stream
+        InputStream unclosable = new FilterInputStream(in) {
+            @Override
+            public void close() {
+                // left to the caller
+            }
+        };
+        Reader chars = new InputStreamReader(unclosable, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT));
         synchronized (FACTORY) {

@@ -237,6 +237,19 @@ class FlatProfileTest {
     }
 
     @Test
+    void fileStreamIsReadToTheEndAndLeftOpenForTheCaller() throws Exception {
+        Path file = dir.resolve("profile.xml");
+        String xml = flat("<GPP_A>from file</GPP_A>") + "<!-- trailing comment -->\n";
+        java.nio.file.Files.writeString(file, xml);
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            ApplyResult r = store.applyProfile(in, ChangeSource.PROFILE);
+            assertEquals(sha256(xml), r.sha256());
+            assertEquals(-1, in.read(), "the stream is still open and fully read");
+        }
+        assertEquals("from file", store.get("GPP_A"));
+    }
+
+    @Test
     void extraAttributesAreTolerated() throws Exception {
         apply(store, flat("<GPP_A group=\"Provisioning/General_Purpose_Parameters\" ua=\"ro\">x</GPP_A>"));
         assertEquals("x", store.get("GPP_A"));
