@@ -75,7 +75,6 @@ final class HttpExchanger {
 
     private final Supplier<HttpSettings> settings;
     private final ScheduledExecutorService timer;
-    private final DigestOnlyAuthCache authCache = new DigestOnlyAuthCache();
 
     HttpExchanger(Supplier<HttpSettings> settings, ScheduledExecutorService timer) {
         this.settings = settings;
@@ -153,7 +152,6 @@ final class HttpExchanger {
                     http.setEntity(new ByteArrayEntity(body, ct));
                 }
                 context = HttpClientContext.create();
-                context.setAuthCache(authCache);
                 context.setAttribute(AUTH_COUNT, new AtomicInteger());
                 deadline.watch(http);
                 response = client.executeOpen(null, http, context);
@@ -276,6 +274,7 @@ final class HttpExchanger {
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
                 .disableCookieManagement()
+                .disableAuthCaching() // credentials only in reply to a challenge, never up front
                 .disableContentCompression()
                 .addRequestInterceptorLast((req, entity, ctx) -> {
                     List<String> lines = new ArrayList<>();
