@@ -1,0 +1,48 @@
+package org.mppfw.config.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.mppfw.api.config.ApplyResult;
+import org.mppfw.api.config.ChangeSource;
+import org.mppfw.api.config.ProfileException;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+/**
+ * Fuzzes the whole profile path (parse, validate, apply, persist): any exception other than
+ * {@link ProfileException} is a bug. The build runs the inputs in
+ * {@code FlatProfileFuzzTestInputs/applyProfile/}; fuzzing needs {@code JAZZER_FUZZ=1}.
+ */
+class FlatProfileFuzzTest {
+
+    private static final ParameterStoreImpl STORE = open();
+
+    private static ParameterStoreImpl open() {
+        try {
+            Path dir = Files.createTempDirectory("mppfw-fuzz");
+            dir.toFile().deleteOnExit();
+            return TestStores.open(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @FuzzTest(maxDuration = "60s")
+    void applyProfile(byte[] document) throws IOException {
+        ApplyResult r;
+        try {
+            r = STORE.applyProfile(new ByteArrayInputStream(document), ChangeSource.PROFILE);
+        } catch (ProfileException expected) {
+            return;
+        }
+        assertEquals(64, r.sha256().length());
+        // whatever was applied must survive a reload unchanged
+        assertEquals(STORE.values(), TestStores.open(STORE.dataDir()).values());
+    }
+}
