@@ -31,6 +31,7 @@ final class LaunchArgs {
             "  -c COMMANDS        batch mode: run Gogo commands (separated by ';' or newlines),",
             "                     print each result, stop at the first failure and exit",
             "                     (status 0: all succeeded, 1: a command failed)",
+            "  --no-shell         no console shell: run until stopped (SIGTERM, Ctrl-C)",
             "  -v, -vv            log at info (-v) or debug (-vv) level (default: warn)",
             "  -h, --help         print this help",
             "",
@@ -43,12 +44,14 @@ final class LaunchArgs {
     private final String commands;
     private final int verbosity;
     private final boolean help;
+    private final boolean noShell;
 
-    private LaunchArgs(Map<String, String> values, String commands, int verbosity, boolean help) {
+    private LaunchArgs(Map<String, String> values, String commands, int verbosity, boolean help, boolean noShell) {
         this.values = Collections.unmodifiableMap(values);
         this.commands = commands;
         this.verbosity = verbosity;
         this.help = help;
+        this.noShell = noShell;
     }
 
     /**
@@ -61,6 +64,7 @@ final class LaunchArgs {
         String commands = null;
         int verbosity = 0;
         boolean help = false;
+        boolean noShell = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg;
@@ -74,6 +78,9 @@ final class LaunchArgs {
                 case "-h":
                 case "--help":
                     help = true;
+                    break;
+                case "--no-shell":
+                    noShell = true;
                     break;
                 case "-v":
                     verbosity = Math.max(verbosity, 1);
@@ -113,7 +120,10 @@ final class LaunchArgs {
                     throw new UsageException("unknown argument: " + arg);
             }
         }
-        return new LaunchArgs(values, commands, verbosity, help);
+        if (noShell && commands != null) {
+            throw new UsageException("--no-shell and -c exclude each other");
+        }
+        return new LaunchArgs(values, commands, verbosity, help, noShell);
     }
 
     /** The value of an option given on the command line ({@link #DATA}, {@link #MAC}, ...). */
@@ -134,6 +144,11 @@ final class LaunchArgs {
     /** True when {@code -c} was given: run the commands and exit instead of the shell. */
     boolean batch() {
         return commands != null;
+    }
+
+    /** True when the console shell runs: neither {@code -c} nor {@code --no-shell}. */
+    boolean interactive() {
+        return commands == null && !noShell;
     }
 
     /** 0: warn, 1: info, 2: debug. */

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * Boots the phone: {@code bin/mppfw [--data DIR] [--mac ...] [-c 'COMMANDS']}. Exit status:
+ * Boots the phone: {@code bin/mppfw [--data DIR] [--mac ...] [-c 'COMMANDS' | --no-shell]}. Exit status:
  * 0 success, 1 a batch command failed, 2 bad command line, 3 the image could not boot.
  */
 public final class Main {
@@ -48,8 +48,8 @@ public final class Main {
             Path image = imageDir();
             configureLogging(image, launch.verbosity());
             BootConfig config = BootConfig.load(image, launch);
-            List<BundleList.Entry> bundles = BundleList.read(config.bundlesList()).forMode(!launch.batch());
-            if (!launch.batch() && System.console() == null && System.getProperty("org.jline.terminal.dumb") == null) {
+            List<BundleList.Entry> bundles = BundleList.read(config.bundlesList()).forMode(launch.interactive());
+            if (launch.interactive() && System.console() == null && System.getProperty("org.jline.terminal.dumb") == null) {
                 System.setProperty("org.jline.terminal.dumb", "true"); // stdin/stdout not a terminal: no warning about it
             }
             Files.createDirectories(config.dataDir());

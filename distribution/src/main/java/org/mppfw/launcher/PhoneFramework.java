@@ -129,7 +129,9 @@ final class PhoneFramework {
         }
         if (Log.debug() || Boolean.getBoolean("mppfw.bench")) {
             long start = ManagementFactory.getRuntimeMXBean().getStartTime();
-            System.err.println("mppfw: booted " + active + " bundles in " + (now - start) + " ms");
+            String cpu = ProcessHandle.current().info().totalCpuDuration()
+                    .map(d -> " (cpu " + d.toMillis() + " ms)").orElse("");
+            System.err.println("mppfw: booted " + active + " bundles in " + (now - start) + " ms" + cpu);
         }
     }
 

@@ -141,6 +141,35 @@ class ImageIT {
     }
 
     @Test
+    void withoutShellThePhoneRunsUntilSigtermAndThenStopsCleanly() throws Exception {
+        Path err = data.getParent().resolve("headless-err.txt");
+        ProcessBuilder pb = new ProcessBuilder(IMAGE.resolve("bin/mppfw").toString(), "--data", data.toString(), "--no-shell")
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(err.toFile());
+        pb.environment().put("MPPFW_CDS", "0");
+        pb.environment().put("MPPFW_JAVA_OPTS", "-Dmppfw.bench=true");
+        Process p = pb.start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
+            while (!Files.readString(err).contains("mppfw: booted ")) {
+                assertTrue(p.isAlive(), "the phone stopped: " + Files.readString(err));
+                assertTrue(System.nanoTime() < deadline, "no boot report");
+                Thread.sleep(100);
+            }
+            assertTrue(p.isAlive(), "stdin at end does not stop a phone without shell");
+            p.destroy(); // SIGTERM
+            assertTrue(p.waitFor(TIMEOUT_S, TimeUnit.SECONDS), "SIGTERM stops the phone");
+            assertEquals(143, p.exitValue());
+            String log = Files.readString(err);
+            assertFalse(log.contains("warning") || log.contains("ERROR"), log);
+        } finally {
+            p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void helpAndBadArguments() throws Exception {
         Run help = run(null, "--help");
         assertEquals(0, help.status());

@@ -44,6 +44,16 @@ class LaunchArgsTest {
     }
 
     @Test
+    void interactiveUnlessBatchOrNoShell() throws Exception {
+        assertTrue(LaunchArgs.parse().interactive());
+        assertFalse(LaunchArgs.parse("-c", "lb").interactive());
+        LaunchArgs headless = LaunchArgs.parse("--no-shell");
+        assertFalse(headless.interactive());
+        assertFalse(headless.batch());
+        assertThrows(LaunchArgs.UsageException.class, () -> LaunchArgs.parse("--no-shell", "-c", "lb"));
+    }
+
+    @Test
     void aCommandThatLooksLikeAnOptionIsStillTheCommand() throws Exception {
         assertEquals("--data", LaunchArgs.parse("-c", "--data").commands().orElseThrow());
     }
