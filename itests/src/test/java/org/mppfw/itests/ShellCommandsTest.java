@@ -1,0 +1,93 @@
+package org.mppfw.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.inject.Inject;
+
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.mppfw.api.config.ParameterStore;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
+
+/** The Gogo commands of the parameter store, run in a real shell session. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ShellCommandsTest {
+
+    @Inject
+    private CommandProcessor processor;
+
+    @Inject
+    private ParameterStore store;
+
+    @Inject
+    @Filter("(osgi.command.scope=sys)")
+    private Object sysCommands;
+
+    @Configuration
+    public Option[] config() {
+        return new Option[] {PhoneOptions.phone(PhoneOptions.tempDataDir("shell"))};
+    }
+
+    @Test
+    public void paramGetSetListExport() throws Exception {
+        assertEquals("3600", run("param:get Resync_Periodic").trim());
+        run("param:set Resync_Periodic 600");
+        assertEquals("600", store.get("Resync_Periodic"));
+        run("param:set GPP_SA hunter2-secret");
+        assertFalse("secret masked in get", run("param:get GPP_SA").contains("hunter2"));
+        assertFalse("secret masked in list", run("param:list GPP_S*").contains("hunter2"));
+        String export = run("param:export");
+        assertTrue(export.contains("<Resync_Periodic"));
+        assertFalse("secret masked in export", export.contains("hunter2"));
+    }
+
+    @Test
+    public void paramImportChangesValues() throws Exception {
+        Path f = Files.createTempFile("mppfw-import", ".xml");
+        Files.writeString(f, "<flat-profile><GPP_C>imported</GPP_C></flat-profile>");
+        try {
+            String out = run("param:import " + f);
+            assertTrue(out, out.contains("1 changed"));
+            assertEquals("imported", store.get("GPP_C"));
+        } finally {
+            Files.delete(f);
+        }
+    }
+
+    @Test
+    public void sysInfoNamesThePhone() throws Exception {
+        String info = run("sys:info");
+        assertTrue(info, info.contains("CP-8845-3PCC"));
+        assertTrue(info, info.contains("000e08012345"));
+        assertTrue(info, info.contains("org.mppfw.config"));
+    }
+
+    private String run(String command) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        try (CommandSession s = processor.createSession(new ByteArrayInputStream(new byte[0]), ps, ps)) {
+            Object result = s.execute(command);
+            if (result != null) {
+                ps.println(s.format(result, 0));
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
