@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Boot benchmark of the firmware image: time from JVM start to all bundles ACTIVE, and the
+# resident memory (VmRSS) of the idle phone one second after boot.
+#
+# Usage: bench/boot.sh [-n RUNS] [-i IMAGE] [VARIANT...]
+#   RUNS     boots per variant (default 10)
+#   IMAGE    the laid-out image (default distribution/target/mppfw; build it first, this script
+#            builds nothing)
+#   VARIANT  one of: default-jvm serial serial-c1 serial-c1-small chosen chosen-nocds
+#            (default: all of them). Each boots the phone with these JVM flags:
+#
+#     default-jvm      (none: the JVM's defaults)                    no class-data archive
+#     serial           -Xmx64m -XX:+UseSerialGC                      no class-data archive
+#     serial-c1        + -XX:TieredStopAtLevel=1                     no class-data archive
+#     serial-c1-small  + -Xss256k -XX:CICompilerCount=1 -Xms8m -XX:-UsePerfData
+#                      -XX:ReservedCodeCacheSize=16m                 no class-data archive
+#     chosen           bin/mppfw's defaults                          with the class-data archive
+#     chosen-nocds     bin/mppfw's defaults                          no class-data archive
+#
+# Every run boots a fresh data dir in interactive mode with stdin held open (the phone idles),
+# reads "mppfw: booted N bundles in X ms" (printed with -Dmppfw.bench=true), sleeps 1 s, reads
+# VmRSS from /proc/PID/status, then closes stdin (the shell stops the phone at end of input).
+# With a class-data archive, one untimed boot writes the archive first and every timed run
+# starts from a data dir holding a copy of it (as every boot after the first one does).
+set -euo pipefail
+
+runs=10
+here=$(cd "$(dirname "$0")/.." && pwd)
+image=$here/distribution/target/mppfw
+while getopts "n:i:" opt; do
+    case $opt in
+        n) runs=$OPTARG ;;
+        i) image=$OPTARG ;;
+        *) sed -n '2,20p' "$0"; exit 2 ;;
+    esac
+done
+shift $((OPTIND - 1))
+variants=("$@")
+[ ${#variants[@]} -gt 0 ] || variants=(default-jvm serial serial-c1 serial-c1-small chosen-nocds chosen)
+
+mppfw=$image/bin/mppfw
+[ -x "$mppfw" ] || { echo "no image at $image: build it with ./mvnw -B -pl distribution install" >&2; exit 2; }
+chosen_flags=$(sed -n 's/^DEFAULT_JVM_FLAGS="\(.*\)"$/\1/p' "$mppfw")
+
+work=$(mktemp -d)
+pid=
+cleanup() {
+    exec 7>&- 2>/dev/null || true
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+        kill "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    fi
+    rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+
+flags_of() {
+    case $1 in
+        default-jvm) echo "" ;;
+        serial) echo "-Xmx64m -XX:+UseSerialGC" ;;
+        serial-c1) echo "-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1" ;;
+        serial-c1-small) echo "-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss256k -XX:CICompilerCount=1 -Xms8m -XX:-UsePerfData -XX:ReservedCodeCacheSize=16m" ;;
+        chosen|chosen-nocds) echo "$chosen_flags" ;;
+        *) echo "unknown variant $1" >&2; exit 2 ;;
+    esac
+}
+
+cds_of() {
+    case $1 in chosen) echo 1 ;; *) echo 0 ;; esac
+}
+
+# boot_once DATA FLAGS CDS -> writes "MS KB" to $work/result
+boot_once() {
+    local data=$1 flags=$2 cds=$3
+    local fifo=$work/stdin err=$work/err
+    rm -f "$fifo"
+    mkfifo "$fifo"
+    MPPFW_JVM_FLAGS=$flags MPPFW_CDS=$cds MPPFW_JAVA_OPTS=-Dmppfw.bench=true \
+        "$mppfw" --data "$data" <"$fifo" >/dev/null 2>"$err" &
+    pid=$!
+    exec 7>"$fifo"
+    local ms=
+    for _ in $(seq 1 600); do
+        ms=$(sed -n 's/^mppfw: booted [0-9]* bundles in \([0-9]*\) ms (cpu \([0-9]*\) ms)$/\1 \2/p' "$err")
+        [ -n "$ms" ] && break
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    if [ -z "$ms" ]; then
+        echo "the phone did not report its boot:" >&2
+        cat "$err" >&2
+        exit 1
+    fi
+    sleep 1
+    local kb
+    kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status")
+    exec 7>&-
+    wait "$pid" || { echo "the phone exited with $?:" >&2; cat "$err" >&2; exit 1; }
+    pid=
+    echo "$ms $kb" >"$work/result" # wall-ms cpu-ms rss-kb
+}
+
+stats() { # numbers on stdin -> "median min max"
+    sort -n | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; print m, a[1], a[NR]}'
+}
+
+echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
+echo "# $runs boots per variant; image $image"
+printf '| variant | JVM flags | class-data archive | boot ms median (min-max) | CPU ms to boot median (min-max) | RSS MB median (min-max) |\n'
+printf '|---|---|---|---|---|---|\n'
+for v in "${variants[@]}"; do
+    flags=$(flags_of "$v")
+    cds=$(cds_of "$v")
+    template=$work/template
+    rm -rf "$template"
+    mkdir -p "$template"
+    if [ "$cds" = 1 ]; then
+        boot_once "$template" "$flags" 1 # writes cache/mppfw-*.jsa
+        rm -rf "$template/felix-cache" "$template/config" "$template"/*.properties
+    fi
+    : >"$work/ms"
+    : >"$work/cpu"
+    : >"$work/kb"
+    for _ in $(seq 1 "$runs"); do
+        data=$work/data
+        rm -rf "$data"
+        cp -r "$template" "$data"
+        boot_once "$data" "$flags" "$cds"
+        read -r ms cpu kb <"$work/result"
+        echo "$ms" >>"$work/ms"
+        echo "$cpu" >>"$work/cpu"
+        echo "$kb" >>"$work/kb"
+    done
+    read -r tm tmin tmax < <(stats <"$work/ms")
+    read -r cm cmin cmax < <(stats <"$work/cpu")
+    read -r km kmin kmax < <(stats <"$work/kb")
+    mb() { awk -v k="$1" 'BEGIN {printf "%.0f", k / 1024}'; }
+    printf '| %s | `%s` | %s | %s (%s-%s) | %s (%s-%s) | %s (%s-%s) |\n' "$v" "${flags:-(none)}" \
+        "$([ "$cds" = 1 ] && echo yes || echo no)" "$tm" "$tmin" "$tmax" "$cm" "$cmin" "$cmax" \
+        "$(mb "$km")" "$(mb "$kmin")" "$(mb "$kmax")"
+done
