@@ -25,6 +25,15 @@ final class Endpoint implements Closeable {
     /** Port from which a server is reached at the RFC 1350 well-known port. */
     static final int TFTP_PORT = 69;
 
+    /**
+     * Where the next transfer starts looking for a free source port in the settings' range. The
+     * ports are taken in turn, not always from the first one: a server's child that is still
+     * retransmitting the last block of an earlier transfer (its final ACK was lost) would
+     * otherwise reach the next transfer on the same port and be taken for its server.
+     */
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_SOURCE_PORT =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     private final DatagramSocket socket;
     private final InetAddress server;
     private final int requestPort;
@@ -53,7 +62,10 @@ final class Endpoint implements Closeable {
     static Endpoint open(InetSocketAddress server, ClientSettings s, int window) throws IOException {
         DatagramSocket socket = null;
         if (server.getPort() != TFTP_PORT && s.firstSourcePort() != 0) {
-            for (int port = s.firstSourcePort(); port <= s.lastSourcePort() && socket == null; port++) {
+            int span = s.lastSourcePort() - s.firstSourcePort() + 1;
+            int startAt = Math.floorMod(NEXT_SOURCE_PORT.getAndIncrement(), Math.max(1, span));
+            for (int i = 0; i < span && socket == null; i++) {
+                int port = s.firstSourcePort() + (startAt + i) % span;
                 DatagramSocket candidate = new DatagramSocket(null);
                 try {
                     candidate.bind(new InetSocketAddress(port));
@@ -142,6 +154,16 @@ final class Endpoint implements Closeable {
      * @return the packet (a DATA packet's payload is a view valid until the next call), or null
      */
     TftpPacket receive(long deadlineNanos) throws IOException {
+        return receive(deadlineNanos, p -> true);
+    }
+
+    /**
+     * Like {@link #receive(long)}, but before the transfer ID is known a packet that cannot be
+     * the first reply to our request (for example DATA of a block other than 1, left over from
+     * an earlier transfer on this port) is answered with ERROR 5 and dropped instead of fixing
+     * the transfer ID.
+     */
+    TftpPacket receive(long deadlineNanos, java.util.function.Predicate<TftpPacket> firstReply) throws IOException {
         while (true) {
             long wait = deadlineNanos - System.nanoTime();
             if (wait <= 0) {
@@ -171,6 +193,13 @@ final class Endpoint implements Closeable {
                 continue;
             }
             if (tid < 0) {
+                if (!firstReply.test(p)) {
+                    foreign++;
+                    LOG.debug("TFTP opcode {} from {}:{} cannot answer our request: ERROR 5", p.opcode(),
+                            from.getHostAddress(), port);
+                    sendErrorTo(from, port, 5, "Unknown transfer ID");
+                    continue;
+                }
                 tid = port;
             }
             return p;

@@ -51,7 +51,7 @@ final class ReadTransfer {
         Negotiated neg;
         TftpPacket.Data first = null;
         while (true) {
-            TftpPacket p = ep.receive(Math.min(sentAt + rto.current(), firstReplyDeadline));
+            TftpPacket p = ep.receive(Math.min(sentAt + rto.current(), firstReplyDeadline), ReadTransfer::canAnswerRrq);
             long now = System.nanoTime();
             if (p == null) {
                 if (now - firstReplyDeadline >= 0 || ++timeouts > settings.retries()) {
@@ -202,6 +202,12 @@ final class ReadTransfer {
             }
             p = null;
         }
+    }
+
+    /** An RRQ is answered by an OACK, DATA block 1, or an ERROR; anything else is from elsewhere. */
+    static boolean canAnswerRrq(TftpPacket p) {
+        return p instanceof TftpPacket.Oack || p instanceof TftpPacket.Error
+                || (p instanceof TftpPacket.Data d && d.block() == 1);
     }
 
     /** Re-acknowledge the same block at most once per round trip (1..50 ms). */

@@ -46,7 +46,7 @@ final class WriteTransfer {
         int timeouts = 0;
         Negotiated neg;
         while (true) {
-            TftpPacket p = ep.receive(Math.min(sentAt + rto.current(), firstReplyDeadline));
+            TftpPacket p = ep.receive(Math.min(sentAt + rto.current(), firstReplyDeadline), WriteTransfer::canAnswerWrq);
             long now = System.nanoTime();
             if (p == null) {
                 if (now - firstReplyDeadline >= 0 || ++timeouts > settings.retries()) {
@@ -164,5 +164,11 @@ final class WriteTransfer {
                 throw Failures.c(ep.peer(), file, "unexpected opcode " + p.opcode() + " during the transfer");
             }
         }
+    }
+
+    /** A WRQ is answered by an OACK, ACK 0, or an ERROR; anything else is from elsewhere. */
+    static boolean canAnswerWrq(TftpPacket p) {
+        return p instanceof TftpPacket.Oack || p instanceof TftpPacket.Error
+                || (p instanceof TftpPacket.Ack a && a.block() == 0);
     }
 }

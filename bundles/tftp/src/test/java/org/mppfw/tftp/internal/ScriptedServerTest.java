@@ -281,6 +281,55 @@ class ScriptedServerTest {
     }
 
     @Test
+    void aLeftoverBlockOfAnEarlierTransferDoesNotBecomeTheServer() throws Exception {
+        byte[] file = random(700);
+        DatagramSocket stale = socket();
+        CompletableFuture<TftpPacket> staleGot = CompletableFuture.supplyAsync(() -> {
+            try {
+                In rrq = recv(listen);
+                // a child of an earlier transfer on the same client port, still retransmitting
+                send(stale, rrq.from(), new TftpPacket.Data(7, new byte[100], 0, 100));
+                TftpPacket reply = recv(stale).packet();
+                DatagramSocket data = socket();
+                send(data, rrq.from(), data(1, file, 512));
+                assertEquals(new TftpPacket.Ack(1), recv(data).packet());
+                send(data, rrq.from(), data(2, file, 512));
+                assertEquals(new TftpPacket.Ack(2), recv(data).packet());
+                return reply;
+            } catch (IOException e) {
+                throw new RuntimeException(e);
+            }
+        }, exec);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TransferResult r = read(TftpOptions.PLAIN, out);
+        assertArrayEquals(file, out.toByteArray());
+        assertEquals(new TftpPacket.Error(5, "Unknown transfer ID"), staleGot.get(10, TimeUnit.SECONDS));
+        assertEquals(1, r.foreignPackets());
+    }
+
+    @Test
+    void consecutiveTransfersTakeTheSourcePortsInTurn() throws Exception {
+        java.util.Set<Integer> ports = new java.util.HashSet<>();
+        for (int i = 0; i < 2; i++) {
+            byte[] file = random(10 + i);
+            CompletableFuture<Void> served = CompletableFuture.runAsync(() -> {
+                try {
+                    In rrq = recv(listen);
+                    servePlain(socket(), rrq.from(), file);
+                } catch (IOException e) {
+                    throw new RuntimeException(e);
+                }
+            }, exec);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            TransferResult r = read(TftpOptions.PLAIN, out);
+            served.get(10, TimeUnit.SECONDS);
+            assertArrayEquals(file, out.toByteArray());
+            ports.add(r.localPort());
+        }
+        assertEquals(2, ports.size(), "two transfers in a row use two source ports: " + ports);
+    }
+
+    @Test
     void duplicateAcksNeverTriggerRetransmission() throws Exception {
         byte[] body = random(512 * 9 + 392);
         CompletableFuture<Integer> dataPackets = CompletableFuture.supplyAsync(() -> {
