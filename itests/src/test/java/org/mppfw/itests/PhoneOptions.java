@@ -53,6 +53,7 @@ final class PhoneOptions {
                 mavenBundle("org.apache.felix", "org.apache.felix.configadmin").versionAsInProject(),
                 mavenBundle("org.apache.felix", "org.apache.felix.gogo.runtime").versionAsInProject(),
                 mavenBundle("org.apache.felix", "org.apache.felix.gogo.command").versionAsInProject(),
+                mavenBundle("org.bouncycastle", "bcprov-jdk18on").versionAsInProject(),
                 junitBundles(),
                 cleanCaches(true)));
         for (File jar : phoneBundles()) {
