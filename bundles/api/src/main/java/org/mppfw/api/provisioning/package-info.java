@@ -1,0 +1,8 @@
+/**
+ * The resync engine as the rest of the phone sees it: its status ("Provisioning Status" on the
+ * LCD, the shell and the web pages), a short history of attempts, and explicit resyncs (keypad,
+ * shell, web, SIP).
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package org.mppfw.api.provisioning;
