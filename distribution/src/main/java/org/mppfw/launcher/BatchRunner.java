@@ -73,6 +73,11 @@ final class BatchRunner {
             Method get = sessionType.getMethod("get", String.class);
             Method close = sessionType.getMethod("close");
             Object session = create.invoke(processor, System.in, out, err);
+            // Commands run as in the shell's own thread: with no context class loader of the
+            // launcher's, which would leak the launcher's class path into the bundles.
+            Thread thread = Thread.currentThread();
+            ClassLoader launcherLoader = thread.getContextClassLoader();
+            thread.setContextClassLoader(loader);
             try {
                 for (String command : commands) {
                     Log.debug("running: " + command);
@@ -90,6 +95,7 @@ final class BatchRunner {
                 }
                 return 0;
             } finally {
+                thread.setContextClassLoader(launcherLoader);
                 out.flush();
                 close.invoke(session);
             }
@@ -107,6 +113,10 @@ final class BatchRunner {
     }
 
     static String message(Throwable t) {
+        // Gogo wraps what a command method throws in InvocationTargetException: show the cause
+        while (t instanceof InvocationTargetException && t.getCause() != null) {
+            t = t.getCause();
+        }
         String m = t == null ? null : t.getMessage();
         if (m == null || m.isBlank()) {
             return t == null ? "unknown error" : t.getClass().getSimpleName();

@@ -1,5 +1,6 @@
 package org.mppfw.launcher;
 
+import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,11 @@ public final class Main {
             return OK;
         }
         Log.setLevel(launch.verbosity());
+        // The console as it is before the framework starts: Gogo's runtime replaces System.out
+        // and System.err with streams that route each thread's output to its session, and a
+        // session made on those streams would write to itself.
+        PrintStream consoleOut = System.out;
+        PrintStream consoleErr = System.err;
         PhoneFramework phone;
         try {
             Path image = imageDir();
@@ -63,7 +69,7 @@ public final class Main {
         try {
             if (launch.batch()) {
                 List<String> commands = BatchScript.split(launch.commands().orElse(""));
-                return new BatchRunner(phone.context(), System.out, System.err).run(commands);
+                return new BatchRunner(phone.context(), consoleOut, consoleErr).run(commands);
             }
             phone.awaitStop();
             return OK;

@@ -102,6 +102,26 @@ class ImageIT {
     }
 
     @Test
+    void commandsThatPrintWorkInBatchAndTheirFailuresExitOne() throws Exception {
+        // an openssl-made encrypted profile, decrypted by the image's own crypto:decrypt
+        Path plain = data.getParent().resolve("plain.xml");
+        Path enc = data.getParent().resolve("profile.cfg");
+        Files.writeString(plain, "<flat-profile><GPP_A>from openssl</GPP_A></flat-profile>\n");
+        Process openssl = new ProcessBuilder("openssl", "enc", "-e", "-aes-256-cbc", "-k", "SecretPhrase1234",
+                "-in", plain.toString(), "-out", enc.toString()).redirectErrorStream(true).start();
+        assertTrue(openssl.waitFor(30, TimeUnit.SECONDS) && openssl.exitValue() == 0, "openssl enc");
+        Run ok = run(null, "--data", data.toString(), "-c", "crypto:decrypt --key SecretPhrase1234 " + enc);
+        assertEquals(0, ok.status(), ok.err());
+        assertTrue(ok.out().contains("<GPP_A>from openssl</GPP_A>"), ok.out());
+        Run wrong = run(null, "--data", data.toString(), "-c", "crypto:decrypt --key Wrong-Key-42 " + enc + "; lb");
+        assertEquals(1, wrong.status(), wrong.out());
+        assertTrue(wrong.err().contains("Error: crypto:decrypt: AES-256-CBC: wrong key or digest"), wrong.err());
+        assertFalse(wrong.err().contains("Wrong-Key-42") || wrong.out().contains("Wrong-Key-42"), "the key is never shown");
+        assertFalse(wrong.out().contains("START LEVEL"), "the batch stopped at the failure");
+        assertNoStackTrace(wrong);
+    }
+
+    @Test
     void batchRunsEachCommandPrintsResultsAndStopsAtTheFirstFailure() throws Exception {
         Run r = run(null, "--data", data.toString(), "-c", "lb ; no:such-command\nlb");
         assertEquals(1, r.status());

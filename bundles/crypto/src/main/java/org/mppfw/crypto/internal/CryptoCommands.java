@@ -53,7 +53,10 @@ public final class CryptoCommands {
             @Descriptor("largest decoded size in bytes")
             @Parameter(names = {"-m", "--max"}, absentValue = "67108864") long max,
             @Descriptor("the encrypted file") String file) {
-        decrypt(resolve(session, file), key.toCharArray(), ikm.toCharArray(), max, System.out, System.err);
+        ErrorLines err = new ErrorLines();
+        if (!decrypt(resolve(session, file), key.toCharArray(), ikm.toCharArray(), max, System.out, err.stream())) {
+            throw err.failure();
+        }
     }
 
     @Descriptor("sign a firmware manifest with an Ed25519 private key (PEM); writes FILE.sig unless told")
@@ -61,8 +64,11 @@ public final class CryptoCommands {
             @Descriptor("the PKCS#8 PEM private key") @Parameter(names = {"-k", "--key"}, absentValue = "") String key,
             @Descriptor("where to write the signature") @Parameter(names = {"-o", "--out"}, absentValue = "") String out,
             @Descriptor("the manifest") String file) {
-        sign(resolve(session, key), resolve(session, file), out.isEmpty() ? null : resolve(session, out),
-                System.out, System.err);
+        ErrorLines err = new ErrorLines();
+        if (!sign(resolve(session, key), resolve(session, file), out.isEmpty() ? null : resolve(session, out),
+                System.out, err.stream())) {
+            throw err.failure();
+        }
     }
 
     @Descriptor("verify a firmware manifest's Ed25519 signature with a public key (PEM)")
@@ -70,8 +76,29 @@ public final class CryptoCommands {
             @Descriptor("the PEM public key") @Parameter(names = {"-p", "--pub"}, absentValue = "") String pub,
             @Descriptor("the signature file (default FILE.sig)") @Parameter(names = {"-s", "--sig"}, absentValue = "") String sig,
             @Descriptor("the manifest") String file) {
-        verify(resolve(session, pub), resolve(session, file), sig.isEmpty() ? null : resolve(session, sig),
-                System.out, System.err);
+        ErrorLines err = new ErrorLines();
+        if (!verify(resolve(session, pub), resolve(session, file), sig.isEmpty() ? null : resolve(session, sig),
+                System.out, err.stream())) {
+            throw err.failure();
+        }
+    }
+
+    /**
+     * The error lines of a command, turned into the exception the shell shows as the command's
+     * error (and that makes a batch run exit with status 1).
+     */
+    private static final class ErrorLines {
+        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        private final PrintStream stream = new PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+
+        PrintStream stream() {
+            return stream;
+        }
+
+        IllegalStateException failure() {
+            String text = bytes.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+            return new IllegalStateException(text.isEmpty() ? "failed" : text);
+        }
     }
 
     /** Decrypts {@code file} to {@code out}; returns whether it worked. Wipes the secrets. */

@@ -3,6 +3,7 @@ package org.mppfw.crypto.internal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -59,6 +60,19 @@ class CryptoCommandsTest {
         }
         assertTrue(commands.decrypt(f, new char[0], "ikm-of-16-bytes!".toCharArray(), 1 << 20, out, errStream));
         assertArrayEquals(profile, out.toByteArray());
+    }
+
+    @Test
+    void theShellCommandFailsWithTheErrorLineSoThatABatchRunStops() throws IOException {
+        Path f = encrypted(Samples.profile(500));
+        String wrong = "Wrong-Secret-987";
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> commands.decrypt(null, wrong, "", 1 << 20, f.toString()));
+        assertTrue(e.getMessage().startsWith("crypto:decrypt: AES-256-CBC: wrong key or digest"), e.getMessage());
+        assertFalse(e.getMessage().contains(wrong));
+        IllegalStateException v = assertThrows(IllegalStateException.class,
+                () -> commands.verify(null, dir.resolve("none.pem").toString(), "", f.toString()));
+        assertTrue(v.getMessage().startsWith("crypto:verify: no such file"), v.getMessage());
     }
 
     @Test

@@ -50,7 +50,7 @@ public final class TftpCommand {
         try {
             uri = URI.create(url);
         } catch (IllegalArgumentException e) {
-            return "bad URL: " + e.getMessage();
+            throw new IllegalArgumentException("bad URL: " + e.getMessage());
         }
         TransportRequest request = TransportRequest.builder(uri).progress(new Printer(out)).build();
         try (TransportResponse r = transport.exchange(request)) {
@@ -67,8 +67,9 @@ public final class TftpCommand {
             String how = r instanceof TftpResponse t ? t.result().describe() : r.contentLength() + " bytes";
             return uri + ": " + how + "; " + saved;
         } catch (TransportException e) {
-            return "failed (class " + e.resultClass() + (e.status() != 0 ? ", TFTP error " + e.status() : "") + "): "
-                    + e.getMessage();
+            // thrown, so that the shell shows it as an error and a batch run exits with status 1
+            throw new IOException("failed (class " + e.resultClass() + (e.status() != 0 ? ", TFTP error " + e.status() : "")
+                    + "): " + e.getMessage(), e);
         }
     }
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -425,8 +426,9 @@ class RealServersTest {
         String noFile = cmd.get("tftp://127.0.0.1/f513.bin", null, new PrintStream(OutputStream.nullOutputStream()));
         assertTrue(noFile.contains("sha256 " + Peers.sha256(root.resolve("f513.bin"))), noFile);
         assertTrue(noFile.contains("refused=timeout,windowsize"), noFile);
-        String missing = cmd.get("tftp://127.0.0.1:16969/none.cfg", null, new PrintStream(OutputStream.nullOutputStream()));
-        assertTrue(missing.startsWith("failed (class B, TFTP error 1)"), missing);
+        IOException missing = assertThrows(IOException.class,
+                () -> cmd.get("tftp://127.0.0.1:16969/none.cfg", null, new PrintStream(OutputStream.nullOutputStream())));
+        assertTrue(missing.getMessage().startsWith("failed (class B, TFTP error 1)"), missing.getMessage());
     }
 
     @Test
