@@ -42,7 +42,7 @@ public record RuleOptions(String key, String uid, String pwd, boolean srv, char 
             parts.add("--key " + MASK);
         }
         if (uid != null) {
-            parts.add("--uid " + (uidSecret ? MASK : uid));
+            parts.add("--uid " + (uidSecret ? MASK : quoted(uid)));
         }
         if (pwd != null) {
             parts.add("--pwd " + MASK);
@@ -63,5 +63,10 @@ public record RuleOptions(String key, String uid, String pwd, boolean srv, char 
             parts.add("--status");
         }
         return parts.isEmpty() ? "" : "[" + String.join(" ", parts) + "]";
+    }
+
+    private static String quoted(String value) {
+        return value.isEmpty() || value.chars().anyMatch(c -> Character.isWhitespace(c) || c == ']' || c == '"')
+                ? '"' + value + '"' : value;
     }
 }

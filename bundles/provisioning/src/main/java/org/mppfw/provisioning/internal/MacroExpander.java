@@ -56,8 +56,11 @@ final class MacroExpander {
 
     /** Handles {@code $(} at {@code at}; returns where scanning goes on. */
     private static int parenthesised(String text, int at, MacroSource source, boolean secrets, StringBuilder out) {
-        int close = text.indexOf(')', at + 2);
-        if (close < 0) {
+        int close = at + 2;
+        while (close < text.length() && isNameOrOffsetChar(text.charAt(close))) {
+            close++;
+        }
+        if (close >= text.length() || text.charAt(close) != ')') {
             out.append('$');
             return at + 1;
         }
@@ -83,6 +86,11 @@ final class MacroExpander {
         int end = (int) Math.min(value.length(), start + Math.min(count, value.length()));
         out.append(value, start, end);
         return close + 1;
+    }
+
+    /** What may stand between {@code $(} and {@code )}: a name and offsets (scanning stays linear). */
+    private static boolean isNameOrOffsetChar(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == ':';
     }
 
     /** A non-negative decimal, saturated at {@code Integer.MAX_VALUE}; -1 if it is not one. */

@@ -252,7 +252,7 @@ final class RuleParser {
                         value = s.substring(k + 1, close);
                         k = close + 1;
                     } else {
-                        while (k < end && !Character.isWhitespace(s.charAt(k))) {
+                        while (k < end && !Character.isWhitespace(s.charAt(k)) && s.charAt(k) != '"') {
                             k++;
                         }
                         value = s.substring(valueAt, k);

@@ -38,6 +38,11 @@ final class Phone {
         return m;
     }
 
+    /** The same phone with other secrets: what may be shown must not differ from {@link #source()}. */
+    static MacroSource otherSecrets() {
+        return with("SA", "other-a", "SB", "other-b", "SC", "other-c", "SD", "other-d");
+    }
+
     static MacroSource source() {
         return MacroSource.of(values());
     }
