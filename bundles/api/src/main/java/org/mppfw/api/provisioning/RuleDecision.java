@@ -43,18 +43,29 @@ public record RuleDecision(int alternative, Map<String, String> assignments, Rul
         return url == null;
     }
 
-    /** One line for logs and the shell; assignment values are shown, options masked. */
+    /**
+     * One line for logs and the shell: options masked as in {@link RuleOptions#toString()}, and the
+     * values assigned to the secret registers {@code GPP_SA..GPP_SD} masked.
+     */
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder();
         b.append(alternative < 0 ? "no alternative" : "alternative " + (alternative + 1));
         if (!assignments.isEmpty()) {
-            b.append(", assigns ").append(assignments);
+            Map<String, String> shown = new java.util.LinkedHashMap<>();
+            assignments.forEach((name, value) -> shown.put(name, isSecret(name) ? RuleOptions.MASK : value));
+            b.append(", assigns ").append(shown);
         }
         if (!options.isEmpty()) {
             b.append(", options ").append(options);
         }
         b.append(url == null ? ": nothing to do (" + reason + ")" : ": fetch " + url);
         return b.toString();
+    }
+
+    /** Whether a parameter is one of the secret registers {@code GPP_SA..GPP_SD}. */
+    public static boolean isSecret(String parameter) {
+        return parameter.length() == 6 && parameter.startsWith("GPP_S") && parameter.charAt(5) >= 'A'
+                && parameter.charAt(5) <= 'D';
     }
 }

@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.mppfw.api.provisioning.RuleDecision;
 import org.mppfw.api.provisioning.RuleKind;
 import org.mppfw.api.provisioning.RuleOptions;
 
 /**
  * A parsed rule: its alternatives, as written (nothing expanded yet). {@link #toString()} gives
- * the rule back in a normal form with the {@code --key} and {@code --pwd} values masked, so it
- * can be logged and shown.
+ * the rule back in a normal form with the {@code --key} and {@code --pwd} values and the values
+ * assigned to {@code GPP_SA..GPP_SD} masked, so it can be logged and shown.
  *
  * @param kind         which parameter it comes from
  * @param alternatives in order; empty for a blank rule
@@ -70,7 +71,7 @@ record Rule(RuleKind kind, List<Alternative> alternatives, boolean gds) {
 
         @Override
         public String toString() {
-            return parameter + " = \"" + value + "\";";
+            return parameter + " = \"" + (RuleDecision.isSecret(parameter) ? RuleOptions.MASK : value) + "\";";
         }
     }
 

@@ -47,6 +47,19 @@ class MaskingTest {
         assertEquals(true, Rules.test("\"$SA\" eq \"$$SA\"", Phone.source()));
     }
 
+    @Test
+    void valuesAssignedToSecretRegistersAreMasked() throws Exception {
+        String rule = "(GPP_SA = \"new-secret\"; GPP_SD = \"x\"; GPP_S = \"shown\"; a = \"shown too\";)! [--key $SA] http://h/a";
+        Rule r = RuleParser.parse(rule, RuleKind.PROFILE);
+        assertEquals("(GPP_SA = \"*****\"; GPP_SD = \"*****\"; GPP_S = \"shown\"; GPP_A = \"shown too\";)! [--key *****]"
+                + " http://h/a", r.toString());
+        RuleDecision d = Rules.profile(rule);
+        assertEquals("new-secret", d.assignments().get("GPP_SA"));
+        assertEquals("new-secret", d.options().key());
+        assertEquals("alternative 1, assigns {GPP_SA=*****, GPP_SD=*****, GPP_S=shown, GPP_A=shown too},"
+                + " options [--key *****]: fetch http://h:80/a", d.toString());
+    }
+
     /** Assignments run before the download: later assignments, options and the URL see them. */
     @Test
     void assignmentsAreVisibleToWhatFollows() throws Exception {
