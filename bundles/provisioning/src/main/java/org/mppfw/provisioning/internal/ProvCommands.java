@@ -1,0 +1,126 @@
+package org.mppfw.provisioning.internal;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.felix.service.command.Descriptor;
+import org.mppfw.api.config.ParameterStore;
+import org.mppfw.api.device.DeviceIdentity;
+import org.mppfw.api.provisioning.MacroSource;
+import org.mppfw.api.provisioning.RuleDecision;
+import org.mppfw.api.provisioning.RuleEvaluationException;
+import org.mppfw.api.provisioning.RuleKind;
+import org.mppfw.api.provisioning.RuleSyntaxException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Shell commands of scope {@code prov}: show what a text or a rule expands to on this phone now.
+ * They never print a secret: {@code $SA..$SD} stay as written outside options, and the
+ * {@code --key}/{@code --pwd} values (and a {@code --uid} made of a secret) are masked. Until the
+ * resync engine runs, the provisioning state macros ({@code $PRVTMR}, {@code $IP}, ...) have no
+ * value.
+ */
+@Component(service = ProvCommands.class, property = {
+    "osgi.command.scope=prov",
+    "osgi.command.function=expand",
+    "osgi.command.function=eval"
+})
+public final class ProvCommands {
+
+    /** The parameters holding rules, and how each is read. */
+    private static final Map<String, RuleKind> RULE_PARAMETERS = Map.of("Profile_Rule", RuleKind.PROFILE,
+            "Profile_Rule_B", RuleKind.PROFILE, "Profile_Rule_C", RuleKind.PROFILE, "Profile_Rule_D",
+            RuleKind.PROFILE, "Upgrade_Rule", RuleKind.UPGRADE, "Report_Rule", RuleKind.REPORT);
+    private static final MacroSource NO_STATE = name -> null;
+
+    private final ParameterStore store;
+    private final DeviceIdentity identity;
+    private final ProvisioningRulesImpl rules = new ProvisioningRulesImpl();
+
+    @Activate
+    public ProvCommands(@Reference ParameterStore store, @Reference DeviceIdentity identity) {
+        this.store = store;
+        this.identity = identity;
+    }
+
+    @Descriptor("expand the macros of a text ($SA..$SD stay as written)")
+    public String expand(@Descriptor("text, e.g. '/$PSN.xml' (quote it in single quotes)") String text) {
+        return rules.expand(text, macros());
+    }
+
+    @Descriptor("evaluate a profile rule, or the current value of a rule parameter (Profile_Rule, "
+            + "Profile_Rule_B..D, Upgrade_Rule, Report_Rule, Resync_Trigger_1/2)")
+    public String eval(@Descriptor("rule text, or a parameter name") String ruleOrParameter) {
+        if (ruleOrParameter.startsWith("Resync_Trigger_")) {
+            return trigger(ruleOrParameter);
+        }
+        RuleKind kind = RULE_PARAMETERS.get(ruleOrParameter);
+        if (kind != null) {
+            return evaluate(kind, store.get(ruleOrParameter), ruleOrParameter);
+        }
+        return evaluate(RuleKind.PROFILE, ruleOrParameter, null);
+    }
+
+    @Descriptor("evaluate a rule of a given kind")
+    public String eval(@Descriptor("profile, upgrade or report") String kind,
+            @Descriptor("rule text (quote it in single quotes)") String rule) {
+        RuleKind k;
+        try {
+            k = RuleKind.valueOf(kind.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CommandException("unknown kind '" + kind + "': use profile, upgrade or report");
+        }
+        return evaluate(k, rule, null);
+    }
+
+    /** Two lines: the rule (masked, normal form) and the decision; {@code parameter} may be null. */
+    private String evaluate(RuleKind kind, String rule, String parameter) {
+        String prefix = parameter == null ? "" : parameter + ": ";
+        try {
+            String shown = rules.describe(rule, kind);
+            RuleDecision d = rules.evaluate(rule, kind, macros());
+            return (parameter == null ? "" : parameter + " = ") + (shown.isEmpty() ? "(empty)" : shown)
+                    + System.lineSeparator() + d;
+        } catch (RuleSyntaxException e) {
+            throw new CommandException(prefix + e.getMessage() + pointer(rule, e.column()));
+        } catch (RuleEvaluationException e) {
+            throw new CommandException(prefix + e.getMessage() + pointer(rule, e.column()));
+        }
+    }
+
+    private String trigger(String parameter) {
+        String condition = store.get(parameter);
+        if (condition.isBlank()) {
+            return parameter + " is empty: it does not hold a resync back";
+        }
+        try {
+            return parameter + " = " + condition + System.lineSeparator()
+                    + (rules.test(condition, macros()) ? "true" : "false");
+        } catch (RuleSyntaxException | RuleEvaluationException e) {
+            throw new CommandException(parameter + ": " + e.getMessage() + pointer(condition, columnOf(e)));
+        }
+    }
+
+    private static int columnOf(Exception e) {
+        return e instanceof RuleSyntaxException s ? s.column() : ((RuleEvaluationException) e).column();
+    }
+
+    /**
+     * The text with a caret under the column, unless the text holds a key or a password (which
+     * must not be printed) or spans several lines.
+     */
+    static String pointer(String text, int column) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.contains("--key") || lower.contains("--pwd") || lower.contains("--uid") || text.indexOf('\n') >= 0
+                || text.indexOf('\r') >= 0) {
+            return "";
+        }
+        return System.lineSeparator() + "  " + text + System.lineSeparator() + "  " + " ".repeat(column - 1) + "^";
+    }
+
+    private MacroSource macros() {
+        return new StoreMacroSource(store, identity, NO_STATE);
+    }
+}

@@ -1,0 +1,35 @@
+/**
+ * The provisioning rules: parser ({@code RuleParser}, {@code ConditionParser}), macro expander
+ * ({@code MacroExpander} over the fixed name table {@code Macros}), condition evaluator,
+ * URL resolver, and the {@code ProvisioningRules} service that joins them.
+ *
+ * <p>Where the reference leaves the behaviour open, these are the choices (each pinned by a test):
+ * <ul>
+ * <li>Macro names: after {@code $} the longest known name wins; names are case-sensitive; a
+ * known macro the phone has no value for expands to the empty string; an unknown name stays as
+ * written. The numbered macros ({@code $UIDn}, {@code $DISPLAYNAMEn}, {@code $AUTHIDn},
+ * {@code $PROXYn}) exist for lines 1 to 10. {@code $(NAME:p:q)} clamps to the value.</li>
+ * <li>{@code $PN} / {@code $PSN} are {@code CP-8845-3PCC} / {@code 8845-3PCC} (the form of the 6800
+ * guide, the User-Agent and the default rule {@code /$PSN.xml}); the device identity supplies
+ * them.</li>
+ * <li>Versions: a micro such as {@code 2MPP0001} orders by its leading number, its letters, then
+ * its trailing number ({@code FirmwareVersion}). Comparing Cisco's old format
+ * ({@code 11-0-1MPP-376}) with the new one ({@code 11-3-2MPP0001-609}) is refused for every
+ * operator, {@code =} included: a syntax error between two literals, an evaluation error when a
+ * macro brings one in. Legacy SPA versions ({@code 1.0.33}, {@code 7.5.2b}) compare number by
+ * number, then by their letter suffix; against a Cisco version they are only equal or not equal,
+ * as text.</li>
+ * <li>A comparison that cannot be made (ordering a string, an integer with a version) stops the
+ * evaluation with an error rather than making the alternative false, so that a broken rule is
+ * reported and not silently skipped.</li>
+ * <li>Assignments run in the order written; each sees the ones before it, and the options and the
+ * URL see all of them (assignments run before the download).</li>
+ * <li>{@code --post} and {@code --alias} (documented for SPA, still in MPP examples) are parsed and
+ * passed on; {@code --srv} and {@code --post} need http or https.</li>
+ * <li>{@code gds://} is the activation-code pseudo-URL only as the whole of a profile rule.</li>
+ * <li>A URL whose macros expand to nothing means nothing to do, like an alternative without URL.</li>
+ * <li>Operator mnemonics and {@code and} are accepted in any case; spaces between {@code )} and
+ * {@code ?} or {@code !} are accepted.</li>
+ * </ul>
+ */
+package org.mppfw.provisioning.internal;

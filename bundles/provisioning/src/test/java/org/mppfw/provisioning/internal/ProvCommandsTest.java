@@ -1,0 +1,163 @@
+package org.mppfw.provisioning.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Proxy;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.felix.gogo.runtime.CommandProcessorImpl;
+import org.apache.felix.gogo.runtime.threadio.ThreadIOImpl;
+import org.apache.felix.service.command.CommandSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mppfw.api.config.ParameterException;
+import org.mppfw.api.config.ParameterStore;
+import org.mppfw.api.device.DeviceIdentity;
+
+/** The prov: commands, dispatched by the real Gogo runtime, on a store and identity of our own. */
+class ProvCommandsTest {
+
+    private static final String NL = System.lineSeparator();
+
+    private final Map<String, String> values = new HashMap<>();
+    private ThreadIOImpl tio;
+    private CommandSession session;
+
+    @BeforeEach
+    void shell() {
+        values.put("Profile_Rule", "/$PSN.xml");
+        values.put("Profile_Rule_B", "");
+        values.put("Upgrade_Rule", "($SWVER lt sip8845.12-0-1MPP0002-1)? http://fw.example.com/sip8845.12-0-1MPP0002-1.loads");
+        values.put("Resync_Trigger_1", "");
+        values.put("GPP_A", "ABCDEF");
+        values.put("GPP_SA", "top-secret-a");
+        values.put("User_ID_1_", "4001");
+        tio = new ThreadIOImpl();
+        tio.start();
+        CommandProcessorImpl processor = new CommandProcessorImpl(tio);
+        ProvCommands prov = new ProvCommands(store(values), identity());
+        processor.addCommand("prov", prov, "expand");
+        processor.addCommand("prov", prov, "eval");
+        session = processor.createSession(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(),
+                new ByteArrayOutputStream());
+    }
+
+    @AfterEach
+    void close() {
+        session.close();
+        tio.stop();
+    }
+
+    private String run(String line) throws Exception {
+        return String.valueOf(session.execute(line));
+    }
+
+    private String error(String line) {
+        CommandException e = assertThrows(CommandException.class, () -> session.execute(line));
+        assertTrue(e.toString().startsWith("Error: "));
+        return e.getMessage();
+    }
+
+    @Test
+    void expandShowsTheDocumentedForms() throws Exception {
+        assertEquals("/8845-3PCC.xml CP-8845-3PCC 000E08012345 00:0e:08:01:23:45 4001 CDE",
+                run("prov:expand '/$PSN.xml $PN $MAU $MAC $UID1 $(A:2:3)'"));
+        assertEquals("sip8845.12-0-1MPP0001-1 FCH2036ABCD $SA", run("prov:expand '$SWVER $SN $SA'"));
+    }
+
+    @Test
+    void evalOfTheFactoryProfileRule() throws Exception {
+        assertEquals("Profile_Rule = /$PSN.xml" + NL + "alternative 1: fetch tftp://<DHCP option 66>:69/8845-3PCC.xml",
+                run("prov:eval Profile_Rule"));
+        assertEquals("Profile_Rule_B = (empty)" + NL + "no alternative: nothing to do (the rule is empty)",
+                run("prov:eval Profile_Rule_B"));
+        assertEquals("Upgrade_Rule = ($SWVER lt sip8845.12-0-1MPP0002-1)? http://fw.example.com/sip8845.12-0-1MPP0002-1.loads"
+                + NL + "alternative 1: fetch http://fw.example.com:80/sip8845.12-0-1MPP0002-1.loads",
+                run("prov:eval Upgrade_Rule"));
+        assertEquals("Resync_Trigger_1 is empty: it does not hold a resync back", run("prov:eval Resync_Trigger_1"));
+    }
+
+    @Test
+    void evalMasksSecrets() throws Exception {
+        String out = run("prov:eval '[--uid $SA --pwd \"pass word\" --key k3y] https://h/$MA.xml'");
+        assertEquals("[--key ***** --uid $SA --pwd *****] https://h/$MA.xml" + NL
+                + "alternative 1, options [--key ***** --uid ***** --pwd *****]: fetch https://h:443/000e08012345.xml", out);
+        assertFalse(out.contains("top-secret-a"));
+        assertFalse(out.contains("k3y"));
+        assertFalse(out.contains("pass word"));
+    }
+
+    @Test
+    void evalOfOtherKinds() throws Exception {
+        assertEquals("[--delta] http://r/$MA.xml" + NL + "alternative 1, options [--delta]: fetch http://r:80/000e08012345.xml",
+                run("prov:eval report '[--delta] http://r/$MA.xml'"));
+        assertTrue(error("prov:eval firmware /x").contains("unknown kind 'firmware'"));
+    }
+
+    @Test
+    void syntaxErrorsPointAtTheColumn() {
+        assertEquals("column 17: expected 'and' or ')?'" + NL + "  ($PRVTMR ge 600 or $A eq 1)? /a" + NL
+                + "                  ^", error("prov:eval '($PRVTMR ge 600 or $A eq 1)? /a'"));
+        // a rule with a key is never echoed
+        assertEquals("column 11: expected a URL", error("prov:eval '[--key k] [x]'"));
+        values.put("Resync_Trigger_2", "$UPGTMR gt");
+        assertTrue(error("prov:eval Resync_Trigger_2").startsWith("Resync_Trigger_2: column 11: expected a value"));
+    }
+
+    @Test
+    void triggerIsEvaluated() throws Exception {
+        values.put("Resync_Trigger_2", "\"$A\" eq \"ABCDEF\" and $UID1 ge 4000");
+        assertEquals("Resync_Trigger_2 = \"$A\" eq \"ABCDEF\" and $UID1 ge 4000" + NL + "true",
+                run("prov:eval Resync_Trigger_2"));
+    }
+
+    private static ParameterStore store(Map<String, String> values) {
+        return (ParameterStore) Proxy.newProxyInstance(ProvCommandsTest.class.getClassLoader(),
+                new Class<?>[] {ParameterStore.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "values" -> Map.copyOf(values);
+                    case "get" -> {
+                        String v = values.get((String) args[0]);
+                        if (v == null) {
+                            throw new ParameterException("unknown parameter " + args[0]);
+                        }
+                        yield v;
+                    }
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static DeviceIdentity identity() {
+        return new DeviceIdentity() {
+            public String model() {
+                return "CP-8845-3PCC";
+            }
+
+            public String productSeries() {
+                return "8845-3PCC";
+            }
+
+            public String mac() {
+                return "000e08012345";
+            }
+
+            public String serialNumber() {
+                return "FCH2036ABCD";
+            }
+
+            public String hardwareVersion() {
+                return "1";
+            }
+
+            public String firmwareVersion() {
+                return "sip8845.12-0-1MPP0001-1";
+            }
+        };
+    }
+}
