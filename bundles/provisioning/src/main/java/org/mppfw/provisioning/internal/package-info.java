@@ -31,5 +31,8 @@
  * <li>Operator mnemonics and {@code and} are accepted in any case; spaces between {@code )} and
  * {@code ?} or {@code !} are accepted.</li>
  * </ul>
+ *
+ * <p>Not yet: the second, space-separated target URL of {@code Report_Rule} (a report rule takes
+ * one URL for now), and the alias maps {@code --alias} names.
  */
 package org.mppfw.provisioning.internal;
