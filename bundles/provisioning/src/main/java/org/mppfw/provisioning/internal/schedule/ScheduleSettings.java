@@ -48,7 +48,8 @@ public record ScheduleSettings(boolean resyncOnReset, Duration bootRandomDelay, 
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    static boolean yes(String v, boolean dflt) {
+    /** A Yes/No parameter value; {@code dflt} when unset. */
+    public static boolean yes(String v, boolean dflt) {
         if (v == null || v.isBlank()) {
             return dflt;
         }

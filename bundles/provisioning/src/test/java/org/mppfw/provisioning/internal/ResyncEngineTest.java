@@ -1,0 +1,421 @@
+package org.mppfw.provisioning.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mppfw.api.config.ChangeSource;
+import org.mppfw.api.device.DeviceIdentity;
+import org.mppfw.api.line.LineState;
+import org.mppfw.api.profile.DecodeOptions;
+import org.mppfw.api.profile.ProfileCodec;
+import org.mppfw.api.provisioning.ProvisioningStatus;
+import org.mppfw.api.provisioning.ResyncRecord;
+import org.mppfw.api.transport.ResultClass;
+import org.mppfw.api.transport.Transport;
+import org.mppfw.api.transport.TransportException;
+import org.mppfw.api.transport.TransportRequest;
+import org.mppfw.api.transport.TransportResponse;
+import org.mppfw.config.internal.Catalog;
+import org.mppfw.config.internal.ParameterStoreImpl;
+
+/**
+ * Hours of phone life on a virtual clock: the real parameter store and rule language, a server
+ * played by an in-memory transport (any status on demand, every request recorded). The same
+ * engine against real servers runs in the integration tests.
+ */
+class ResyncEngineTest {
+
+    private static final ZoneId ZONE = ZoneId.of("UTC");
+    private static final Instant T0 = ZonedDateTime.of(2026, 6, 1, 8, 0, 0, 0, ZONE).toInstant();
+
+    @TempDir
+    Path data;
+
+    private final VirtualClock clock = new VirtualClock(T0, ZONE);
+    private ParameterStoreImpl store;
+    private ResyncEngine engine;
+    private boolean idle = true;
+
+    /** What the server answers, by path: a profile body, or an HTTP status for failures. */
+    private final Map<String, Object> server = new HashMap<>();
+    /** When each request arrived, and what it asked. */
+    private final List<Instant> times = new ArrayList<>();
+    private final List<TransportRequest> requests = new ArrayList<>();
+    /** The password each request carried (the engine wipes its copy after the request). */
+    private final List<String> passwords = new ArrayList<>();
+
+    private final Transport http = request -> {
+        times.add(clock.now());
+        requests.add(request);
+        passwords.add(request.credentials().map(c -> new String(c.password())).orElse(null));
+        Object answer = server.getOrDefault(request.uri().getPath(), 404);
+        if (answer instanceof Integer status) {
+            throw new TransportException(status == 404 ? ResultClass.B : ResultClass.C, status, "HTTP " + status, null);
+        }
+        byte[] body = ((String) answer).getBytes(StandardCharsets.UTF_8);
+        return new TransportResponse() {
+            @Override
+            public URI uri() {
+                return request.uri();
+            }
+
+            @Override
+            public int status() {
+                return 200;
+            }
+
+            @Override
+            public Map<String, List<String>> headers() {
+                return Map.of();
+            }
+
+            @Override
+            public long contentLength() {
+                return body.length;
+            }
+
+            @Override
+            public InputStream body() {
+                return new ByteArrayInputStream(body);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    };
+
+    private final ProfileCodec plain = new ProfileCodec() {
+        @Override
+        public InputStream decode(InputStream raw, DecodeOptions options) {
+            return raw;
+        }
+    };
+
+    private final DeviceIdentity identity = new DeviceIdentity() {
+        @Override
+        public String model() {
+            return "CP-8845-3PCC";
+        }
+
+        @Override
+        public String productSeries() {
+            return "8845-3PCC";
+        }
+
+        @Override
+        public String mac() {
+            return "000e08012345";
+        }
+
+        @Override
+        public String serialNumber() {
+            return "FCH2345ABCD";
+        }
+
+        @Override
+        public String hardwareVersion() {
+            return "1";
+        }
+
+        @Override
+        public String firmwareVersion() {
+            return "sip8845.12-0-1MPP0001-1";
+        }
+    };
+
+    private void set(String name, String value) throws IOException {
+        if (store == null) {
+            store = new ParameterStoreImpl(data, Catalog.standard(), ParameterStoreImpl.Options.defaults());
+        }
+        store.set(name, value, ChangeSource.ADMIN);
+    }
+
+    /** Boots the engine (power-up) with the parameters set so far. */
+    private void boot() throws IOException {
+        if (store == null) {
+            store = new ParameterStoreImpl(data, Catalog.standard(), ParameterStoreImpl.Options.defaults());
+        }
+        engine = new ResyncEngine(store, clock, identity, new ProvisioningRulesImpl(), plain, Runnable::run, new Random(3));
+        engine.addTransport(http, Map.of(Transport.SCHEMES, new String[] {"http", "https"}));
+        engine.setLineState(new LineState() {
+            @Override
+            public boolean allIdle() {
+                return idle;
+            }
+        });
+    }
+
+    @AfterEach
+    void stop() {
+        if (engine != null) {
+            engine.deactivate();
+        }
+    }
+
+    private static String flat(String body) {
+        return "<flat-profile>" + body + "</flat-profile>";
+    }
+
+    private List<Long> secondsBetweenRequests() {
+        List<Long> gaps = new ArrayList<>();
+        for (int i = 1; i < times.size(); i++) {
+            gaps.add(Duration.between(times.get(i - 1), times.get(i)).toSeconds());
+        }
+        return gaps;
+    }
+
+    @Test
+    void powerUpResyncWithinFortySecondsThenPeriodic() throws IOException {
+        set("Profile_Rule", "http://127.0.0.1/$PSN.xml");
+        server.put("/8845-3PCC.xml", flat("<GPP_A>applied</GPP_A>"));
+        boot();
+        assertTrue(times.isEmpty(), "nothing before the random delay");
+        clock.advance(Duration.ofSeconds(40));
+        assertEquals(1, times.size(), "one resync within Resync_Random_Delay (2 x 20 s)");
+        assertTrue(!times.get(0).isAfter(T0.plusSeconds(40)));
+        assertEquals("applied", store.get("GPP_A"));
+        ResyncRecord r = engine.status().lastAttempt().orElseThrow();
+        assertEquals(ResultClass.A, r.result());
+        assertEquals("power-up", r.reason());
+        assertEquals("Profile_Rule", r.rule());
+        assertEquals("http://127.0.0.1:80/8845-3PCC.xml", r.url());
+        assertEquals(List.of("GPP_A"), r.changed());
+        assertEquals(ProvisioningStatus.State.IDLE, engine.status().state());
+        assertEquals("periodic", engine.status().nextReason());
+        assertEquals(times.get(0).plusSeconds(3600), engine.status().nextResync());
+        clock.advance(Duration.ofHours(5));
+        assertEquals(List.of(3600L, 3600L, 3600L, 3600L, 3600L), secondsBetweenRequests());
+    }
+
+    @Test
+    void errorRetryListThenBackToPeriodicAfterASuccess() throws IOException {
+        set("Resync_Random_Delay", "0");
+        set("Profile_Rule", "http://127.0.0.1/p.xml");
+        server.put("/p.xml", 500);
+        boot();
+        clock.advance(Duration.ofHours(5));
+        // 60 + 120 + ... + 7680 = 15300 s after the first; the next comes 15360 s later
+        assertEquals(List.of(60L, 120L, 240L, 480L, 960L, 1920L, 3840L, 7680L), secondsBetweenRequests());
+        assertEquals(9, engine.status().failuresInARow());
+        ResyncRecord last = engine.status().lastAttempt().orElseThrow();
+        assertEquals(ResultClass.C, last.result());
+        assertTrue(last.message().contains("HTTP 500"), last.message());
+        assertEquals("retry", engine.status().nextReason());
+        server.put("/p.xml", flat("<GPP_B>finally</GPP_B>"));
+        clock.advance(Duration.ofSeconds(15360));
+        assertEquals("finally", store.get("GPP_B"));
+        assertEquals(0, engine.status().failuresInARow());
+        server.put("/p.xml", 503);
+        clock.advance(Duration.ofHours(2));
+        // the success, a periodic resync an hour later that fails, then the retry list from its start
+        assertEquals(List.of(60L, 120L, 240L, 480L, 960L, 1920L, 3840L, 7680L, 15360L, 3600L, 60L, 120L, 240L, 480L, 960L, 1920L),
+                secondsBetweenRequests());
+        List<String> reasons = engine.history().stream().map(ResyncRecord::reason).toList();
+        assertEquals(List.of("retry", "retry", "retry", "retry", "retry", "retry", "periodic", "retry"), reasons.subList(0, 8));
+        assertEquals(ResultClass.A, engine.history().get(7).result());
+    }
+
+    @Test
+    void fileNotFoundFailsOrPassesAsResyncFailsOnFnfSays() throws IOException {
+        set("Resync_Random_Delay", "0");
+        set("Profile_Rule", "http://127.0.0.1/missing.xml");
+        boot();
+        clock.advance(Duration.ZERO);
+        assertEquals(ResultClass.B, engine.status().lastAttempt().orElseThrow().result());
+        assertEquals("retry", engine.status().nextReason());
+        set("Resync_Fails_On_FNF", "No");
+        clock.advance(Duration.ofSeconds(60));
+        assertEquals(2, times.size());
+        assertEquals(ResultClass.A, engine.status().lastAttempt().orElseThrow().result(), "404 counts as success");
+        assertEquals("periodic", engine.status().nextReason());
+    }
+
+    @Test
+    void aFileCanChangeTheRulesThatRunAfterItInTheSamePass() throws IOException {
+        set("Resync_Random_Delay", "0");
+        set("Profile_Rule", "http://127.0.0.1/bootstrap.xml");
+        server.put("/bootstrap.xml", flat("<Profile_Rule_B>http://127.0.0.1/$MA.xml</Profile_Rule_B><GPP_SA>k1</GPP_SA>"));
+        server.put("/000e08012345.xml", flat("<GPP_D>per-mac</GPP_D>"));
+        boot();
+        clock.advance(Duration.ZERO);
+        assertEquals(2, requests.size());
+        assertEquals("/000e08012345.xml", requests.get(1).uri().getPath());
+        assertEquals("per-mac", store.get("GPP_D"));
+        ResyncRecord r = engine.history().get(0);
+        assertEquals("Profile_Rule_B", r.rule());
+        assertEquals(List.of("Profile_Rule_B", "GPP_SA", "GPP_D"), r.changed());
+    }
+
+    @Test
+    void theFirstFailureEndsTheSequence() throws IOException {
+        set("Resync_Random_Delay", "0");
+        set("Profile_Rule", "http://127.0.0.1/a.xml");
+        set("Profile_Rule_B", "http://127.0.0.1/b.xml");
+        set("Profile_Rule_C", "http://127.0.0.1/c.xml");
+        server.put("/a.xml", flat("<GPP_A>a</GPP_A>"));
+        server.put("/b.xml", "<flat-profile><GPP_B>broken</flat-profile>");
+        server.put("/c.xml", flat("<GPP_C>c</GPP_C>"));
+        boot();
+        clock.advance(Duration.ZERO);
+        assertEquals(2, requests.size(), "C is not fetched after B failed");
+        ResyncRecord r = engine.history().get(0);
+        assertEquals(ResultClass.B, r.result(), "a corrupt profile is class B");
+        assertEquals("Profile_Rule_B", r.rule());
+        assertTrue(r.message().startsWith("Profile_Rule_B: corrupt profile"), r.message());
+        assertEquals("a", store.get("GPP_A"), "A's profile stays applied");
+        assertEquals("", store.get("GPP_B"), "nothing of the broken profile");
+    }
+
+    @Test
+    void conditionsAssignmentsAndOptionsReachTheDownload() throws IOException {
+        set("Resync_Random_Delay", "0");
+        set("GPP_A", "Provisioned");
+        set("GPP_SB", "secret-pw");
+        set("Profile_Rule", "(\"$A\" ne \"Provisioned\")? http://127.0.0.1/init.xml"
+                + " | ( c = \"seen $MA\" ; )! [--uid phone --pwd $SB --post c] http://127.0.0.1/configs.xml");
+        server.put("/configs.xml", flat("<GPP_D>ok</GPP_D>"));
+        boot();
+        clock.advance(Duration.ZERO);
+        assertEquals(1, requests.size());
+        TransportRequest r = requests.get(0);
+        assertEquals("/configs.xml", r.uri().getPath());
+        assertEquals("seen 000e08012345", store.get("GPP_C"), "the assignment ran before the download");
+        assertEquals("POST", r.method());
+        assertEquals("seen 000e08012345", new String(r.body(), StandardCharsets.UTF_8));
+        assertEquals("phone", r.credentials().orElseThrow().user());
+        assertEquals("secret-pw", passwords.get(0));
+        assertTrue(new String(r.credentials().orElseThrow().password()).chars().allMatch(c -> c == 0), "wiped after use");
+        assertFalse(engine.history().get(0).toString().contains("secret-pw"));
+    }
+
+    @Test
+    void triggersHoldBackScheduledResyncsButNotExplicitOnes() throws IOException {
+        set("Resync_Random_Delay", "0");
+        set("Profile_Rule", "http://127.0.0.1/p.xml");
+        set("Resync_Trigger_1", "$PRVTMR ge 7200");
+        server.put("/p.xml", flat("<GPP_A>x</GPP_A>"));
+        boot();
+        clock.advance(Duration.ofMinutes(30));
+        assertTrue(times.isEmpty(), "power-up resync held back: $PRVTMR counts from power-up");
+        clock.advance(Duration.ofMinutes(90));
+        assertEquals(1, times.size(), "once the trigger holds (checked every 60 s)");
+        assertTrue(Duration.between(T0, times.get(0)).toSeconds() >= 7200);
+        assertTrue(Duration.between(T0, times.get(0)).toSeconds() <= 7260);
+        assertTrue(engine.resync());
+        assertEquals(2, times.size(), "explicit resyncs ignore the triggers");
+        assertEquals("explicit", engine.history().get(0).reason());
+    }
+
+    @Test
+    void aBusyLineDefersTheResyncUntilIdleOrTheForcedDelay() throws IOException {
+        set("Resync_Random_Delay", "0");
+        set("Forced_Resync_Delay", "1800");
+        set("Profile_Rule", "http://127.0.0.1/p.xml");
+        server.put("/p.xml", flat("<GPP_A>x</GPP_A>"));
+        idle = false;
+        boot();
+        clock.advance(Duration.ofMinutes(5));
+        assertTrue(times.isEmpty());
+        assertEquals(ProvisioningStatus.State.WAITING_FOR_IDLE, engine.status().state());
+        idle = true;
+        clock.advance(Duration.ofSeconds(10));
+        assertEquals(1, times.size(), "runs once the lines are idle");
+        idle = false;
+        clock.advance(Duration.ofSeconds(3600 + 1800));
+        assertEquals(2, times.size(), "forced after Forced_Resync_Delay");
+        assertEquals(3600 + 1800, Duration.between(times.get(0), times.get(1)).toSeconds(), 10);
+    }
+
+    @Test
+    void provisionEnableNoStopsEverything() throws IOException {
+        set("Provision_Enable", "No");
+        set("Profile_Rule", "http://127.0.0.1/p.xml");
+        boot();
+        clock.advance(Duration.ofDays(1));
+        assertTrue(times.isEmpty());
+        assertEquals(ProvisioningStatus.State.DISABLED, engine.status().state());
+        assertFalse(engine.resync());
+        assertNull(engine.status().nextResync());
+    }
+
+    @Test
+    void anExplicitRuleRunsOnceAndTheScheduleGoesOn() throws IOException {
+        set("Resync_Random_Delay", "0");
+        set("Profile_Rule", "");
+        boot();
+        clock.advance(Duration.ZERO);
+        assertEquals("nothing to do", engine.history().get(0).message());
+        server.put("/once.xml", flat("<GPP_E>once</GPP_E>"));
+        assertTrue(engine.resync("http://127.0.0.1/once.xml"));
+        assertEquals("once", store.get("GPP_E"));
+        assertEquals("request", engine.history().get(0).rule());
+        assertEquals("periodic", engine.status().nextReason());
+    }
+
+    @Test
+    void badRulesAndMissingServersAreClassC() throws IOException {
+        set("Resync_Random_Delay", "0");
+        set("Profile_Rule", "/$PSN.xml");
+        boot();
+        clock.advance(Duration.ZERO);
+        ResyncRecord r = engine.history().get(0);
+        assertEquals(ResultClass.C, r.result());
+        assertTrue(r.message().contains("DHCP option 66"), r.message());
+        set("Profile_Rule", "(1 lt)? http://127.0.0.1/x | http://127.0.0.1/y");
+        clock.advance(Duration.ofSeconds(60));
+        r = engine.history().get(0);
+        assertEquals(ResultClass.C, r.result());
+        assertTrue(r.message().startsWith("Profile_Rule: column "), r.message());
+    }
+
+    @Test
+    void logMessagesGoToTheSyslogServerExpanded() throws Exception {
+        try (DatagramSocket syslog = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            syslog.setSoTimeout(5000);
+            set("Resync_Random_Delay", "0");
+            set("Syslog_Server", "127.0.0.1:" + syslog.getLocalPort());
+            set("Profile_Rule", "http://127.0.0.1/$MA.xml");
+            server.put("/000e08012345.xml", 404);
+            boot();
+            clock.advance(Duration.ZERO);
+            assertTrue(receive(syslog).endsWith(
+                    "mppfw: CP-8845-3PCC 00:0e:08:01:23:45 -- Requesting resync http://127.0.0.1:80/000e08012345.xml"));
+            String failure = receive(syslog);
+            assertTrue(failure.startsWith("<133>"), failure);
+            assertTrue(failure.endsWith("mppfw: CP-8845-3PCC 00:0e:08:01:23:45 -- Resync failed: Profile_Rule: HTTP 404"),
+                    failure);
+        }
+    }
+
+    private static String receive(DatagramSocket s) throws IOException {
+        byte[] buf = new byte[2048];
+        DatagramPacket p = new DatagramPacket(buf, buf.length);
+        s.receive(p);
+        return new String(buf, 0, p.getLength(), StandardCharsets.UTF_8);
+    }
+}
