@@ -412,6 +412,37 @@ class ResyncEngineTest {
         }
     }
 
+    @Test
+    void shellCommandsShowStatusHistoryAndMaskedRules() throws Exception {
+        set("Resync_Random_Delay", "0");
+        set("GPP_SA", "top-secret");
+        set("Profile_Rule", "[--key $SA --uid u --pwd \"pw 1\"] http://127.0.0.1/p.cfg");
+        set("Profile_Rule_B", "http://127.0.0.1/b.xml");
+        server.put("/p.cfg", flat("<GPP_A>x</GPP_A>"));
+        boot();
+        EngineCommands shell = new EngineCommands(engine, store, clock);
+        assertTrue(shell.status().contains("Last resync:    none yet"), shell.status());
+        clock.advance(Duration.ZERO);
+        String status = shell.status();
+        assertTrue(status.contains("State:          idle"), status);
+        assertTrue(status.contains("Result:         failed (class B)"), status);
+        assertTrue(status.contains("Rule:           Profile_Rule_B http://127.0.0.1:80/b.xml"), status);
+        assertTrue(status.contains("Next resync:    2026-06-01T08:01:00 (retry)"), status);
+        String rules = shell.rules();
+        assertTrue(rules.contains("Profile_Rule    [--key ***** --uid u --pwd *****] http://127.0.0.1/p.cfg"), rules);
+        assertTrue(rules.contains("Profile_Rule_C  (empty)"), rules);
+        assertFalse(rules.contains("pw 1") || rules.contains("top-secret"));
+        server.put("/b.xml", flat("<GPP_B>y</GPP_B>"));
+        assertTrue(shell.resync().startsWith("resync succeeded: Profile_Rule_B: applied: 1 changed"), shell.history());
+        server.put("/b.xml", 403);
+        CommandException e = org.junit.jupiter.api.Assertions.assertThrows(CommandException.class, shell::resync);
+        assertEquals("resync failed (class C): Profile_Rule_B: HTTP 403", e.getMessage());
+        String history = shell.history();
+        assertEquals(3, history.lines().count(), history);
+        assertTrue(history.lines().findFirst().orElseThrow().contains("explicit  C  http://127.0.0.1:80/b.xml"), history);
+        assertFalse(history.contains("top-secret"));
+    }
+
     private static String receive(DatagramSocket s) throws IOException {
         byte[] buf = new byte[2048];
         DatagramPacket p = new DatagramPacket(buf, buf.length);
