@@ -382,6 +382,43 @@ class LabServerTest {
     }
 
     @Test
+    void tftpBlockNumbersWrapAfter65535() throws IOException {
+        // blksize 8 (the smallest) makes more than 65536 blocks of half a megabyte
+        byte[] wrap = new byte[65536 * 8 + 100];
+        new Random(3).nextBytes(wrap);
+        Files.write(root.resolve("wrap.bin"), wrap);
+        Tools.Result r = Tools.run(work, "curl", "-sS", "--tftp-blksize", "8", "-o", "wrap.out", tftp("wrap.bin"));
+        assertEquals(0, r.exit(), r.stderr());
+        assertArrayEquals(wrap, Files.readAllBytes(work.resolve("wrap.out")));
+    }
+
+    @Test
+    void tftpAnswersBlksizeAndTsizeWithAnOackAndIgnoresOtherOptions() throws IOException {
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            s.setSoTimeout(5000);
+            byte[] rrq = "\0\1big.bin\0octet\0BLKSIZE\0001400\0tsize\0000\0timeout\0003\0windowsize\0004\0"
+                    .getBytes(StandardCharsets.ISO_8859_1);
+            s.send(new DatagramPacket(rrq, rrq.length, InetAddress.getLoopbackAddress(), lab.endpoints().tftp()));
+            DatagramPacket oack = new DatagramPacket(new byte[600], 600);
+            s.receive(oack);
+            assertEquals(6, oack.getData()[1], "OACK");
+            String options = new String(oack.getData(), 2, oack.getLength() - 2, StandardCharsets.ISO_8859_1);
+            assertEquals("blksize\0001400\0tsize\0" + big.length + "\0", options);
+            byte[] ack0 = {0, 4, 0, 0};
+            s.send(new DatagramPacket(ack0, 4, oack.getSocketAddress()));
+            DatagramPacket data = new DatagramPacket(new byte[2000], 2000);
+            s.receive(data);
+            assertEquals(3, data.getData()[1], "DATA");
+            assertEquals(4 + 1400, data.getLength());
+            assertArrayEquals(java.util.Arrays.copyOf(big, 1400),
+                    java.util.Arrays.copyOfRange(data.getData(), 4, 4 + 1400));
+            // the client ends the transfer
+            byte[] err = "\0\5\0\0done\0".getBytes(StandardCharsets.ISO_8859_1);
+            s.send(new DatagramPacket(err, err.length, oack.getSocketAddress()));
+        }
+    }
+
+    @Test
     void oneLogLinePerRequestWithoutSecrets() throws IOException {
         String key = param(secureProfile(), "GPP_SA");
         assertEquals(200, curl("l.cfg", "-A", "Cisco-CP-8845-3PCC/12.0.1 (" + MAC + ")", http("/cfg/" + MAC + ".cfg")));
