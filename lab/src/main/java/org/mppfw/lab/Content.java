@@ -74,10 +74,19 @@ public final class Content {
                 || (name.length() >= 2 && name.charAt(1) == ':')) {
             return new Denied("absolute paths are not served");
         }
+        // one spelling per file: "." and empty segments go, so that "./secure/x" is "secure/x"
+        StringBuilder canonical = new StringBuilder();
         for (String segment : name.split("/", -1)) {
             if (segment.equals("..")) {
                 return new Denied("'..' is not allowed in a path");
             }
+            if (!segment.isEmpty() && !segment.equals(".")) {
+                canonical.append(canonical.length() == 0 ? "" : "/").append(segment);
+            }
+        }
+        name = canonical.toString();
+        if (name.isEmpty()) {
+            return new Missing();
         }
         for (int i = 0; i < name.length(); i++) {
             if (Character.isISOControl(name.charAt(i))) {

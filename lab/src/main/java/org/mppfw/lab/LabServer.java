@@ -262,7 +262,16 @@ public final class LabServer implements Closeable {
         http.stop(0);
         https.stop(0);
         tftp.close();
-        httpThreads.shutdownNow();
+        // let the exchanges under way write their log line, then stop what is left
+        httpThreads.shutdown();
+        try {
+            if (!httpThreads.awaitTermination(3, java.util.concurrent.TimeUnit.SECONDS)) {
+                httpThreads.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            httpThreads.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     public static void main(String[] args) {

@@ -155,6 +155,16 @@ class LabServerTest {
         assertEquals(http("/ece/$MA.xml"), param(xml, "Profile_Rule_D"));
 
         assertEquals(403, curl("s-http.xml", http("/secure/" + MAC + ".xml")));
+        // however it is spelled, and for a file of one's own there too
+        Files.createDirectories(root.resolve("secure"));
+        Files.writeString(root.resolve("secure/own.xml"), "<device><flat-profile/></device>\n");
+        for (String p : List.of("/./secure/" + MAC + ".xml", "/secure//" + MAC + ".xml", "/secure/own.xml",
+                "/./secure/own.xml", "/secure/./own.xml")) {
+            assertEquals(403, curl("s-http.xml", "--path-as-is", http(p)), p);
+        }
+        assertEquals(200, curl("own.xml", "--cacert", root.resolve(LabKeys.CA_PEM).toString(),
+                "--path-as-is", https("/./secure/own.xml")));
+        assertEquals("<device><flat-profile/></device>\n", read("own.xml"));
         assertFalse(read("s-http.xml").contains(lab.keys().profileKey()));
         // TFTP: access violation (curl exit 69)
         Tools.Result r = Tools.run(work, "curl", "-sS", "-o", "s-tftp.xml", tftp("secure/" + MAC + ".xml"));
@@ -295,14 +305,15 @@ class LabServerTest {
 
         for (String p : List.of("/../outside/secret.txt", "/%2e%2e/outside/secret.txt", "/firmware/../../outside/secret.txt",
                 "//etc/passwd", "/link-out/secret.txt", "/link-out/none.txt", "/file-out.txt",
-                "/" + LabKeys.SECRETS, "/" + LabKeys.KEY_STORE)) {
+                "/" + LabKeys.SECRETS, "/" + LabKeys.KEY_STORE, "/./" + LabKeys.SECRETS, "/.//" + LabKeys.KEY_STORE)) {
             assertEquals(403, curl("t.out", "--path-as-is", http(p)), p);
             assertFalse(read("t.out").contains("outside the root\n") && !read("t.out").startsWith("403"), p);
         }
         assertEquals(200, curl("in.txt", http("/link-in.txt")));
         assertEquals("inside\n", read("in.txt"));
 
-        for (String p : List.of("../outside/secret.txt", "link-out/secret.txt", "file-out.txt", LabKeys.SECRETS)) {
+        for (String p : List.of("../outside/secret.txt", "link-out/secret.txt", "file-out.txt", LabKeys.SECRETS,
+                "./" + LabKeys.KEY_STORE)) {
             Tools.Result r = Tools.run(work, "curl", "-sS", "--path-as-is", "-o", "t.out", tftp(p));
             assertEquals(69, r.exit(), p + ": " + r.stderr());
         }
@@ -418,15 +429,38 @@ class LabServerTest {
         }
     }
 
+    /** The log line that matches; it is written right after the client got its last byte. */
+    static String awaitLog(java.util.function.Predicate<String> match) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            for (String l : log) {
+                if (match.test(l)) {
+                    return l;
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("no such log line in " + log);
+    }
+
     @Test
     void oneLogLinePerRequestWithoutSecrets() throws IOException {
         String key = param(secureProfile(), "GPP_SA");
         assertEquals(200, curl("l.cfg", "-A", "Cisco-CP-8845-3PCC/12.0.1 (" + MAC + ")", http("/cfg/" + MAC + ".cfg")));
-        String line = log.stream().filter(l -> l.contains(" http GET /cfg/" + MAC + ".cfg 200 ") && l.contains("Cisco")).findFirst()
-                .orElseThrow(() -> new AssertionError("no log line in " + log));
+        String line = awaitLog(l -> l.contains(" http GET /cfg/" + MAC + ".cfg 200 ") && l.contains("Cisco"));
         assertTrue(line.endsWith("\"Cisco-CP-8845-3PCC/12.0.1%20(" + MAC + ")\""), line);
-        assertTrue(log.stream().anyMatch(l -> l.contains(" https GET /secure/" + MAC + ".xml 200 ")), log.toString());
+        awaitLog(l -> l.contains(" https GET /secure/" + MAC + ".xml 200 "));
         assertEquals(200, curl("q.xml", http("/bootstrap.xml?token=" + key)));
+        awaitLog(l -> l.contains(" http GET /bootstrap.xml 200 "));
+        Tools.ok(work, "tftp", "-m", "octet", "127.0.0.1", Integer.toString(lab.endpoints().tftp()), "-c", "get",
+                "plain/" + MAC + ".xml", "log-tftp.xml");
+        long size = Files.size(work.resolve("log-tftp.xml"));
+        awaitLog(l -> l.contains(" tftp RRQ plain/" + MAC + ".xml ok " + size + " "));
         for (String l : log) {
             assertFalse(l.contains(key), l);
             assertFalse(l.contains(lab.keys().ikm()), l);

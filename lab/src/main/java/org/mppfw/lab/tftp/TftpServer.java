@@ -343,6 +343,7 @@ public final class TftpServer implements Closeable {
         }
         try {
             listener.join(2000);
+            transfers.awaitTermination(3, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
