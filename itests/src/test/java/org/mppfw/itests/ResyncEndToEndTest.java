@@ -1,0 +1,222 @@
+package org.mppfw.itests;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Predicate;
+
+import javax.inject.Inject;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.mppfw.api.config.ChangeSource;
+import org.mppfw.api.config.ParameterStore;
+import org.mppfw.api.provisioning.Provisioning;
+import org.mppfw.api.provisioning.ResyncRecord;
+import org.mppfw.api.transport.ResultClass;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerMethod;
+
+/**
+ * The phone's whole resync path, bundles as in the image, against real servers: nginx (open and
+ * Basic-protected folders, a folder that answers 500 until a file appears), tftpd-hpa, files
+ * encrypted by the {@code openssl} command line, and rsyslogd receiving the {@code Log_*} lines.
+ * Every test runs in a new framework with a new data dir.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerMethod.class)
+public class ResyncEndToEndTest {
+
+    static final String MAC = "000e08012345";
+
+    @Inject
+    private ParameterStore store;
+
+    @Inject
+    private Provisioning engine;
+
+    @Inject
+    private org.osgi.framework.BundleContext context;
+
+    /** The persisted parameters of this framework's data dir. */
+    private Path parametersFile() {
+        return Path.of(context.getProperty("mppfw.data.dir"), "config", "parameters.xml");
+    }
+
+    @Configuration
+    public Option[] config() {
+        return new Option[] {PhoneOptions.phone(PhoneOptions.tempDataDir("resync"))};
+    }
+
+    /** nginx on a free port serving {@code www/}: /open/, /basic/ (phone:s3cret), /flaky/ (500 until present). */
+    private static int nginx(ItPeers peers) throws Exception {
+        int port = ItPeers.freeTcpPort();
+        String d = peers.dir.toString();
+        peers.write("htpasswd", peers.run("htpasswd", "-nbB", "phone", "s3cret").trim() + "\n");
+        Files.createDirectories(peers.dir.resolve("www/open"));
+        Files.createDirectories(peers.dir.resolve("www/flaky"));
+        String user = "root".equals(System.getProperty("user.name")) ? "user root root;\n" : "";
+        peers.write("nginx.conf", "daemon off; worker_processes 1; pid " + d + "/nginx.pid; error_log " + d + "/error.log;\n"
+                + user + "events { worker_connections 32; }\n"
+                + "http {\n  default_type application/octet-stream;\n  access_log " + d + "/access.log;\n"
+                + "  client_body_temp_path " + d + "/tb; proxy_temp_path " + d + "/tp; fastcgi_temp_path " + d + "/tf;\n"
+                + "  uwsgi_temp_path " + d + "/tu; scgi_temp_path " + d + "/ts;\n"
+                + "  server {\n    listen 127.0.0.1:" + port + ";\n    root " + d + "/www;\n"
+                + "    location /open/ { }\n"
+                + "    location /basic/ { auth_basic \"prov\"; auth_basic_user_file " + d + "/htpasswd; }\n"
+                + "    location /flaky/ { try_files $uri =500; }\n"
+                + "  }\n}\n");
+        peers.start("nginx", port, false, "nginx", "-p", d, "-c", d + "/nginx.conf");
+        return port;
+    }
+
+    private void set(String name, String value) throws Exception {
+        store.set(name, value, ChangeSource.ADMIN);
+    }
+
+    /** Asks for a resync and waits for the first record after it that {@code done} accepts. */
+    private ResyncRecord resync(Predicate<ResyncRecord> done) throws Exception {
+        List<ResyncRecord> before = engine.history();
+        ResyncRecord previous = before.isEmpty() ? null : before.get(0);
+        assertTrue("provisioning enabled", engine.resync());
+        return await(previous, done);
+    }
+
+    private ResyncRecord await(ResyncRecord previous, Predicate<ResyncRecord> done) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            for (ResyncRecord r : engine.history()) {
+                if (r == previous) {
+                    break;
+                }
+                if (done.test(r)) {
+                    return r;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no such resync record; history: " + engine.history());
+    }
+
+    private static Predicate<ResyncRecord> explicit() {
+        return r -> r.reason().equals("explicit");
+    }
+
+    @Test
+    public void bootstrapChainsToABasicProtectedEncryptedProfileAndSyslogHearsIt() throws Exception {
+        try (ItPeers peers = new ItPeers("chain")) {
+            int port = nginx(peers);
+            int syslogPort = ItPeers.freeUdpPort();
+            Path received = peers.dir.resolve("syslog.log");
+            peers.write("rsyslog.conf", "global(workDirectory=\"" + peers.dir + "\")\nmodule(load=\"imudp\")\n"
+                    + "input(type=\"imudp\" address=\"127.0.0.1\" port=\"" + syslogPort + "\")\n"
+                    + "template(name=\"line\" type=\"string\" string=\"%msg%\\n\")\n"
+                    + "*.* action(type=\"omfile\" file=\"" + received + "\" template=\"line\")\n");
+            peers.start("rsyslogd", syslogPort, true, "rsyslogd", "-n", "-f", peers.dir.resolve("rsyslog.conf").toString(),
+                    "-i", peers.dir.resolve("rsyslogd.pid").toString());
+            String base = "http://127.0.0.1:" + port;
+            peers.write("www/open/bootstrap.xml", "<device><flat-profile>\n"
+                    + "  <GPP_SA>chain-key-42</GPP_SA>\n"
+                    + "  <Profile_Rule_B>[--key $SA --uid phone --pwd s3cret] " + base + "/basic/$MA.cfg</Profile_Rule_B>\n"
+                    + "</flat-profile></device>\n");
+            peers.encrypt("www/basic/" + MAC + ".cfg",
+                    "<device><flat-profile><GPP_C>chained</GPP_C><Resync_Periodic>7200</Resync_Periodic></flat-profile></device>\n",
+                    "chain-key-42", true);
+            set("Syslog_Server", "127.0.0.1:" + syslogPort);
+            set("Profile_Rule", base + "/open/bootstrap.xml");
+
+            ResyncRecord r = resync(explicit());
+            assertEquals(r.message(), ResultClass.A, r.result());
+            assertEquals("Profile_Rule_B", r.rule());
+            assertEquals(base + "/basic/" + MAC + ".cfg", r.url());
+            assertEquals("aes-256-cbc", r.decoding());
+            assertEquals("chained", store.get("GPP_C"));
+            assertEquals("7200", store.get("Resync_Periodic"));
+            assertTrue(r.changed().containsAll(List.of("GPP_SA", "Profile_Rule_B", "GPP_C", "Resync_Periodic")));
+            assertFalse("no secret in the record", r.toString().contains("chain-key-42") || r.toString().contains("s3cret"));
+
+            String log = "";
+            for (int i = 0; i < 100 && !log.contains("Successful resync http://127.0.0.1:" + port + "/basic/" + MAC + ".cfg"); i++) {
+                Thread.sleep(50);
+                log = Files.exists(received) ? Files.readString(received) : "";
+            }
+            assertTrue(log, log.contains("CP-8845-3PCC 00:0e:08:01:23:45 -- Requesting resync http://127.0.0.1:" + port
+                    + "/open/bootstrap.xml"));
+            assertTrue(log, log.contains("Successful resync http://127.0.0.1:" + port + "/basic/" + MAC + ".cfg"));
+            assertFalse("no secret in syslog", log.contains("chain-key-42") || log.contains("s3cret"));
+        }
+    }
+
+    @Test
+    public void aCorruptEncryptedProfileIsClassBAndLeavesTheConfigurationWhole() throws Exception {
+        try (ItPeers peers = new ItPeers("corrupt")) {
+            int port = nginx(peers);
+            peers.encrypt("www/open/p.cfg", "<flat-profile><GPP_D>first</GPP_D></flat-profile>\n", "right-key", false);
+            set("GPP_SB", "right-key");
+            set("Profile_Rule", "[--key $SB] http://127.0.0.1:" + port + "/open/p.cfg");
+            assertEquals(ResultClass.A, resync(explicit()).result());
+            assertEquals("first", store.get("GPP_D"));
+            byte[] before = Files.readAllBytes(parametersFile());
+
+            peers.encrypt("www/open/p.cfg", "<flat-profile><GPP_D>second</GPP_D></flat-profile>\n", "other-key", false);
+            ResyncRecord wrongKey = resync(explicit());
+            assertEquals(ResultClass.B, wrongKey.result());
+            assertTrue(wrongKey.message(), wrongKey.message().contains("wrong key or digest"));
+            byte[] tampered = Files.readAllBytes(peers.encrypt("www/open/p.cfg",
+                    "<flat-profile><GPP_D>third</GPP_D></flat-profile>\n", "right-key", false));
+            tampered[tampered.length - 1] ^= 0x01; // the padding of the last block
+            peers.write("www/open/p.cfg", tampered);
+            assertEquals(ResultClass.B, resync(explicit()).result());
+            assertEquals("first", store.get("GPP_D"));
+            assertArrayEquals("the persisted parameters did not change", before,
+                    Files.readAllBytes(parametersFile()));
+        }
+    }
+
+    @Test
+    public void notFoundFollowsResyncFailsOnFnfAnd500IsRetriedOnTheList() throws Exception {
+        try (ItPeers peers = new ItPeers("retry")) {
+            int port = nginx(peers);
+            set("Profile_Rule", "http://127.0.0.1:" + port + "/open/none.xml");
+            ResyncRecord missing = resync(explicit());
+            assertEquals(ResultClass.B, missing.result());
+            assertEquals("retry", engine.status().nextReason());
+            set("Resync_Fails_On_FNF", "No");
+            assertEquals(ResultClass.A, resync(explicit()).result());
+            assertEquals("periodic", engine.status().nextReason());
+
+            set("Resync_Error_Retry_Delay", "1");
+            set("Profile_Rule", "http://127.0.0.1:" + port + "/flaky/p.xml");
+            ResyncRecord failed = resync(explicit());
+            assertEquals(ResultClass.C, failed.result());
+            assertTrue(failed.message(), failed.message().contains("500"));
+            peers.write("www/flaky/p.xml", "<flat-profile><GPP_E>recovered</GPP_E></flat-profile>\n");
+            ResyncRecord retried = await(failed, r -> r.reason().equals("retry") && r.success());
+            assertEquals("recovered", store.get("GPP_E"));
+            assertEquals(ResultClass.A, retried.result());
+        }
+    }
+
+    @Test
+    public void tftpFromTftpdHpa() throws Exception {
+        try (ItPeers peers = new ItPeers("tftp")) {
+            int port = ItPeers.freeUdpPort();
+            peers.write("tftp/cisco/" + MAC + ".xml", "<flat-profile><GPP_F>over tftp</GPP_F></flat-profile>\n");
+            String user = "root".equals(System.getProperty("user.name")) ? "root" : System.getProperty("user.name");
+            peers.start("tftpd-hpa", port, true, "/usr/sbin/in.tftpd", "-L", "-u", user, "-a", "127.0.0.1:" + port, "-s",
+                    peers.dir.resolve("tftp").toString());
+            set("Profile_Rule", "tftp://127.0.0.1:" + port + "/cisco/$MA.xml");
+            ResyncRecord r = resync(explicit());
+            assertEquals(r.message(), ResultClass.A, r.result());
+            assertEquals("over tftp", store.get("GPP_F"));
+            assertEquals("tftp://127.0.0.1:" + port + "/cisco/" + MAC + ".xml", r.url());
+        }
+    }
+}
