@@ -22,16 +22,20 @@ import org.mppfw.api.transport.ResultClass;
  *                 {@code aes128gcm}, with {@code +gzip}), or empty
  * @param changed  the parameters the attempt changed, over all rules
  * @param rejected the parameters refused, with the reason, over all rules
+ * @param steps    one line for each rule that fetched something, in order: the rule, the URL,
+ *                 the result class, the decoding, the bytes and what applying did
  */
 public record ResyncRecord(Instant started, Instant ended, String reason, String rule, String url,
-        ResultClass result, String message, String decoding, List<String> changed, List<String> rejected) {
+        ResultClass result, String message, String decoding, List<String> changed, List<String> rejected,
+        List<String> steps) {
 
     public ResyncRecord {
         Objects.requireNonNull(started);
         Objects.requireNonNull(ended);
         Objects.requireNonNull(result);
-        changed = List.copyOf(changed);
+        changed = List.copyOf(new java.util.LinkedHashSet<>(changed));
         rejected = List.copyOf(rejected);
+        steps = List.copyOf(steps);
     }
 
     /** True for class A. */

@@ -70,6 +70,9 @@ public final class HttpTransport implements Transport, ParameterListener {
     private volatile TlsMaterial tls;
     private volatile String tlsKey = "";
     private volatile String customCaStatus = "no custom CA";
+    /** The value of {@code Custom_CA_Rule} last acted on (the CA fetched, or none for empty). */
+    private volatile String customCaRule;
+    private static final String TIMER_THREAD = "mppfw-http-timer";
 
     @Activate
     public HttpTransport(HttpTransportConfig config, BundleContext context) {
@@ -78,7 +81,7 @@ public final class HttpTransport implements Transport, ParameterListener {
         this.dataDir = Paths.get(dir == null ? "data" : dir);
         this.fallbackIdentity = new FallbackIdentity(context);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "mppfw-http-timer");
+            Thread t = new Thread(r, TIMER_THREAD);
             t.setDaemon(true);
             return t;
         });
@@ -93,7 +96,29 @@ public final class HttpTransport implements Transport, ParameterListener {
 
     @Override
     public TransportResponse exchange(TransportRequest request) throws TransportException {
+        if ("https".equalsIgnoreCase(request.uri().getScheme()) && !Thread.currentThread().getName().equals(TIMER_THREAD)) {
+            awaitCustomCa();
+        }
         return exchanger.exchange(request);
+    }
+
+    /**
+     * Makes sure the custom CA is the one {@code Custom_CA_Rule} names now before an HTTPS
+     * exchange: a profile that sets the rule and, in the same resync, a rule to an HTTPS server
+     * signed by that CA must find it installed. The change event alone comes too late for that.
+     */
+    private void awaitCustomCa() {
+        String rule = param(ParameterNames.CUSTOM_CA_RULE).orElse("").trim();
+        if (rule.equals(customCaRule)) {
+            return;
+        }
+        try {
+            timer.submit(this::refreshCustomCa).get(2, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warn("custom CA from Custom_CA_Rule not ready: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** For the shell: the outcome with headers whatever the status. */
@@ -188,11 +213,16 @@ public final class HttpTransport implements Transport, ParameterListener {
     /** Fetches the custom CA named by {@code Custom_CA_Rule} (http/https) and keeps it in the data dir. */
     void refreshCustomCa() {
         String rule = param(ParameterNames.CUSTOM_CA_RULE).orElse("").trim();
+        if (rule.equals(customCaRule)) {
+            return; // already fetched for this rule
+        }
+        String asked = rule;
         if (rule.startsWith("[")) {
             int end = rule.indexOf(']');
             rule = end < 0 ? "" : rule.substring(end + 1).trim();
         }
         if (rule.isEmpty()) {
+            customCaRule = asked;
             return;
         }
         URI uri;
@@ -200,6 +230,7 @@ public final class HttpTransport implements Transport, ParameterListener {
             uri = URI.create(rule);
         } catch (IllegalArgumentException e) {
             customCaStatus = "Custom CA rule is not a URL";
+            customCaRule = asked;
             return;
         }
         TransportRequest req = TransportRequest.builder(uri).maxBytes(256 * 1024).build();
@@ -212,6 +243,7 @@ public final class HttpTransport implements Transport, ParameterListener {
             Files.write(tmp, pem);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             customCaStatus = "Last provisioning succeeded on " + Instant.now();
+            customCaRule = asked;
             LOG.info("custom CA installed from {}", HttpExchanger.display(uri));
         } catch (IOException | CertificateException e) {
             customCaStatus = "Last provisioning failed on " + Instant.now() + ": " + e.getMessage();

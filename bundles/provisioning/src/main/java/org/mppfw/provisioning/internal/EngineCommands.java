@@ -62,6 +62,9 @@ public final class EngineCommands {
                 b.append(String.format("%-16s%s%n", "Decoding:", r.decoding()));
             }
             b.append(String.format("%-16s%s%n", "Message:", r.message()));
+            for (String step : r.steps()) {
+                b.append(String.format("%-16s%s%n", "", step));
+            }
         }, () -> b.append(String.format("%-16s%s%n", "Last resync:", "none yet")));
         b.append(String.format("%-16s%s%n", "Next resync:",
                 s.next().map(t -> time(t) + " (" + s.nextReason() + ")").orElse("none planned")));
@@ -93,13 +96,21 @@ public final class EngineCommands {
             if (!now.isEmpty() && now.get(0) != previous) {
                 ResyncRecord r = now.get(0);
                 if (!r.success()) {
-                    throw new CommandException("resync failed (class " + r.result() + "): " + r.message());
+                    throw new CommandException("resync failed (class " + r.result() + "): " + r.message() + steps(r));
                 }
-                return "resync succeeded: " + r.message() + (r.changed().isEmpty() ? "" : "\nchanged: " + String.join(", ", r.changed()));
+                return "resync succeeded" + steps(r) + (r.changed().isEmpty() ? "" : "\nchanged: " + String.join(", ", r.changed()));
             }
             Thread.sleep(50);
         }
         throw new CommandException("no result after " + WAIT.toSeconds() + " s; see prov:status");
+    }
+
+    private static String steps(ResyncRecord r) {
+        StringBuilder b = new StringBuilder();
+        for (String s : r.steps()) {
+            b.append(System.lineSeparator()).append("  ").append(s);
+        }
+        return b.length() == 0 ? ": " + r.message() : b.toString();
     }
 
     @Descriptor("show the profile rules as configured (keys and passwords masked)")

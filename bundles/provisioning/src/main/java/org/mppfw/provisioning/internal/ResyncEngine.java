@@ -383,6 +383,7 @@ public final class ResyncEngine implements Provisioning {
         lastAttempt = started;
         List<String> changed = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
+        List<String> steps = new ArrayList<>();
         String lastRule = "";
         String lastUrl = "";
         String decoding = "";
@@ -401,6 +402,7 @@ public final class ResyncEngine implements Provisioning {
             }
             lastRule = name;
             lastUrl = step.url;
+            steps.add(step.describe(name));
             decoding = step.attempt == null ? "" : step.attempt.decoding();
             if (!step.passed) {
                 result = step.resultClass;
@@ -412,7 +414,7 @@ public final class ResyncEngine implements Provisioning {
         }
         Instant ended = clock.now();
         ResyncRecord record = new ResyncRecord(started, ended, reasonName(reason), lastRule, lastUrl, result, message,
-                decoding, changed, rejected);
+                decoding, changed, rejected, steps);
         synchronized (history) {
             history.addFirst(record);
             while (history.size() > HISTORY) {
@@ -433,6 +435,17 @@ public final class ResyncEngine implements Provisioning {
 
     /** What one rule did. */
     private record Step(boolean passed, ResultClass resultClass, String url, String message, Attempt attempt) {
+
+        /** {@code Profile_Rule_B https://host:443/x.xml: A, aes-256-cbc+gzip, 812 bytes: applied: ...}. */
+        String describe(String rule) {
+            StringBuilder b = new StringBuilder(rule).append(' ').append(url.isEmpty() ? "-" : url).append(": ")
+                    .append(passed ? "A" : "class " + resultClass);
+            if (attempt != null && !attempt.decoding().isEmpty()) {
+                b.append(", ").append(attempt.decoding()).append(", ").append(attempt.bytes()).append(" bytes");
+            }
+            String m = message.startsWith(rule + ": ") ? message.substring(rule.length() + 2) : message;
+            return b.append(": ").append(m).toString();
+        }
     }
 
     /** Evaluates and runs one rule; null when it had nothing to do. */

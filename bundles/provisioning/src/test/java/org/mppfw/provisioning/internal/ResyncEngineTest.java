@@ -433,10 +433,14 @@ class ResyncEngineTest {
         assertTrue(rules.contains("Profile_Rule_C  (empty)"), rules);
         assertFalse(rules.contains("pw 1") || rules.contains("top-secret"));
         server.put("/b.xml", flat("<GPP_B>y</GPP_B>"));
-        assertTrue(shell.resync().startsWith("resync succeeded: Profile_Rule_B: applied: 1 changed"), shell.history());
+        String ok = shell.resync();
+        assertTrue(ok.startsWith("resync succeeded\n  Profile_Rule http://127.0.0.1:80/p.cfg: A, aes-256-cbc, 45 bytes: applied: "), ok);
+        assertTrue(ok.contains("\n  Profile_Rule_B http://127.0.0.1:80/b.xml: A, plain, 45 bytes: applied: 1 changed"), ok);
+        assertTrue(ok.endsWith("changed: GPP_B"), ok);
         server.put("/b.xml", 403);
         CommandException e = org.junit.jupiter.api.Assertions.assertThrows(CommandException.class, shell::resync);
-        assertEquals("resync failed (class C): Profile_Rule_B: HTTP 403", e.getMessage());
+        assertEquals("resync failed (class C): Profile_Rule_B: HTTP 403", e.getMessage().lines().findFirst().orElseThrow());
+        assertTrue(e.getMessage().endsWith("  Profile_Rule_B http://127.0.0.1:80/b.xml: class C: HTTP 403"), e.getMessage());
         String history = shell.history();
         assertEquals(3, history.lines().count(), history);
         assertTrue(history.lines().findFirst().orElseThrow().contains("explicit  C  http://127.0.0.1:80/b.xml"), history);
