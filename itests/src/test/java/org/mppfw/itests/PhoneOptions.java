@@ -73,11 +73,22 @@ final class PhoneOptions {
         return List.of(jars);
     }
 
+    /** A new data dir, deleted with everything in it when the test JVM exits. */
     static Path tempDataDir(String name) {
         try {
-            return Files.createTempDirectory("mppfw-itest-" + name);
+            Path dir = Files.createTempDirectory("mppfw-itest-" + name);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+            return dir;
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // best effort at exit
         }
     }
 }

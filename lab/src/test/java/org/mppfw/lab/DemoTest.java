@@ -1,0 +1,71 @@
+package org.mppfw.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's main job: the firmware image, booted in batch mode against this lab server,
+ * resyncs through the whole chain (bootstrap over HTTP, secrets over HTTPS signed by the lab CA,
+ * a gzipped AES-256-CBC profile, an RFC 8188 profile) and reports it.
+ */
+class DemoTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aNewPhoneProvisionsItselfFromTheLab() throws Exception {
+        Path image = Path.of(System.getProperty("mppfw.image", "../distribution/target/mppfw"));
+        assertTrue(Files.isExecutable(image.resolve("bin/mppfw")), "the image is built before this module: " + image);
+        List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (LabServer lab = LabServer.start(new LabServer.Options(tmp.resolve("lab"), "127.0.0.1", null, 0, 0, 0), log::add)) {
+            String bootstrap = "http://127.0.0.1:" + lab.endpoints().http() + "/bootstrap.xml";
+            List<String> cmd = new ArrayList<>(List.of(image.resolve("bin/mppfw").toString(), "--data",
+                    tmp.resolve("phone").toString(), "--mac", "00:0e:08:aa:bb:cc", "-c",
+                    "param:set Profile_Rule " + bootstrap + "\nprov:resync\nprov:status"));
+            Path out = tmp.resolve("out.txt");
+            Path err = tmp.resolve("err.txt");
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            pb.environment().put("MPPFW_CDS", "0");
+            Process p = pb.start();
+            try {
+                assertTrue(p.waitFor(180, TimeUnit.SECONDS), "the phone ends its batch");
+            } finally {
+                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            String o = Files.readString(out, StandardCharsets.UTF_8);
+            String e = Files.readString(err, StandardCharsets.UTF_8);
+            assertEquals(0, p.exitValue(), o + e);
+            String https = "https://127.0.0.1:" + lab.endpoints().https() + "/secure/000e08aabbcc.xml: A, plain";
+            String http = "http://127.0.0.1:" + lab.endpoints().http();
+            assertTrue(o.contains("  Profile_Rule " + http + "/bootstrap.xml: A, plain"), o);
+            assertTrue(o.contains("  Profile_Rule_B " + https), o);
+            assertTrue(o.contains("  Profile_Rule_C " + http + "/cfg/000e08aabbcc.cfg: A, aes-256-cbc+gzip")
+                    || o.contains("  Profile_Rule_C " + http + "/cfg/000e08aabbcc.cfg: A, aes-256-cbc"), o);
+            assertTrue(o.contains("  Profile_Rule_D " + http + "/ece/000e08aabbcc.xml: A, aes128gcm"), o);
+            assertTrue(o.contains("Result:         success (A)"), o);
+            String secrets = Files.readString(tmp.resolve("lab/lab-secrets.properties"));
+            for (String line : secrets.lines().toList()) {
+                int eq = line.indexOf('=');
+                if (eq > 0 && !line.startsWith("#")) {
+                    String secret = line.substring(eq + 1).trim();
+                    assertFalse(!secret.isEmpty() && (o.contains(secret) || e.contains(secret)), "a lab secret in the phone's output");
+                }
+            }
+            assertTrue(log.stream().anyMatch(l -> l.contains("/secure/000e08aabbcc.xml") && l.contains("Cisco-CP-8845-3PCC/")),
+                    "the lab saw the phone's User-Agent: " + log);
+        }
+    }
+}
