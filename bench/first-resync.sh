@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Power-on to first profile applied: the phone boots (bin/mppfw --no-shell, the image's default
+# JVM flags and class-data archive) with Profile_Rule pointing at a local nginx and
+# Resync_Random_Delay 0, resyncs at power-up and applies the profile. The engine prints
+# "mppfw: first profile applied N ms after JVM start" (-Dmppfw.bench=true); beside it, the time
+# curl takes to fetch the same profile from the same nginx.
+#
+# Usage: bench/first-resync.sh [-n RUNS] [-i IMAGE]     (default 10 runs, distribution/target/mppfw)
+# Build the image first (./mvnw -B -DskipTests package); nginx comes from scripts/test's packages.
+set -euo pipefail
+runs=10
+here=$(cd "$(dirname "$0")/.." && pwd)
+image=$here/distribution/target/mppfw
+while getopts "n:i:" opt; do
+    case $opt in
+        n) runs=$OPTARG ;;
+        i) image=$OPTARG ;;
+        *) sed -n '2,10p' "$0"; exit 2 ;;
+    esac
+done
+mppfw=$image/bin/mppfw
+[ -x "$mppfw" ] || { echo "no image at $image: build it with ./mvnw -B -DskipTests package" >&2; exit 2; }
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+    for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
+    rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+mkdir -p "$work/www"
+{
+    echo '<device><flat-profile>'
+    for i in $(seq 1 200); do echo "  <GPP_A>value $i</GPP_A>"; done
+    echo '  <Resync_Periodic>7200</Resync_Periodic>'
+    echo '</flat-profile></device>'
+} >"$work/www/profile.xml"
+user=; [ "$(id -u)" = 0 ] && user="user root root;"
+cat >"$work/nginx.conf" <<CONF
+daemon off; worker_processes 1; pid $work/nginx.pid; error_log $work/error.log; $user
+events { worker_connections 32; }
+http { access_log off; client_body_temp_path $work/tb; proxy_temp_path $work/tp; fastcgi_temp_path $work/tf;
+  uwsgi_temp_path $work/tu; scgi_temp_path $work/ts;
+  server { listen 127.0.0.1:$port; root $work/www; location / { } } }
+CONF
+nginx -p "$work" -c "$work/nginx.conf" &
+pids+=($!)
+for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.05; done
+
+# a data dir as after the phone's first boot: the rule set, one resync done, and the class-data
+# archive written at that boot's exit (so it holds the classes a resync loads)
+template=$work/template
+MPPFW_JAVA_OPTS= "$mppfw" --data "$template" -c "param:set Profile_Rule http://127.0.0.1:$port/profile.xml
+param:set Resync_Random_Delay 0
+prov:resync" >/dev/null
+rm -rf "$template/felix-cache"
+
+: >"$work/ms"
+for _ in $(seq 1 "$runs"); do
+    data=$work/data
+    rm -rf "$data"
+    cp -r "$template" "$data"
+    err=$work/err
+    MPPFW_JAVA_OPTS=-Dmppfw.bench=true "$mppfw" --data "$data" --no-shell </dev/null >/dev/null 2>"$err" &
+    pid=$!
+    ms=
+    for _ in $(seq 1 600); do
+        ms=$(sed -n 's/^mppfw: first profile applied \([0-9]*\) ms after JVM start$/\1/p' "$err")
+        [ -n "$ms" ] && break
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.05
+    done
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    [ -n "$ms" ] || { echo "no first profile:" >&2; cat "$err" >&2; exit 1; }
+    echo "$ms" >>"$work/ms"
+done
+
+: >"$work/curl"
+for _ in $(seq 1 "$runs"); do
+    curl -s -o /dev/null -w '%{time_total}\n' "http://127.0.0.1:$port/profile.xml" | awk '{printf "%.1f\n", $1 * 1000}' >>"$work/curl"
+done
+stats() { sort -n | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; print m, a[1], a[NR]}'; }
+read -r m mn mx < <(stats <"$work/ms")
+read -r c cn cx < <(stats <"$work/curl")
+echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1), $runs runs"
+echo "| what | median ms (min-max) |"
+echo "|---|---|"
+echo "| phone: JVM start to first profile applied (nginx, 203-element profile) | $m ($mn-$mx) |"
+echo "| curl: the same profile from the same nginx | $c ($cn-$cx) |"
