@@ -83,17 +83,8 @@ class LighttpdDigestTest {
 
     /** The statuses lighttpd logged for requests carrying this query, in order. */
     static List<String> statuses(String query) throws InterruptedException {
-        List<String> last = List.of();
-        for (int i = 0; i < 40; i++) {
-            List<String> now = peers.log("access.log").lines().filter(l -> l.contains("?" + query + " "))
-                    .map(l -> l.replaceAll(".*\" (\\d{3}) .*", "$1")).collect(Collectors.toList());
-            if (!now.isEmpty() && now.equals(last)) {
-                return now;
-            }
-            last = now;
-            Thread.sleep(50);
-        }
-        return last;
+        return peers.settledLines("access.log", l -> l.contains("?" + query + " ")).stream()
+                .map(l -> l.replaceAll(".*\" (\\d{3}) .*", "$1")).collect(Collectors.toList());
     }
 
     @Test

@@ -111,18 +111,9 @@ class SquidProxyTest {
 
     /** Squid's access log lines for URLs containing this text: "status auth=[scheme ...]". */
     static List<String> lines(String text) throws InterruptedException {
-        List<String> last = List.of();
-        for (int i = 0; i < 40; i++) {
-            List<String> now = peers.log("access.log").lines().filter(l -> l.contains(text))
-                    .map(l -> l.replaceAll("^\\S+ \\S+ (\\d{3}) \\S+ \\S+ auth=\\[([^\\]\\s]*).*$", "$1 $2"))
-                    .collect(Collectors.toList());
-            if (!now.isEmpty() && now.equals(last)) {
-                return now;
-            }
-            last = now;
-            Thread.sleep(50);
-        }
-        return last;
+        return peers.settledLines("access.log", l -> l.contains(text)).stream()
+                .map(l -> l.replaceAll("^\\S+ \\S+ (\\d{3}) \\S+ \\S+ auth=\\[([^\\]\\s]*).*$", "$1 $2"))
+                .collect(Collectors.toList());
     }
 
     @Test
