@@ -125,6 +125,11 @@ final class Peers implements AutoCloseable {
      * a little after the response. Empty if none came within ten seconds.
      */
     List<String> settledLines(String rel, Predicate<String> filter) throws InterruptedException {
+        return settledLines(rel, filter, 1);
+    }
+
+    /** As {@link #settledLines(String, Predicate)}, waiting for at least {@code atLeast} lines. */
+    List<String> settledLines(String rel, Predicate<String> filter, int atLeast) throws InterruptedException {
         List<String> last = List.of();
         int stable = 0;
         long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -132,7 +137,7 @@ final class Peers implements AutoCloseable {
             List<String> now = log(rel).lines().filter(filter).collect(Collectors.toList());
             stable = now.equals(last) ? stable + 1 : 0;
             last = now;
-            if (!now.isEmpty() && stable >= 6) {
+            if (now.size() >= atLeast && stable >= 6) {
                 return now;
             }
             Thread.sleep(50);
