@@ -9,15 +9,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.cert.CertificateException;
 import java.time.Duration;
+import java.lang.reflect.Field;
+import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
+import org.mppfw.api.config.Access;
+import org.mppfw.api.config.Parameter;
+import org.mppfw.api.config.ParameterDefinition;
+import org.mppfw.api.config.ParameterStore;
+import org.mppfw.api.config.ParameterType;
 import org.mppfw.api.device.DeviceIdentity;
 import org.mppfw.api.transport.Credentials;
 import org.mppfw.api.transport.TransportException;
 import org.mppfw.api.transport.TransportRequest;
 import org.mppfw.api.transport.TransportResponse;
+import org.osgi.framework.BundleContext;
 
 /** Shared test set-up: the phone's identity, settings and small helpers. */
 final class Fixtures {
@@ -81,5 +91,33 @@ final class Fixtures {
 
     static TransportException failure(HttpExchanger x, String url) {
         return failure(x, TransportRequest.get(URI.create(url)));
+    }
+
+    /**
+     * The transport as the component runtime builds it: default configuration, no framework
+     * properties, and a parameter store holding just these values; so the settings come from the
+     * phone's parameters ({@code Proxy_Host}, ...). Call {@code deactivate()} when done.
+     */
+    static HttpTransport transport(Map<String, String> values) throws ReflectiveOperationException {
+        HttpTransportConfig config = (HttpTransportConfig) Proxy.newProxyInstance(Fixtures.class.getClassLoader(),
+                new Class<?>[] {HttpTransportConfig.class}, (p, m, a) -> m.getDefaultValue());
+        BundleContext context = (BundleContext) Proxy.newProxyInstance(Fixtures.class.getClassLoader(),
+                new Class<?>[] {BundleContext.class}, (p, m, a) -> null);
+        ParameterStore store = (ParameterStore) Proxy.newProxyInstance(Fixtures.class.getClassLoader(),
+                new Class<?>[] {ParameterStore.class}, (p, m, a) -> {
+                    if (m.getName().equals("parameter")) {
+                        String name = (String) a[0];
+                        String v = values.get(name);
+                        return v == null ? Optional.empty() : Optional.of(new Parameter(new ParameterDefinition(name,
+                                ParameterType.STRING, "", Access.RW, name.endsWith("Password"), List.of(), 0, 0, ""),
+                                v, Access.RW, false));
+                    }
+                    throw new UnsupportedOperationException(m.getName());
+                });
+        HttpTransport t = new HttpTransport(config, context);
+        Field f = HttpTransport.class.getDeclaredField("parameters");
+        f.setAccessible(true);
+        f.set(t, store);
+        return t;
     }
 }

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Starts and stops real servers on 127.0.0.1 for the tests; nothing is left running. */
@@ -115,6 +117,32 @@ final class Peers implements AutoCloseable {
         } catch (IOException e) {
             return "";
         }
+    }
+
+    /**
+     * The lines of a server's log that match, once there is at least one and they have stopped
+     * changing for a while: servers write their access log after answering, so a line may come
+     * a little after the response. Empty if none came within ten seconds.
+     */
+    List<String> settledLines(String rel, Predicate<String> filter) throws InterruptedException {
+        return settledLines(rel, filter, 1);
+    }
+
+    /** As {@link #settledLines(String, Predicate)}, waiting for at least {@code atLeast} lines. */
+    List<String> settledLines(String rel, Predicate<String> filter, int atLeast) throws InterruptedException {
+        List<String> last = List.of();
+        int stable = 0;
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < until) {
+            List<String> now = log(rel).lines().filter(filter).collect(Collectors.toList());
+            stable = now.equals(last) ? stable + 1 : 0;
+            last = now;
+            if (now.size() >= atLeast && stable >= 6) {
+                return now;
+            }
+            Thread.sleep(50);
+        }
+        return last;
     }
 
     @Override
