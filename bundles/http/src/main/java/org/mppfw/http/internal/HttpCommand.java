@@ -31,13 +31,27 @@ public final class HttpCommand {
 
     @Descriptor("fetch a URL as the phone does; show status, headers and the result class")
     public String get(@Descriptor("http:// or https:// URL") String url) throws IOException {
-        return run(url, null);
+        return succeeded(run(url, null));
     }
 
     @Descriptor("fetch a URL as the phone does and save the body to FILE")
     public String get(@Descriptor("http:// or https:// URL") String url, @Descriptor("file to write") String file)
             throws IOException {
-        return run(url, Paths.get(file));
+        return succeeded(run(url, Paths.get(file)));
+    }
+
+    /**
+     * The report of a class A exchange; for B or C the report is printed and the command fails
+     * with its result class, so that the shell shows an error and a batch run exits with 1.
+     */
+    static String succeeded(String report) {
+        String last = report.substring(report.lastIndexOf('\n') + 1);
+        if (last.equals("result class: " + ResultClass.A)) {
+            return report;
+        }
+        System.out.println(report);
+        String error = report.lines().filter(l -> l.startsWith("error: ")).findFirst().map(l -> l.substring(7)).orElse("");
+        throw new IllegalStateException("http:get failed (" + last + ")" + (error.isEmpty() ? "" : ": " + error));
     }
 
     @Descriptor("show the custom CA status")

@@ -391,4 +391,28 @@ class NginxTest {
         TransportException e = failure(phone, "http://no-such-host.invalid/x.cfg");
         assertEquals(ResultClass.C, e.resultClass());
     }
+
+    @Test
+    void theShellCommandShowsTheExchangeAndFailsForClassBAndC() throws Exception {
+        HttpCommand cmd = new HttpCommand(Fixtures.transport(java.util.Map.of()));
+        String ok = cmd.get(url("/open/profile.cfg"));
+        assertTrue(ok.contains("status: 200"), ok);
+        assertTrue(ok.endsWith("result class: A"), ok);
+        java.io.PrintStream console = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            IllegalStateException missing = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> cmd.get(url("/open/none.cfg")));
+            assertTrue(missing.getMessage().startsWith("http:get failed (result class: B)"), missing.getMessage());
+            IllegalStateException busy = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> cmd.get(url("/busy")));
+            assertTrue(busy.getMessage().startsWith("http:get failed (result class: C)"), busy.getMessage());
+        } finally {
+            System.setOut(console);
+        }
+        String shown = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(shown.contains("status: 404"), shown);
+        assertTrue(shown.contains("retry after: 30 s"), shown);
+    }
 }
