@@ -24,6 +24,8 @@ import java.util.random.RandomGenerator;
 
 import org.mppfw.api.clock.Clock;
 import org.mppfw.api.config.ChangeSource;
+import org.mppfw.api.config.ParameterChange;
+import org.mppfw.api.config.ParameterListener;
 import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.device.DeviceIdentity;
 import org.mppfw.api.line.LineState;
@@ -76,8 +78,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>All work runs on one engine thread; timers only hand work to it.
  */
-@Component(service = Provisioning.class, immediate = true)
-public final class ResyncEngine implements Provisioning {
+@Component(service = {Provisioning.class, ParameterListener.class}, immediate = true,
+        property = ParameterListener.NAMES + "=Provision_Enable")
+public final class ResyncEngine implements Provisioning, ParameterListener {
 
     /** The profile rules, in the order they run. */
     static final List<String> RULES = List.of("Profile_Rule", "Profile_Rule_B", "Profile_Rule_C", "Profile_Rule_D");
@@ -148,12 +151,12 @@ public final class ResyncEngine implements Provisioning {
         }
         this.status = new ProvisioningStatus(enabled() ? ProvisioningStatus.State.IDLE : ProvisioningStatus.State.DISABLED,
                 null, null, null, 0);
-        engineThread().accept(this::powerUp);
+        engineThread.accept(this::powerUp);
     }
 
     @Deactivate
     void deactivate() {
-        engineThread().accept(() -> {
+        engineThread.accept(() -> {
             stopped = true;
             cancelTimer();
         });
@@ -166,10 +169,6 @@ public final class ResyncEngine implements Provisioning {
             }
         }
         syslog.close();
-    }
-
-    private Consumer<Runnable> engineThread() {
-        return engineThread;
     }
 
     // ---- references -------------------------------------------------------------------------
@@ -260,13 +259,35 @@ public final class ResyncEngine implements Provisioning {
             LOG.info("resync refused: Provision_Enable is No");
             return false;
         }
-        engineThread().accept(() -> {
+        engineThread.accept(() -> {
             if (!stopped) {
                 cancelTimer();
                 run(Reason.EXPLICIT, rule);
             }
         });
         return true;
+    }
+
+    /**
+     * {@code Provision_Enable} changed: No stops the schedule at once; Yes starts it again as at
+     * power-up (a resync within {@code Resync_Random_Delay}).
+     */
+    @Override
+    public void parametersChanged(List<ParameterChange> changes, ChangeSource source) {
+        engineThread.accept(() -> {
+            if (stopped) {
+                return;
+            }
+            if (!enabled()) {
+                cancelTimer();
+                planned = null;
+                LOG.info("provisioning disabled (Provision_Enable No)");
+                publish(ProvisioningStatus.State.DISABLED);
+            } else if (planned == null && timer == null) {
+                LOG.info("provisioning enabled (Provision_Enable Yes)");
+                plan(policy.afterPowerUp(clock.now(), settings()));
+            }
+        });
     }
 
     // ---- scheduling ---------------------------------------------------------------------------
@@ -297,7 +318,7 @@ public final class ResyncEngine implements Provisioning {
         dueSince = null;
         if (planned != null) {
             Duration delay = Duration.between(clock.now(), planned.at());
-            timer = clock.schedule(delay.isNegative() ? Duration.ZERO : delay, () -> engineThread().accept(this::due));
+            timer = clock.schedule(delay.isNegative() ? Duration.ZERO : delay, () -> engineThread.accept(this::due));
             LOG.info("next resync ({}) at {}", reasonName(planned.reason()), planned.at());
         } else {
             LOG.info("no resync planned");
@@ -307,7 +328,7 @@ public final class ResyncEngine implements Provisioning {
 
     private void recheck(Duration after) {
         cancelTimer();
-        timer = clock.schedule(after, () -> engineThread().accept(this::due));
+        timer = clock.schedule(after, () -> engineThread.accept(this::due));
     }
 
     private void cancelTimer() {

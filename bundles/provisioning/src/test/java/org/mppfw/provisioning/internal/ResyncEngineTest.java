@@ -361,6 +361,15 @@ class ResyncEngineTest {
         assertEquals(ProvisioningStatus.State.DISABLED, engine.status().state());
         assertFalse(engine.resync());
         assertNull(engine.status().nextResync());
+        set("Provision_Enable", "Yes");
+        engine.parametersChanged(List.of(), ChangeSource.ADMIN);
+        clock.advance(Duration.ofSeconds(40));
+        assertEquals(1, times.size(), "enabled again: a resync as at power-up");
+        set("Provision_Enable", "No");
+        engine.parametersChanged(List.of(), ChangeSource.ADMIN);
+        assertEquals(ProvisioningStatus.State.DISABLED, engine.status().state());
+        clock.advance(Duration.ofDays(1));
+        assertEquals(1, times.size(), "the periodic resync was cancelled");
     }
 
     @Test
