@@ -4,7 +4,7 @@
 #
 # Usage: bench/tftp.sh [-n RUNS] [-w WARMUPS] [-c COMBO_RUNS] [-s SIZE] [-X] [-B]
 #   RUNS        timed runs of each client (default 7); medians are reported
-#   WARMUPS     untimed runs of ours first (default 3)
+#   WARMUPS     untimed runs of ours first (default 5; the table below uses 2 per cell)
 #   COMBO_RUNS  timed runs per blksize x windowsize combination (default 3; 0 skips the table)
 #   SIZE        file size in bytes (default 20971520 = 20 MiB)
 #   -X          skip atftp in the combination table (ours only)
@@ -18,7 +18,8 @@
 # Clients, each run writes the file and has its SHA-256 checked (outside the timing):
 #   ours       bench/TftpBench.java: TftpTransport.exchange(GET tftp://...) in one warmed-up
 #              JVM, into the transport's spool file; default = the TftpConfig defaults
-#              (blksize 1428, windowsize 8, timeout 1, tsize); plain = options off
+#              (blksize 1428, windowsize 8, timeout 1, tsize); plain = options off; the
+#              default case is timed again with the phone image's JVM flags (bin/mppfw)
 #   atftp      atftp -g -r F -l OUT --option "blksize B" --option "windowsize W" 127.0.0.1 PORT
 #   curl       curl -s -o OUT --tftp-blksize B tftp://127.0.0.1:PORT/F   (no windowsize support)
 #   lock-step 512: tftp (tftp-hpa client, no options at all), curl --tftp-no-options,
@@ -30,7 +31,7 @@
 set -euo pipefail
 
 runs=7
-warmups=3
+warmups=5
 combo_runs=3
 size=20971520
 combo_atftp=1
@@ -106,10 +107,13 @@ for port in $hpa_port $atftpd_port; do
 done
 
 # --- helpers --------------------------------------------------------------------------------
-ours() { # ours PORT WARMUPS RUNS SPEC... -> RESULT lines
+# the JVM flags of the phone image (bin/mppfw), e.g. C1 only: ours is timed with them too
+phone_flags=$(sed -n 's/^DEFAULT_JVM_FLAGS="\(.*\)"$/\1/p' "$repo/distribution/src/main/image/bin/mppfw")
+ours() { # [JVM_FLAGS=...] ours PORT WARMUPS RUNS SPEC... -> RESULT lines
     local port=$1 w=$2 n=$3
     shift 3
-    java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" "$repo/bench/TftpBench.java" \
+    # shellcheck disable=SC2086
+    java ${JVM_FLAGS:-} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" "$repo/bench/TftpBench.java" \
         "tftp://$host:$port/$file" "$sha" "$work/spool" "$w" "$n" "$@" | grep -E '^(RESULT|FAIL)'
 }
 # ext N LIMIT CMD... : runs CMD (which writes $work/out/f) N times, prints the median wall time
@@ -140,7 +144,7 @@ atftp_get() { # atftp_get PORT B W : B or W 0 leaves that option out
 
 echo "# bench/tftp.sh, $(date -u '+%Y-%m-%d %H:%M UTC'), $size-byte file, $host"
 echo "# load before: $(uptime | sed 's/.*load average/load average/')"
-echo "# $(java -version 2>&1 | sed -n 2p); tftpd-hpa $(/usr/sbin/in.tftpd -V 2>&1 | head -1 | awk '{print $2}'); \
+echo "# $(java -version 2>&1 | sed -n 2p); tftpd-hpa $(/usr/sbin/in.tftpd -V 2>&1 | head -1 | awk '{print $2}' | tr -d ,); \
 atftpd $("$atftpd" --version 2>&1 | head -1 | sed 's/atftp-//; s/ .*//'); $(atftp --version 2>&1 | head -1); \
 $(curl --version | head -1 | cut -d' ' -f1-2); tftp-hpa $(dpkg-query -W -f '${Version}' tftp-hpa 2>/dev/null)"
 echo "# CPU: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(nproc) cores"
@@ -155,6 +159,7 @@ for server in tftpd-hpa atftpd; do
     res[$server,ours_neg]=$(field default 8 <<<"$out" | tr _ ' ')
     res[$server,ours_rtx]=$(field default 7 <<<"$out")
     res[$server,ours_plain]=$(field plain 3 <<<"$out")
+    res[$server,ours_phone]=$(JVM_FLAGS=$phone_flags ours "$port" "$warmups" "$runs" default | field default 3)
     res[$server,atftp]=$(atftp_get "$port" 1428 8)
     res[$server,curl]=$(ext "$runs" 120 curl -s -o "$work/out/f" --tftp-blksize 1428 "tftp://$host:$port/$file")
     res[$server,tftp512]=$(ext "$runs" 120 tftp -m binary "$host" "$port" -c get "$file" "$work/out/f")
@@ -169,6 +174,7 @@ echo
 echo "| client | tftpd-hpa | atftpd |"
 echo "| --- | ---: | ---: |"
 echo "| ours, defaults (blksize 1428, windowsize 8) | ${res[tftpd-hpa,ours]} | ${res[atftpd,ours]} |"
+echo "| ours, defaults, phone JVM flags ($phone_flags) | ${res[tftpd-hpa,ours_phone]} | ${res[atftpd,ours_phone]} |"
 echo "| atftp --option \"blksize 1428\" --option \"windowsize 8\" | ${res[tftpd-hpa,atftp]} | ${res[atftpd,atftp]} |"
 echo "| curl --tftp-blksize 1428 | ${res[tftpd-hpa,curl]} | ${res[atftpd,curl]} |"
 echo "| lock-step 512: tftp (tftp-hpa) | ${res[tftpd-hpa,tftp512]} | ${res[atftpd,tftp512]} |"
@@ -178,6 +184,7 @@ echo "| lock-step 512: ours, options off | ${res[tftpd-hpa,ours_plain]} | ${res[
 echo "| ours: what was negotiated | ${res[tftpd-hpa,ours_neg]} | ${res[atftpd,ours_neg]} |"
 echo "| ours: retransmissions in the timed runs | ${res[tftpd-hpa,ours_rtx]} | ${res[atftpd,ours_rtx]} |"
 echo "| **ours ÷ atftp, time** (goal ≤ 1.0) | $(ratio "${res[tftpd-hpa,ours]}" "${res[tftpd-hpa,atftp]}") | $(ratio "${res[atftpd,ours]}" "${res[atftpd,atftp]}") |"
+echo "| ours (phone JVM) ÷ atftp, time | $(ratio "${res[tftpd-hpa,ours_phone]}" "${res[tftpd-hpa,atftp]}") | $(ratio "${res[atftpd,ours_phone]}" "${res[atftpd,atftp]}") |"
 echo "| ours ÷ curl, time | $(ratio "${res[tftpd-hpa,ours]}" "${res[tftpd-hpa,curl]}") | $(ratio "${res[atftpd,ours]}" "${res[atftpd,curl]}") |"
 for server in tftpd-hpa atftpd; do
     best=$(printf '%s\n' "${res[$server,tftp512]}" "${res[$server,curl512]}" "${res[$server,atftp512]}" "${res[$server,ours_plain]}" \
@@ -192,7 +199,7 @@ blksizes=(512 1428 4096 8192 65464)
 windows=(1 4 8 16 32)
 specs=()
 for b in "${blksizes[@]}"; do for w in "${windows[@]}"; do specs+=("${b}x$w"); done; done
-out=$(ours "$atftpd_port" 1 "$combo_runs" "${specs[@]}")
+out=$(ours "$atftpd_port" 2 "$combo_runs" "${specs[@]}")
 echo
 echo "## atftpd, blksize × windowsize: ours / atftp, median ms ($combo_runs runs; ours' retransmissions in brackets)"
 echo
