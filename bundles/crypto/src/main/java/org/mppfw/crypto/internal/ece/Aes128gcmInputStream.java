@@ -1,5 +1,6 @@
 package org.mppfw.crypto.internal.ece;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,8 @@ public final class Aes128gcmInputStream extends InputStream {
     /** Records above this size are refused (memory bound); RFC 8188 senders use 4 KiB or so. */
     public static final int MAX_RECORD = 16 * 1024 * 1024;
 
+    private static final int BUFFER = 64 * 1024;
+
     private final InputStream in;
     private final EceKeys keys;
     private final int rs;
@@ -40,8 +43,10 @@ public final class Aes128gcmInputStream extends InputStream {
      * @throws DecodeException if the header is short or invalid
      */
     public Aes128gcmInputStream(InputStream in, byte[] ikm) throws IOException {
-        this.in = in;
-        byte[] header = in.readNBytes(EceKeys.HEADER_LENGTH);
+        // records are small (4 KiB by default) and the end of the body is found by reading one
+        // byte ahead: unbuffered, that is two read calls per record on a file or socket stream
+        this.in = in instanceof BufferedInputStream ? in : new BufferedInputStream(in, BUFFER);
+        byte[] header = this.in.readNBytes(EceKeys.HEADER_LENGTH);
         if (header.length < EceKeys.HEADER_LENGTH) {
             throw new DecodeException("aes128gcm: header truncated (" + header.length + " bytes)");
         }
@@ -51,7 +56,7 @@ public final class Aes128gcmInputStream extends InputStream {
             throw new DecodeException("aes128gcm: record size " + rsValue + " is below 18");
         }
         int idLength = header[20] & 0xff;
-        byte[] id = in.readNBytes(idLength);
+        byte[] id = this.in.readNBytes(idLength);
         if (id.length < idLength) {
             throw new DecodeException("aes128gcm: header truncated in the key id");
         }
