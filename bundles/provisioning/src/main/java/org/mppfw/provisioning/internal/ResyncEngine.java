@@ -151,7 +151,7 @@ public final class ResyncEngine implements Provisioning, ParameterListener {
         }
         this.status = new ProvisioningStatus(enabled() ? ProvisioningStatus.State.IDLE : ProvisioningStatus.State.DISABLED,
                 null, null, null, 0);
-        engineThread.accept(this::powerUp);
+        this.engineThread.accept(this::powerUp);
     }
 
     @Deactivate
