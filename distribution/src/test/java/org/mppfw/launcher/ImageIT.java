@@ -33,6 +33,10 @@ class ImageIT {
     @TempDir
     Path data;
 
+    /** Files of a test besides the data dir (outputs, profiles); deleted with it. */
+    @TempDir
+    Path scratch;
+
     record Run(int status, String out, String err) {
         List<String> errLines() {
             return err.lines().collect(Collectors.toList());
@@ -44,8 +48,8 @@ class ImageIT {
         command.add(IMAGE.resolve("bin/mppfw").toString());
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
-        Path out = Files.createTempFile(data.getParent(), "out", ".txt");
-        Path err = Files.createTempFile(data.getParent(), "err", ".txt");
+        Path out = Files.createTempFile(scratch, "out", ".txt");
+        Path err = Files.createTempFile(scratch, "err", ".txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
         if (stdin == null) {
             pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
@@ -104,8 +108,8 @@ class ImageIT {
     @Test
     void commandsThatPrintWorkInBatchAndTheirFailuresExitOne() throws Exception {
         // an openssl-made encrypted profile, decrypted by the image's own crypto:decrypt
-        Path plain = data.getParent().resolve("plain.xml");
-        Path enc = data.getParent().resolve("profile.cfg");
+        Path plain = scratch.resolve("plain.xml");
+        Path enc = scratch.resolve("profile.cfg");
         Files.writeString(plain, "<flat-profile><GPP_A>from openssl</GPP_A></flat-profile>\n");
         Process openssl = new ProcessBuilder("openssl", "enc", "-e", "-aes-256-cbc", "-k", "SecretPhrase1234",
                 "-in", plain.toString(), "-out", enc.toString()).redirectErrorStream(true).start();
@@ -162,7 +166,7 @@ class ImageIT {
 
     @Test
     void withoutShellThePhoneRunsUntilSigtermAndThenStopsCleanly() throws Exception {
-        Path err = data.getParent().resolve("headless-err.txt");
+        Path err = scratch.resolve("headless-err.txt");
         ProcessBuilder pb = new ProcessBuilder(IMAGE.resolve("bin/mppfw").toString(), "--data", data.toString(), "--no-shell")
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)

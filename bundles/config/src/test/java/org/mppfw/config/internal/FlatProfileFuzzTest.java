@@ -26,7 +26,14 @@ class FlatProfileFuzzTest {
     private static ParameterStoreImpl open() {
         try {
             Path dir = Files.createTempDirectory("mppfw-fuzz");
-            dir.toFile().deleteOnExit();
+            // the store writes into it: delete the whole tree when the test JVM exits
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                } catch (IOException e) {
+                    // best effort at exit
+                }
+            }));
             return TestStores.open(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
