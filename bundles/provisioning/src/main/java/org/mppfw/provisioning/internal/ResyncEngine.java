@@ -516,6 +516,11 @@ public final class ResyncEngine implements Provisioning, ParameterListener {
             return fail(name, url.toString(), ResultClass.C,
                     "no server in the rule and none from DHCP option 66", state, null);
         }
+        if (decision.options().alias() != 0) {
+            // SPA alias maps: documented for the SPA line only; MPP support is unconfirmed
+            LOG.warn("{}: --alias {} is not applied: the profile must use the phone's own element names", name,
+                    decision.options().alias());
+        }
         if (decision.options().srv()) {
             return fail(name, url.toString(), ResultClass.C, "--srv needs a DNS SRV lookup, which this phone does not do yet",
                     state, null);
