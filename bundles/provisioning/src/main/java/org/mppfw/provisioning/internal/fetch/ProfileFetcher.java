@@ -14,7 +14,6 @@ import org.mppfw.api.config.ApplyResult;
 import org.mppfw.api.config.ChangeSource;
 import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.config.ProfileException;
-import org.mppfw.api.profile.DecodeException;
 import org.mppfw.api.profile.DecodeOptions;
 import org.mppfw.api.profile.ProfileCodec;
 import org.mppfw.api.transport.ResultClass;
@@ -96,10 +95,7 @@ public final class ProfileFetcher {
             ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(raw.length * 4 + 64, 1 << 20));
             in.transferTo(out);
             profile = out.toByteArray();
-        } catch (DecodeException e) {
-            return new Attempt(url, ResultClass.B, false, 0, "corrupt profile (" + decoding + "): " + e.getMessage(),
-                    raw.length, decoding, null, null);
-        } catch (IOException e) {
+        } catch (IOException e) { // DecodeException, or a stream that ends early
             return new Attempt(url, ResultClass.B, false, 0, "corrupt profile (" + decoding + "): " + e.getMessage(),
                     raw.length, decoding, null, null);
         } finally {
