@@ -279,4 +279,21 @@ class ImageIT {
             }
         }
     }
+
+    @Test
+    void tarAndOpensslReadTheLoadsOnTheirOwn() throws Exception {
+        Process tar = new ProcessBuilder("tar", "-xf", LOADS.toString(), "-C", scratch.toString(), "manifest.properties",
+                "manifest.sig").redirectErrorStream(true).start();
+        assertTrue(tar.waitFor(60, TimeUnit.SECONDS) && tar.exitValue() == 0,
+                "tar: " + new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        assertTrue(Files.readString(scratch.resolve("manifest.properties")).contains("\nbundle.1="));
+        Process verify = new ProcessBuilder("openssl", "pkeyutl", "-verify", "-pubin", "-inkey",
+                IMAGE.resolve("etc/firmware-signing.pem").toString(), "-rawin", "-in",
+                scratch.resolve("manifest.properties").toString(), "-sigfile", scratch.resolve("manifest.sig").toString())
+                .redirectErrorStream(true).start();
+        String said = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(verify.waitFor(60, TimeUnit.SECONDS), "openssl pkeyutl");
+        assertEquals(0, verify.exitValue(), said);
+        assertTrue(said.contains("Signature Verified Successfully"), said);
+    }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.Optional;
 
 import org.apache.felix.service.command.Descriptor;
 import org.mppfw.api.config.ParameterStore;
@@ -104,20 +105,20 @@ public final class FwCommands {
     }
 
     private VerifyPolicy policy() {
-        String running = identity.firmwareVersion();
         String limit = store.get(DOWNGRADE_REV_LIMIT);
-        FirmwareVersion runningVersion = null;
+        Optional<FirmwareVersion> running;
         try {
-            runningVersion = running == null || running.isBlank() ? null : FirmwareVersion.parse(running);
-        } catch (IllegalArgumentException e) {
-            // an unknown running version: the minimum-version rule cannot apply
+            running = Optional.of(FirmwareVersion.parse(identity.firmwareVersion()));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            running = Optional.empty(); // an unknown running version: the minimum-version rule cannot apply
         }
+        Optional<FirmwareVersion> floor;
         try {
-            VerifyPolicy p = VerifyPolicy.of(identity.model(), null, limit);
-            return new VerifyPolicy(p.model(), java.util.Optional.ofNullable(runningVersion), p.downgradeLimit());
+            floor = limit == null || limit.isBlank() ? Optional.empty() : Optional.of(FirmwareVersion.parse(limit));
         } catch (IllegalArgumentException e) {
             throw new CommandException(DOWNGRADE_REV_LIMIT + " '" + limit + "' is not a firmware version in Cisco's format");
         }
+        return new VerifyPolicy(Optional.of(identity.model()), running, floor);
     }
 
     private byte[] trustedKey() {
