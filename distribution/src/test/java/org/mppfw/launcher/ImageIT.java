@@ -221,4 +221,79 @@ class ImageIT {
         assertTrue(Files.isExecutable(IMAGE.resolve("bin/mppfw")));
         assertTrue(Files.isRegularFile(IMAGE.resolve("lib/org.apache.felix.framework.jar")));
     }
+
+    private static final Path LOADS = Path.of(System.getProperty("mppfw.loads", "target/mppfw.loads")).toAbsolutePath();
+
+    @Test
+    void theBuildsLoadsVerifiesWithTheImagesOwnKey() throws Exception {
+        assertTrue(Files.isRegularFile(LOADS), LOADS + " was built");
+        Run r = run(null, "--data", data.toString(), "-c", "fw:status; fw:verify " + LOADS);
+        assertEquals(0, r.status(), r.out() + r.err());
+        java.util.regex.Matcher trusted = java.util.regex.Pattern.compile("trusted key Ed25519 ([0-9a-f]{16})")
+                .matcher(r.out());
+        assertTrue(trusted.find(), r.out());
+        assertTrue(r.out().contains("signature OK by key " + trusted.group(1)), r.out());
+        assertTrue(r.out().contains("version   sip88xx.12-0-1MPP0001-1"), r.out());
+        assertTrue(r.out().contains("CP-8845-3PCC"), r.out());
+        // every bundle of the image is in the .loads, with its start level
+        BundleList list = BundleList.read(IMAGE.resolve("etc/bundles.list"));
+        assertTrue(r.out().contains("bundles   " + list.entries().size()), r.out());
+        assertTrue(r.out().contains("2 org.mppfw.upgrade "), r.out());
+        assertTrue(r.out().contains("3 org.apache.felix.gogo.jline "), r.out());
+        assertNoStackTrace(r);
+    }
+
+    @Test
+    void aTruncatedLoadsIsRefusedWithOneErrorLine() throws Exception {
+        Path cut = scratch.resolve("cut.loads");
+        try (var in = Files.newInputStream(LOADS); var out = Files.newOutputStream(cut)) {
+            out.write(in.readNBytes((int) (Files.size(LOADS) / 2)));
+        }
+        Run r = run(null, "--data", data.toString(), "-c", "fw:verify " + cut);
+        assertEquals(1, r.status(), r.out() + r.err());
+        List<String> errors = r.errLines().stream().filter(l -> l.startsWith("Error:")).collect(Collectors.toList());
+        assertEquals(1, errors.size(), r.err());
+        assertTrue(errors.get(0).contains("truncated"), errors.get(0));
+        assertFalse(r.out().contains("signature OK"), r.out());
+        assertNoStackTrace(r);
+    }
+
+    @Test
+    void anImageForAnotherModelIsRefused() throws Exception {
+        Run r = run(null, "--data", data.toString(), "--model", "CP-7841-3PCC", "-c", "fw:verify " + LOADS);
+        assertEquals(1, r.status(), r.out() + r.err());
+        assertTrue(r.err().contains("wrong model"), r.err());
+        assertTrue(r.err().contains("CP-7841-3PCC"), r.err());
+        assertNoStackTrace(r);
+    }
+
+    @Test
+    void theImageHoldsThePublicSigningKeyButNoPrivateKey() throws IOException {
+        String pub = Files.readString(IMAGE.resolve("etc/firmware-signing.pem"));
+        assertTrue(pub.contains("-----BEGIN PUBLIC KEY-----"), pub);
+        try (Stream<Path> files = Files.walk(IMAGE)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".jar"))
+                    .collect(Collectors.toList())) {
+                assertFalse(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains("PRIVATE KEY"),
+                        f + " holds a private key");
+            }
+        }
+    }
+
+    @Test
+    void tarAndOpensslReadTheLoadsOnTheirOwn() throws Exception {
+        Process tar = new ProcessBuilder("tar", "-xf", LOADS.toString(), "-C", scratch.toString(), "manifest.properties",
+                "manifest.sig").redirectErrorStream(true).start();
+        assertTrue(tar.waitFor(60, TimeUnit.SECONDS) && tar.exitValue() == 0,
+                "tar: " + new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        assertTrue(Files.readString(scratch.resolve("manifest.properties")).contains("\nbundle.1="));
+        Process verify = new ProcessBuilder("openssl", "pkeyutl", "-verify", "-pubin", "-inkey",
+                IMAGE.resolve("etc/firmware-signing.pem").toString(), "-rawin", "-in",
+                scratch.resolve("manifest.properties").toString(), "-sigfile", scratch.resolve("manifest.sig").toString())
+                .redirectErrorStream(true).start();
+        String said = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(verify.waitFor(60, TimeUnit.SECONDS), "openssl pkeyutl");
+        assertEquals(0, verify.exitValue(), said);
+        assertTrue(said.contains("Signature Verified Successfully"), said);
+    }
 }

@@ -56,7 +56,7 @@ public class BootTest {
         }
         assertTrue("bundles not active: " + notActive, notActive.isEmpty());
         for (String bsn : List.of("org.mppfw.api", "org.mppfw.config", "org.mppfw.crypto", "org.mppfw.tftp", "org.mppfw.http",
-                "org.mppfw.provisioning",
+                "org.mppfw.provisioning", "org.mppfw.upgrade",
                 "org.mppfw.display", "org.mppfw.keypad")) {
             assertTrue(bsn + " installed", find(bsn) != null);
         }
