@@ -150,7 +150,7 @@ public final class PngRenderer {
             g.drawRect(left - 4, y + 2, right - left + 8, row - 6);
             g.setColor(TEXT);
             g.setFont(font(Font.PLAIN, 22));
-            String text = fit(g, s.input(), right - left - 20);
+            String text = fitTail(g, s.input(), right - left - 20);
             g.drawString(text, left + 4, y + 27);
             int cx = left + 6 + g.getFontMetrics().stringWidth(text);
             g.fillRect(cx, y + 9, 2, row - 20);
@@ -228,6 +228,18 @@ public final class PngRenderer {
     private static void centered(Graphics2D g, String text, int x, int width, int baseline) {
         FontMetrics fm = g.getFontMetrics();
         g.drawString(text, x + (width - fm.stringWidth(text)) / 2, baseline);
+    }
+
+    /** Keeps the end of the text, after an ellipsis, to fit the width (an input field's cursor is at the end). */
+    private static String fitTail(Graphics2D g, String text, int width) {
+        FontMetrics fm = g.getFontMetrics();
+        String t = text;
+        boolean cut = false;
+        while (!t.isEmpty() && fm.stringWidth((cut ? "…" : "") + t) > width) {
+            t = t.substring(1);
+            cut = true;
+        }
+        return (cut ? "…" : "") + t;
     }
 
     /** Cuts the text with an ellipsis to fit the width. */

@@ -36,7 +36,13 @@ public final class TextRenderer {
             body.add(s.isMenu() ? (i == s.selected() ? "> " : "  ") + line : line);
         }
         if (s.input() != null) {
-            body.add("[" + pad(s.input() + "_", INNER - (s.lineKeys().isEmpty() ? 0 : KEY + 3) - 2) + "]");
+            // the field shows the end of the text, where the cursor is
+            int field = INNER - (s.lineKeys().isEmpty() ? 0 : KEY + 3) - 2;
+            String text = s.input() + "_";
+            if (text.length() > field) {
+                text = "~" + text.substring(text.length() - field + 1);
+            }
+            body.add("[" + pad(text, field) + "]");
         }
         int rows = Math.max(BODY_ROWS, Math.max(body.size(), s.lineKeys().size()));
         for (int i = 0; i < rows; i++) {
