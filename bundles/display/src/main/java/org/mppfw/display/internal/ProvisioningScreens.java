@@ -12,7 +12,6 @@ import org.mppfw.api.clock.Clock;
 import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.display.Display;
 import org.mppfw.api.display.Screen;
-import org.mppfw.api.provisioning.Provisioning;
 import org.mppfw.api.provisioning.ProvisioningListener;
 import org.mppfw.api.provisioning.ProvisioningStatus;
 import org.mppfw.api.provisioning.ResyncRecord;
@@ -22,10 +21,11 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Shows the resync engine's state on the LCD: "Provisioning…" while it resyncs, the idle screen,
- * "Resync failed — retry in 2 min" after a failure, and the "Provisioning status" screen. On
- * activation it shows the engine's current state, so a restarted display shows the same screen.
+ * "Resync failed — retry in 2 min" after a failure, and the "Provisioning status" screen.
+ * It does not reference the engine (the engine references its listeners: that would be a
+ * cycle); {@link ProvisioningScreensRestore} shows the engine's state when the display starts.
  */
-@Component(immediate = true, service = { ProvisioningListener.class, ProvisioningScreens.class })
+@Component(service = { ProvisioningListener.class, ProvisioningScreens.class })
 public final class ProvisioningScreens implements ProvisioningListener {
 
     static final String[] IDLE_SOFT_KEYS = { "Resync", "Status" };
@@ -36,19 +36,29 @@ public final class ProvisioningScreens implements ProvisioningListener {
     private final Display display;
     private final Clock clock;
     private final ParameterStore store;
+    private final java.util.concurrent.atomic.AtomicBoolean told = new java.util.concurrent.atomic.AtomicBoolean();
 
     @Activate
-    public ProvisioningScreens(@Reference Display display, @Reference Clock clock, @Reference ParameterStore store,
-            @Reference Provisioning engine) {
+    public ProvisioningScreens(@Reference Display display, @Reference Clock clock, @Reference ParameterStore store) {
         this.display = display;
         this.clock = clock;
         this.store = store;
-        statusChanged(engine.status());
     }
 
     @Override
     public void statusChanged(ProvisioningStatus status) {
+        told.set(true);
         display.show(screenFor(status, clock.now(), clock.zone(), lineKeys()));
+    }
+
+    /**
+     * Shows the engine's state as read when the display started, unless the engine already told
+     * a newer one.
+     */
+    void restore(ProvisioningStatus status) {
+        if (!told.get()) {
+            display.show(screenFor(status, clock.now(), clock.zone(), lineKeys()));
+        }
     }
 
     /** Opens the "Provisioning status" screen (the keypad's Status key will call this). */

@@ -53,15 +53,13 @@ class DisplayServiceTest {
         ProvisioningStatus failed = new ProvisioningStatus(State.IDLE, Fakes.record(ResultClass.C, "timeout"),
                 Fakes.NOW.plusSeconds(120), "retry", 1);
         DisplayService first = new DisplayService(Fakes.clock(), Fakes.identity());
-        new ProvisioningScreens(first, Fakes.clock(), Fakes.store(Map.of("User_ID_1_", "1001")),
-                Fakes.engine(failed));
+        new ProvisioningScreensRestore(new ProvisioningScreens(first, Fakes.clock(), Fakes.store(Map.of("User_ID_1_", "1001"))), Fakes.engine(failed));
         String shown = new TextRenderer().render(first.lcd());
         assertTrue(shown.contains("Resync failed — retry in 2 min"), shown);
 
         // the bundle is replaced: new components, the same engine state
         DisplayService second = new DisplayService(Fakes.clock(), Fakes.identity());
-        new ProvisioningScreens(second, Fakes.clock(), Fakes.store(Map.of("User_ID_1_", "1001")),
-                Fakes.engine(failed));
+        new ProvisioningScreensRestore(new ProvisioningScreens(second, Fakes.clock(), Fakes.store(Map.of("User_ID_1_", "1001"))), Fakes.engine(failed));
         assertEquals(shown, new TextRenderer().render(second.lcd()));
     }
 

@@ -90,7 +90,8 @@ class ProvisioningScreensTest {
     void componentShowsTheEngineStateOnActivationAndOnChange() {
         DisplayService display = new DisplayService(Fakes.clock(), Fakes.identity());
         ProvisioningScreens screens = new ProvisioningScreens(display, Fakes.clock(),
-                Fakes.store(Map.of("User_ID_1_", "1001")),
+                Fakes.store(Map.of("User_ID_1_", "1001")));
+        new ProvisioningScreensRestore(screens,
                 Fakes.engine(new ProvisioningStatus(State.RESYNCING, null, null, null, 0)));
         assertEquals("Provisioning…", display.current().lines().get(0));
         assertEquals(List.of("1001"), display.current().lineKeys());
@@ -104,10 +105,19 @@ class ProvisioningScreensTest {
     }
 
     @Test
+    void aStatusFromTheEngineWinsOverTheRestoredOne() {
+        DisplayService display = new DisplayService(Fakes.clock(), Fakes.identity());
+        ProvisioningScreens screens = new ProvisioningScreens(display, Fakes.clock(), Fakes.store(Map.of()));
+        screens.statusChanged(new ProvisioningStatus(State.IDLE, Fakes.record(ResultClass.A, "ok"), null, null, 0));
+        screens.restore(new ProvisioningStatus(State.RESYNCING, null, null, null, 0));
+        assertEquals(List.of("Wednesday, December 2"), display.current().lines());
+        assertEquals(List.of("Line 1"), display.current().lineKeys());
+    }
+
+    @Test
     void lineKeyFallsBackToTheLineNumber() {
         DisplayService display = new DisplayService(Fakes.clock(), Fakes.identity());
-        new ProvisioningScreens(display, Fakes.clock(), Fakes.store(Map.of("User_ID_1_", " ")),
-                Fakes.engine(new ProvisioningStatus(State.IDLE, null, null, null, 0)));
+        new ProvisioningScreensRestore(new ProvisioningScreens(display, Fakes.clock(), Fakes.store(Map.of("User_ID_1_", " "))), Fakes.engine(new ProvisioningStatus(State.IDLE, null, null, null, 0)));
         assertEquals(List.of("Line 1"), display.current().lineKeys());
     }
 }
