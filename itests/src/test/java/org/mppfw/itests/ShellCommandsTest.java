@@ -81,6 +81,27 @@ public class ShellCommandsTest {
         assertTrue(info, info.contains("org.mppfw.config"));
     }
 
+    @Test
+    public void lcdShowsTheScreenAsTextAndAsPng() throws Exception {
+        awaitCommands("lcd");
+        String text = run("lcd:show");
+        assertTrue(text, text.contains("CP-8845-3PCC"));
+        assertTrue(text, text.startsWith("+-----"));
+        Path f = Files.createTempFile("mppfw-lcd", ".png");
+        try {
+            String out = run("lcd:png " + f);
+            assertTrue(out, out.contains("800x480"));
+            java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(f.toFile());
+            assertEquals(800, img.getWidth());
+            assertEquals(480, img.getHeight());
+        } finally {
+            Files.delete(f);
+        }
+        String status = run("lcd:provisioning");
+        assertTrue(status, status.contains("Provisioning status"));
+        assertTrue(status, status.contains("Next resync:"));
+    }
+
     /** Waits until a command service of the scope is registered (its component may start last). */
     private void awaitCommands(String scope) throws Exception {
         for (int i = 0; i < 100; i++) {

@@ -11,4 +11,10 @@ public interface Display {
 
     /** The screen shown now. */
     Screen current();
+
+    /** Sets the title bar's network and registration icons (since 1.1). */
+    void indicators(Indicators indicators);
+
+    /** The title bar's icons now (since 1.1). */
+    Indicators indicators();
 }
