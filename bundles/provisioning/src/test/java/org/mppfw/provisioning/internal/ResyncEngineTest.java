@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,9 +36,9 @@ import org.mppfw.api.transport.ResultClass;
 import org.mppfw.api.transport.Transport;
 import org.mppfw.api.transport.TransportException;
 import org.mppfw.api.transport.TransportRequest;
-import org.mppfw.api.transport.TransportResponse;
 import org.mppfw.config.internal.Catalog;
 import org.mppfw.config.internal.ParameterStoreImpl;
+import org.mppfw.provisioning.internal.fetch.MemoryResponse;
 
 /**
  * Hours of phone life on a virtual clock: the real parameter store and rule language, a server
@@ -77,36 +75,7 @@ class ResyncEngineTest {
             throw new TransportException(status == 404 ? ResultClass.B : ResultClass.C, status, "HTTP " + status, null);
         }
         byte[] body = ((String) answer).getBytes(StandardCharsets.UTF_8);
-        return new TransportResponse() {
-            @Override
-            public URI uri() {
-                return request.uri();
-            }
-
-            @Override
-            public int status() {
-                return 200;
-            }
-
-            @Override
-            public Map<String, List<String>> headers() {
-                return Map.of();
-            }
-
-            @Override
-            public long contentLength() {
-                return body.length;
-            }
-
-            @Override
-            public InputStream body() {
-                return new ByteArrayInputStream(body);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return new MemoryResponse(request.uri(), body);
     };
 
     private final ProfileCodec plain = new ProfileCodec() {

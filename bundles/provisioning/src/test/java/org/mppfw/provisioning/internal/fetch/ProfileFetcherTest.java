@@ -31,7 +31,6 @@ import org.mppfw.api.transport.ResultClass;
 import org.mppfw.api.transport.Transport;
 import org.mppfw.api.transport.TransportException;
 import org.mppfw.api.transport.TransportRequest;
-import org.mppfw.api.transport.TransportResponse;
 import org.mppfw.config.internal.Catalog;
 import org.mppfw.config.internal.ParameterStoreImpl;
 
@@ -65,36 +64,8 @@ class ProfileFetcherTest {
         if (failure != null) {
             throw failure;
         }
-        return new TransportResponse() {
-            @Override
-            public URI uri() {
-                return request.uri();
-            }
-
-            @Override
-            public int status() {
-                return 200;
-            }
-
-            @Override
-            public Map<String, List<String>> headers() {
-                return contentEncoding == null ? Map.of() : Map.of("content-encoding", List.of(contentEncoding));
-            }
-
-            @Override
-            public long contentLength() {
-                return served.length;
-            }
-
-            @Override
-            public InputStream body() {
-                return new ByteArrayInputStream(served);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return new MemoryResponse(request.uri(),
+                contentEncoding == null ? Map.of() : Map.of("content-encoding", List.of(contentEncoding)), served);
     };
 
     /** "Decrypts" by checking the key is "k" when one is given; fails on a body starting with '!'. */
