@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Profile decryption benchmark (issue 4): the phone's decoding pipeline against the real tools,
+# Profile decryption benchmark: the phone's decoding pipeline against the real tools,
 # in the same run, on the same 20 MiB files.
 #
 # Usage: bench/crypto.sh [-n RUNS] [-w WARMUPS] [-j NODE_RUNS] [-s SIZE] [-B]

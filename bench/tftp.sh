@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# TFTP download benchmark (issue 5): the phone's TFTP client against the real clients, in the
+# TFTP download benchmark: the phone's TFTP client against the real clients, in the
 # same run, fetching the same 20 MiB file from real servers on 127.0.0.1.
 #
 # Usage: bench/tftp.sh [-n RUNS] [-w WARMUPS] [-c COMBO_RUNS] [-s SIZE] [-X] [-B]

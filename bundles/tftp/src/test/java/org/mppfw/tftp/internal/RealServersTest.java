@@ -39,7 +39,7 @@ import org.mppfw.api.transport.TransportRequest;
 import org.mppfw.api.transport.TransportResponse;
 
 /**
- * Issue 5 against three real servers on 127.0.0.1: tftpd-hpa (port 16969), atftpd (16970,
+ * The TFTP client against three real servers on 127.0.0.1: tftpd-hpa (port 16969), atftpd (16970,
  * unpacked from its Debian package) and dnsmasq (69, not configurable).
  *
  * <p>Matrix, chosen so each claim is covered once without running every size with every
