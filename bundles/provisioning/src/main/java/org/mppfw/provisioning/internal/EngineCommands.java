@@ -12,7 +12,8 @@ import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.provisioning.Provisioning;
 import org.mppfw.api.provisioning.ProvisioningStatus;
 import org.mppfw.api.provisioning.ResyncRecord;
-import org.mppfw.api.provisioning.RuleOptions;
+import org.mppfw.api.provisioning.RuleKind;
+import org.mppfw.api.provisioning.RuleSyntaxException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -35,6 +36,8 @@ public final class EngineCommands {
     /** How long {@code prov:resync} waits for its attempt to end. */
     static final Duration WAIT = Duration.ofMinutes(3);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_LOCAL_DATE_TIME;
+
+    private static final ProvisioningRulesImpl RULES = new ProvisioningRulesImpl();
 
     private final Provisioning engine;
     private final ParameterStore store;
@@ -118,7 +121,7 @@ public final class EngineCommands {
         StringBuilder b = new StringBuilder();
         for (String name : ResyncEngine.RULES) {
             String v = store.get(name);
-            b.append(String.format("%-16s%s%n", name, v.isBlank() ? "(empty)" : RuleMask.mask(v)));
+            b.append(String.format("%-16s%s%n", name, v.isBlank() ? "(empty)" : masked(v)));
         }
         return b.toString().stripTrailing();
     }
@@ -142,13 +145,15 @@ public final class EngineCommands {
         return TIME.format(t.atZone(zone).withNano(0));
     }
 
-    /** Masks the values of {@code --key}, {@code --pwd} (and {@code --uid}) in a rule text. */
-    static final class RuleMask {
-        private RuleMask() {
-        }
-
-        static String mask(String rule) {
-            return rule.replaceAll("(--(?:key|pwd)\\s+)(\"[^\"]*\"|[^\\s\\]]+)", "$1" + RuleOptions.MASK);
+    /**
+     * The rule as the rule parser prints it (normal form, {@code --key}/{@code --pwd} masked); a
+     * rule that does not parse is not shown, since its secrets cannot be found reliably.
+     */
+    private static String masked(String rule) {
+        try {
+            return RULES.describe(rule, RuleKind.PROFILE);
+        } catch (RuleSyntaxException e) {
+            return "(does not parse: " + e.getMessage() + ")";
         }
     }
 }
