@@ -73,11 +73,6 @@ final class BatchRunner {
             Method get = sessionType.getMethod("get", String.class);
             Method close = sessionType.getMethod("close");
             Object session = create.invoke(processor, System.in, out, err);
-            // Commands run as in the shell's own thread: with no context class loader of the
-            // launcher's, which would leak the launcher's class path into the bundles.
-            Thread thread = Thread.currentThread();
-            ClassLoader launcherLoader = thread.getContextClassLoader();
-            thread.setContextClassLoader(loader);
             try {
                 for (String command : commands) {
                     Log.debug("running: " + command);
@@ -95,7 +90,6 @@ final class BatchRunner {
                 }
                 return 0;
             } finally {
-                thread.setContextClassLoader(launcherLoader);
                 out.flush();
                 close.invoke(session);
             }
