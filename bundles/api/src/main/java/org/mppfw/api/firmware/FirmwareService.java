@@ -1,14 +1,34 @@
 package org.mppfw.api.firmware;
 
+import java.util.Optional;
+
 import org.osgi.annotation.versioning.ProviderType;
 
-/** The firmware the phone runs, and its upgrade state. */
+/**
+ * The firmware the phone runs, and its upgrade state. Upgrades replace bundles in place, so the
+ * running version can change while the phone runs: ask this service, never a value read at boot.
+ */
 @ProviderType
 public interface FirmwareService {
 
-    /** The running version. */
+    /** The running version (the committed set, or the set on trial while it is checked). */
     FirmwareVersion running();
 
     /** A one-line state of the last upgrade attempt ({@code $UPGERR}), empty if none. */
     String lastResult();
+
+    /** What the upgrade machinery is doing now, and how the last attempt ended. */
+    UpgradeStatus status();
+
+    /**
+     * Starts an upgrade from {@code url} now (as {@code /admin/upgrade?url} or {@code fw:upgrade}),
+     * bypassing {@code Upgrade_Rule} but not {@code Upgrade_Enable}, the checks of the image, or
+     * the wait for idle lines.
+     *
+     * @return false if an upgrade is already running or upgrades are disabled
+     */
+    boolean upgrade(String url);
+
+    /** The version a rollback would return to, if any. */
+    Optional<FirmwareVersion> previous();
 }
