@@ -90,6 +90,8 @@ public final class ResyncEngine implements Provisioning, ParameterListener {
     static final Duration IDLE_RECHECK = Duration.ofSeconds(10);
     /** Attempts kept for {@code prov:history}. */
     static final int HISTORY = 32;
+    /** How long a resync waits for a profile decoder that is being replaced. */
+    static final Duration CODEC_WAIT = Duration.ofSeconds(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(ResyncEngine.class);
 
@@ -106,6 +108,8 @@ public final class ResyncEngine implements Provisioning, ParameterListener {
     private final Map<String, Transport> transports = new HashMap<>();
     private final List<ProvisioningListener> listeners = new CopyOnWriteArrayList<>();
     private volatile LineState lineState;
+    private final Object codecLock = new Object();
+    private volatile ProfileCodec codec;
 
     // engine-thread state
     private final Deque<ResyncRecord> history = new ArrayDeque<>();
@@ -120,8 +124,50 @@ public final class ResyncEngine implements Provisioning, ParameterListener {
 
     @Activate
     public ResyncEngine(@Reference ParameterStore store, @Reference Clock clock, @Reference DeviceIdentity identity,
-            @Reference ProvisioningRules rules, @Reference ProfileCodec codec) throws IOException {
-        this(store, clock, identity, rules, codec, null, new java.security.SecureRandom());
+            @Reference ProvisioningRules rules) throws IOException {
+        this(store, clock, identity, rules, null, null, new java.security.SecureRandom());
+    }
+
+    /**
+     * The profile decoder is a dynamic reference: a firmware upgrade that replaces the crypto
+     * bundle swaps it under a running engine, which keeps its schedule and history. A resync in
+     * the moment between the two waits for the new decoder ({@link #CODEC_WAIT}).
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setCodec(ProfileCodec c) {
+        synchronized (codecLock) {
+            codec = c;
+            codecLock.notifyAll();
+        }
+    }
+
+    void unsetCodec(ProfileCodec c) {
+        synchronized (codecLock) {
+            if (codec == c) {
+                codec = null;
+            }
+        }
+    }
+
+    private java.io.InputStream decode(java.io.InputStream raw, org.mppfw.api.profile.DecodeOptions options)
+            throws org.mppfw.api.profile.DecodeException {
+        ProfileCodec c;
+        synchronized (codecLock) {
+            long end = System.nanoTime() + CODEC_WAIT.toNanos();
+            while ((c = codec) == null && System.nanoTime() - end < 0) {
+                try {
+                    codecLock.wait(Math.max(1, (end - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        if (c == null) {
+            throw new org.mppfw.api.profile.DecodeException("no profile decoder is running");
+        }
+        return c.decode(raw, options);
     }
 
     /**
@@ -136,7 +182,8 @@ public final class ResyncEngine implements Provisioning, ParameterListener {
         this.rules = rules;
         this.policy = new ResyncPolicy(random);
         this.poweredUp = clock.now();
-        this.fetcher = new ProfileFetcher(this::transport, codec, store, this::ikm);
+        this.codec = codec;
+        this.fetcher = new ProfileFetcher(this::transport, this::decode, store, this::ikm);
         this.syslog = new SyslogSender();
         if (engineThread == null) {
             this.executor = Executors.newSingleThreadExecutor(r -> {

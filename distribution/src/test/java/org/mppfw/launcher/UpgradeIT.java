@@ -1,0 +1,198 @@
+package org.mppfw.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mppfw.testbundle.Broken;
+import org.mppfw.testbundle.Extra;
+
+/**
+ * Firmware upgrades of the real image, run as a child process the way a phone runs, against real
+ * servers: nginx and tftpd-hpa serve images made from this build with the project's own tools
+ * ({@link TestImages}). Every test checks which bundles run after the upgrade, not only what the
+ * phone says of itself.
+ */
+class UpgradeIT {
+
+    static final Path IMAGE = Path.of(System.getProperty("mppfw.image", "target/mppfw")).toAbsolutePath();
+    static final Path KEY = IMAGE.getParent().resolve("firmware-signing-test.key.pem");
+    static final String V1 = "12-0-1MPP0001-1";
+    static final String V2 = "12-0-2MPP0001-1";
+    static final String V3 = "12-0-3MPP0001-1";
+    /** The health check gives a set this long (the product's default is 30 s). */
+    static final String OPTS = "-Dmppfw.upgrade.health.timeout.ms=8000";
+
+    @TempDir
+    static Path shared;
+    static TestImages images;
+    /** v2: the crypto bundle changed, a bundle added. v3: the display bundle changed, that bundle removed. */
+    static Path v2;
+    static Path v3;
+
+    @TempDir
+    Path data;
+    @TempDir
+    Path scratch;
+
+    @BeforeAll
+    static void buildImages() throws Exception {
+        images = new TestImages(IMAGE, KEY, shared);
+        Path extra = images.bundle("org.mppfw.test.extra", Extra.class, null);
+        v2 = images.draft("v2").change("mppfw-crypto.jar", "v2").add(2, extra)
+                .build(V2, shared.resolve("out/sip88xx." + V2 + ".loads"));
+        v3 = images.draft("v3").change("mppfw-crypto.jar", "v2").change("mppfw-display.jar", "v3")
+                .build(V3, shared.resolve("out/sip88xx." + V3 + ".loads"));
+    }
+
+    /** BSN → version of every bundle {@code lb -s} lists (the system bundle left out). */
+    static Map<String, String> bundles(String lbOutput) {
+        Map<String, String> m = new TreeMap<>();
+        Matcher x = Pattern.compile("(?m)^\\s*(\\d+)\\|\\s*\\w+\\s*\\|\\s*\\d+\\|([^ (]+) \\(([^)]+)\\)").matcher(lbOutput);
+        while (x.find()) {
+            if (!x.group(1).equals("0")) {
+                m.put(x.group(2).trim(), x.group(3).trim());
+            }
+        }
+        return m;
+    }
+
+    static String versionOf(Map<String, String> set, String bsn) {
+        return set.getOrDefault(bsn, "(absent)");
+    }
+
+    private String fwStatus(PhoneProcess phone) throws Exception {
+        return phone.run("fw:status");
+    }
+
+    /** Polls fw:status until it shows {@code text}. */
+    private String awaitStatus(PhoneProcess phone, String text, long seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        String s;
+        do {
+            s = fwStatus(phone);
+            if (s.contains(text)) {
+                return s;
+            }
+            Thread.sleep(250);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("fw:status never showed '" + text + "':\n" + s + "\nlog:\n" + phone.log());
+    }
+
+    @Test
+    void multistageRuleStepsThroughV2OverHttpAndV3OverTftpWithoutARestart() throws Exception {
+        try (HttpPeer http = new HttpPeer(scratch.resolve("nginx")); TftpPeer tftp = new TftpPeer(scratch.resolve("tftp"))) {
+            Files.createDirectories(http.file("fw"));
+            Files.copy(v2, http.file("fw/" + v2.getFileName()));
+            Files.copy(v3, tftp.file(v3.getFileName().toString())).toFile().setReadable(true, false);
+            String rule = "($SWVER lt " + V2 + ")? " + http.url("fw/" + v2.getFileName()) + " | tftp://127.0.0.1:"
+                    + tftp.port + "/" + v3.getFileName();
+            // an encrypted profile: the provisioning bundle (unchanged) decodes it with the crypto bundle (replaced)
+            Path plain = scratch.resolve("p.xml");
+            Files.writeString(plain, "<flat-profile><Station_Name>lobby</Station_Name>"
+                    + "<Upgrade_Rule>" + rule.replace("&", "&amp;") + "</Upgrade_Rule></flat-profile>");
+            new ProcessBuilder("openssl", "enc", "-e", "-aes-256-cbc", "-k", "upgrade-key", "-in", plain.toString(),
+                    "-out", http.file("p.cfg").toString()).inheritIO().start().waitFor();
+            PhoneProcess.batch(IMAGE, data, OPTS, "param:set Resync_Random_Delay 0; param:set Profile_Rule \"[--key upgrade-key]"
+                    + http.url("p.cfg") + "\"");
+
+            try (PhoneProcess phone = PhoneProcess.start(IMAGE, data, scratch.resolve("phone.log"), OPTS)) {
+                Map<String, String> before = bundles(phone.run("lb -s"));
+                String status = awaitStatus(phone, "last attempt", 120);
+                status = awaitStatus(phone, "active b (" + V3 + ")", 120);
+                assertTrue(status.contains("running   sip8845." + V3), status);
+                assertTrue(status.contains("previous a (" + V2 + ")"), status);
+
+                Map<String, String> after = bundles(phone.run("lb -s"));
+                assertTrue(versionOf(after, "org.mppfw.crypto").endsWith(".v2"), after.toString());
+                assertTrue(versionOf(after, "org.mppfw.display").endsWith(".v3"), after.toString());
+                assertEquals("(absent)", versionOf(after, "org.mppfw.test.extra"), "v3 removed the bundle v2 added");
+                assertEquals(before.get("org.mppfw.provisioning"), after.get("org.mppfw.provisioning"));
+                assertEquals(before.keySet(), after.keySet(), "the same bundles as v1 (extra came and went)");
+
+                // the phone never restarted: the shell session is the same, and its log shows one boot
+                assertEquals(1, count(phone.log(), "mppfw: firmware " ), phone.log());
+                String log = http.accessLog();
+                assertTrue(log.indexOf(v2.getFileName().toString()) > 0, log);
+                // Resync_After_Upgrade_Attempt: a resync after each stage
+                for (int i = 0; i < 100 && count(log, "GET /p.cfg") < 3; i++) {
+                    Thread.sleep(100);
+                    log = http.accessLog();
+                }
+                // the parameters are whole, and the unchanged provisioning bundle still decodes with the new crypto
+                assertEquals("lobby", phone.run("param:get Station_Name").trim());
+                assertTrue(count(log, "GET /p.cfg") >= 3, "resyncs after each upgrade:\n" + log);
+                String prov = phone.run("prov:status");
+                assertTrue(prov.contains("success (A)"), prov);
+                // the resync engine was not restarted by the swaps: it kept its history
+                String history = phone.run("prov:history");
+                assertTrue(count(history, "p.cfg") >= 3, history);
+            }
+            // a restart boots the committed set whole
+            String again = PhoneProcess.batch(IMAGE, data, OPTS, "fw:status; lb -s");
+            assertTrue(again.contains("running   sip8845." + V3), again);
+            assertTrue(versionOf(bundles(again), "org.mppfw.display").endsWith(".v3"), again);
+        }
+    }
+
+    private static int count(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    /** tftpd-hpa on a free loopback port. */
+    static final class TftpPeer implements AutoCloseable {
+        final Path dir;
+        final int port;
+        private final Process process;
+
+        TftpPeer(Path dir) throws IOException, InterruptedException {
+            this.dir = dir;
+            Files.createDirectories(dir.resolve("root"));
+            try (java.net.DatagramSocket s = new java.net.DatagramSocket(new java.net.InetSocketAddress("127.0.0.1", 0))) {
+                port = s.getLocalPort();
+            }
+            String user = System.getProperty("user.name");
+            process = new ProcessBuilder("/usr/sbin/in.tftpd", "-L", "-u", user, "-a", "127.0.0.1:" + port, "-s",
+                    dir.resolve("root").toString()).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("tftpd.out").toFile()).start();
+            String hex = String.format(":%04X ", port);
+            for (int i = 0; i < 200; i++) {
+                if (Files.readAllLines(Path.of("/proc/net/udp")).stream().anyMatch(l -> l.contains(hex))) {
+                    return;
+                }
+                if (!process.isAlive()) {
+                    throw new IOException("tftpd-hpa stopped: " + Files.readString(dir.resolve("tftpd.out")));
+                }
+                Thread.sleep(50);
+            }
+            throw new IOException("tftpd-hpa does not listen on " + port);
+        }
+
+        Path file(String name) {
+            return dir.resolve("root").resolve(name);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+}
