@@ -43,6 +43,19 @@ final class TestImages {
         this.work = work;
     }
 
+    /** The same images signed by another key. */
+    TestImages signedBy(Path otherKey) {
+        return new TestImages(image, otherKey, work);
+    }
+
+    /** A new Ed25519 key pair; returns the private key. */
+    Path newKey(String name) throws IOException, InterruptedException {
+        Path priv = work.resolve(name + ".key.pem");
+        tool("org.mppfw.crypto.internal.cli.CryptoTool", "keygen", "--private", priv.toString(), "--public",
+                work.resolve(name + ".pub.pem").toString());
+        return priv;
+    }
+
     /** A copy of the image's bundle set to edit. */
     Draft draft(String name) throws IOException {
         Path dir = work.resolve("draft-" + name);
@@ -141,6 +154,11 @@ final class TestImages {
      * @param imports    an Import-Package header, or null
      */
     Path bundle(String bsn, Class<?> component, String imports) throws IOException {
+        return bundle(bsn, component, imports, null);
+    }
+
+    /** As {@link #bundle(String, Class, String)}, the component providing {@code service} if not null. */
+    Path bundle(String bsn, Class<?> component, String imports, String service) throws IOException {
         Path jar = work.resolve(bsn + ".jar");
         Manifest m = new Manifest();
         Attributes a = m.getMainAttributes();
@@ -160,7 +178,9 @@ final class TestImages {
                 String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                         + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"" + bsn
                         + "\" immediate=\"true\" activate=\"activate\">\n"
-                        + "  <implementation class=\"" + component.getName() + "\"/>\n</scr:component>\n";
+                        + "  <implementation class=\"" + component.getName() + "\"/>\n"
+                        + (service == null ? "" : "  <service><provide interface=\"" + service + "\"/></service>\n")
+                        + "</scr:component>\n";
                 out.putNextEntry(new JarEntry("OSGI-INF/component.xml"));
                 out.write(xml.getBytes(StandardCharsets.UTF_8));
                 out.closeEntry();

@@ -1,6 +1,7 @@
 package org.mppfw.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -143,6 +144,104 @@ class UpgradeIT {
             String again = PhoneProcess.batch(IMAGE, data, OPTS, "fw:status; lb -s");
             assertTrue(again.contains("running   sip8845." + V3), again);
             assertTrue(versionOf(bundles(again), "org.mppfw.display").endsWith(".v3"), again);
+        }
+    }
+
+    /** Polls fw:status until the last attempt is one for {@code url} and nothing runs. */
+    private String awaitAttempt(PhoneProcess phone, String url, long seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        String s;
+        do {
+            s = fwStatus(phone);
+            if (s.contains("upgrade   idle") && s.contains(url) && s.contains("last attempt")) {
+                return s;
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("no finished attempt for " + url + ":\n" + s + "\nlog:\n" + phone.log());
+    }
+
+    /** A .loads rebuilt with tar(1) from the entries of {@code from} that {@code keep} names, in that order. */
+    private Path retar(Path from, Path out, String... keep) throws Exception {
+        Path dir = scratch.resolve("untar-" + out.getFileName());
+        Files.createDirectories(dir);
+        run("tar", "-xf", from.toString(), "-C", dir.toString());
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("tar", "--format=ustar", "-cf",
+                out.toString(), "-C", dir.toString()));
+        cmd.addAll(java.util.List.of(keep));
+        run(cmd.toArray(new String[0]));
+        return out;
+    }
+
+    private static void run(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), String.join(" ", cmd) + ": " + out);
+    }
+
+    @Test
+    void badImagesAreRefusedOrRolledBackAndTheRunningSetStaysWhole() throws Exception {
+        try (HttpPeer http = new HttpPeer(scratch.resolve("nginx"))) {
+            Path www = http.file("");
+            // made with the real tools: tar(1) for the archive edits, the project's signer for the keys
+            Path unsigned = retar(v2, www.resolve("unsigned.loads"), "manifest.properties", "bundles");
+            Path otherKey = images.signedBy(images.newKey("other")).draft("other").change("mppfw-crypto.jar", "o")
+                    .build(V2, www.resolve("other-key.loads"));
+            byte[] bytes = Files.readAllBytes(v2);
+            bytes[bytes.length / 2] ^= 0x01;
+            Files.write(www.resolve("flipped.loads"), bytes);
+            Path wrongModel = images.draft("model").change("mppfw-crypto.jar", "m")
+                    .build(V2, "CP-7841-3PCC", www.resolve("wrong-model.loads"));
+            Files.write(www.resolve("truncated.loads"), java.util.Arrays.copyOf(Files.readAllBytes(v2), bytes.length / 3));
+            String oneJar;
+            try (var jars = Files.list(IMAGE.resolve("bundles"))) {
+                oneJar = jars.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("mppfw-display")).findFirst().orElseThrow();
+            }
+            java.util.List<String> entries = new java.util.ArrayList<>(java.util.List.of("manifest.properties", "manifest.sig"));
+            try (var jars = Files.list(IMAGE.resolve("bundles"))) {
+                jars.map(p -> "bundles/" + p.getFileName()).filter(n -> !n.endsWith(oneJar)).sorted().forEach(entries::add);
+            }
+            Path missingJar = retar(images.draft("missing").change("mppfw-display.jar", "x")
+                    .build(V2, scratch.resolve("missing-src.loads")), www.resolve("missing-jar.loads"), entries.toArray(new String[0]));
+            Path unresolved = images.draft("unresolved").add(2, images.bundle("org.mppfw.test.unresolved", null,
+                    "org.mppfw.nonexistent")).build(V2, www.resolve("unresolved.loads"));
+            Path broken = images.draft("broken").change("mppfw-display.jar", "b")
+                    .add(2, images.bundle("org.mppfw.test.broken", Broken.class, null)).build(V2, www.resolve("broken.loads"));
+            Files.copy(v2, www.resolve("limited.loads"));
+            for (Path p : new Path[] {unsigned, otherKey, wrongModel, missingJar, unresolved, broken}) {
+                p.toFile().setReadable(true, false);
+            }
+
+            try (PhoneProcess phone = PhoneProcess.start(IMAGE, data, scratch.resolve("phone.log"), OPTS)) {
+                Map<String, String> before = bundles(phone.run("lb -s"));
+                String[][] cases = {
+                    {"unsigned.loads", "has no manifest.sig"},
+                    {"other-key.loads", "not signed by the trusted Ed25519 key"},
+                    {"flipped.loads", "refused"},
+                    {"wrong-model.loads", "is for CP-7841-3PCC"},
+                    {"truncated.loads", "truncated"},
+                    {"missing-jar.loads", "but the image does not hold it"},
+                    {"unresolved.loads", "org.mppfw.test.unresolved is INSTALLED (it does not resolve)"},
+                    {"broken.loads", "component org.mppfw.test.broken failed to activate"},
+                    {"limited.loads", "Downgrade_Rev_Limit"},
+                };
+                for (String[] c : cases) {
+                    if (c[0].equals("limited.loads")) {
+                        phone.run("param:set Downgrade_Rev_Limit 12-0-5MPP0001-1");
+                    }
+                    String url = http.url(c[0]);
+                    assertTrue(phone.run("fw:upgrade " + url).contains("started"), c[0]);
+                    String status = awaitAttempt(phone, url, 60);
+                    assertTrue(status.contains("FAILED"), c[0] + ":\n" + status);
+                    assertTrue(status.contains(c[1]), c[0] + " should say '" + c[1] + "':\n" + status);
+                    assertTrue(status.contains("running   sip8845." + V1), c[0] + ":\n" + status);
+                    assertFalse(status.contains("pending"), c[0] + ":\n" + status);
+                    assertEquals(before, bundles(phone.run("lb -s")), c[0] + " left the running set as it was");
+                }
+                assertTrue(phone.log().contains("failed its health check"), phone.log());
+            }
+            String again = PhoneProcess.batch(IMAGE, data, OPTS, "fw:status");
+            assertTrue(again.contains("running   sip8845." + V1) && again.contains("active factory"), again);
         }
     }
 

@@ -128,8 +128,9 @@ public final class FwCommands {
             s.append(nl);
             AttemptRecord last = AttemptRecord.read(sets.dataDir());
             if (last != null) {
-                s.append("last attempt ").append(last.started()).append(' ').append(last.ok() ? "OK" : "FAILED")
-                        .append(": ").append(last.result()).append(nl);
+                s.append("last attempt ").append(last.started()).append(' ').append(last.url()).append(nl)
+                        .append("          ").append(last.ok() ? "OK" : "FAILED").append(": ").append(last.result())
+                        .append(nl);
             }
             if (st.note() != null) {
                 s.append("note      ").append(st.note()).append(nl);
