@@ -177,7 +177,7 @@ final class TestImages {
             if (component != null) {
                 String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                         + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"" + bsn
-                        + "\" immediate=\"true\" activate=\"activate\">\n"
+                        + "\" immediate=\"true\"" + (hasActivate(component) ? " activate=\"activate\"" : "") + ">\n"
                         + "  <implementation class=\"" + component.getName() + "\"/>\n"
                         + (service == null ? "" : "  <service><provide interface=\"" + service + "\"/></service>\n")
                         + "</scr:component>\n";
@@ -193,6 +193,15 @@ final class TestImages {
             }
         }
         return jar;
+    }
+
+    private static boolean hasActivate(Class<?> c) {
+        try {
+            c.getMethod("activate");
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     private interface ManifestEdit {

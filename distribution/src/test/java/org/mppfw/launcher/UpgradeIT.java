@@ -245,6 +245,75 @@ class UpgradeIT {
         }
     }
 
+    @Test
+    void anUpgradeRequestedDuringACallWaitsUntilTheLineIsIdle() throws Exception {
+        Path flag = scratch.resolve("in-a-call");
+        Files.writeString(flag, "busy");
+        Path line = images.bundle("org.mppfw.test.busyline", org.mppfw.testbundle.BusyLine.class,
+                "org.mppfw.api.line", "org.mppfw.api.line.LineState");
+        try (HttpPeer http = new HttpPeer(scratch.resolve("nginx"))) {
+            Files.copy(v2, http.file(v2.getFileName().toString()));
+            try (PhoneProcess phone = PhoneProcess.start(IMAGE, data, scratch.resolve("phone.log"),
+                    OPTS + " -Dmppfw.test.busy.flag=" + flag)) {
+                phone.run("start " + line.toUri());
+                String url = http.url(v2.getFileName().toString());
+                assertTrue(phone.run("fw:upgrade " + url).contains("started"));
+                String status = awaitStatus(phone, "waiting for idle", 30);
+                assertTrue(status.contains(url), status);
+                Thread.sleep(1500);
+                assertFalse(http.accessLog().contains(v2.getFileName().toString()), "nothing fetched during the call");
+                assertTrue(fwStatus(phone).contains("waiting for idle"));
+
+                Files.delete(flag); // the call ends
+                status = awaitStatus(phone, "active a (" + V2 + ")", 60);
+                assertTrue(status.contains("running   sip8845." + V2), status);
+                assertTrue(http.accessLog().contains(v2.getFileName().toString()));
+            }
+        }
+    }
+
+    @Test
+    void anInterruptedDownloadResumesWithARangeRequest() throws Exception {
+        try (HttpPeer http = new HttpPeer(scratch.resolve("nginx"), "location /slow/ { limit_rate 1m; }")) {
+            Files.createDirectories(http.file("slow"));
+            Files.copy(v2, http.file("slow/" + v2.getFileName()));
+            String url = http.url("slow/" + v2.getFileName());
+            Path downloads = data.resolve("firmware/download");
+            long had;
+            try (PhoneProcess phone = PhoneProcess.start(IMAGE, data, scratch.resolve("phone1.log"), OPTS)) {
+                assertTrue(phone.run("fw:upgrade " + url).contains("started"));
+                had = 0;
+                for (int i = 0; i < 600 && had < 3_000_000; i++) {
+                    Thread.sleep(50);
+                    had = partSize(downloads);
+                }
+                assertTrue(had >= 3_000_000, "the download got going: " + had);
+                phone.kill9(); // the power goes in the middle of the download
+            }
+            long kept = partSize(downloads);
+            assertTrue(kept >= had, "the partial download is kept: " + kept);
+            try (PhoneProcess phone = PhoneProcess.start(IMAGE, data, scratch.resolve("phone2.log"), OPTS)) {
+                assertTrue(phone.run("fw:status").contains("running   sip8845." + V1));
+                assertTrue(phone.run("fw:upgrade " + url).contains("started"));
+                String status = awaitStatus(phone, "active a (" + V2 + ")", 120);
+                assertTrue(status.contains("running   sip8845." + V2), status);
+                assertTrue(phone.log().contains("resuming the download of " + url + " at byte "), phone.log());
+            }
+            String log = http.accessLog();
+            assertTrue(log.contains("\" 206 "), "nginx answered the Range request with 206:\n" + log);
+            assertFalse(Files.exists(downloads) && partSize(downloads) > 0, "no partial file is left");
+        }
+    }
+
+    private static long partSize(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (var files = Files.list(dir)) {
+            return files.mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
     private static int count(String text, String what) {
         int n = 0;
         for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {

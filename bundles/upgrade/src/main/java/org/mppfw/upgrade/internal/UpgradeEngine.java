@@ -107,6 +107,8 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
     static final long MAX_IMAGE = 256L << 20;
     /** How often a component whose swap is finished by another instance looks at the state record. */
     static final Duration SWAP_POLL = Duration.ofSeconds(1);
+    /** How often an upgrade waiting for idle lines looks at them again. */
+    static final Duration IDLE_RECHECK = Duration.ofSeconds(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(UpgradeEngine.class);
 
@@ -410,7 +412,18 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
         LineState lines = lineState;
         if (lines != null && !lines.allIdle()) {
             LOG.info("an upgrade to {} waits until the lines are idle", url);
-            waiting = new String[] {rule, url};
+            String[] w = new String[] {rule, url};
+            waiting = w;
+            // also look again now and then: not every line-state service tells of its changes
+            Clock.Timer old = timer;
+            if (old != null) {
+                old.cancel();
+            }
+            timer = clock.schedule(IDLE_RECHECK, () -> submit(() -> {
+                if (waiting == w) {
+                    start(w[0], w[1], "the lines are idle");
+                }
+            }));
             publish(new UpgradeStatus(UpgradeStatus.Phase.WAITING_FOR_IDLE, -1, url, status.lastAttempt(),
                     status.lastResult(), status.upgst()));
             return;
