@@ -305,6 +305,75 @@ class UpgradeIT {
         }
     }
 
+    @Test
+    void aFailedRuleIsRetriedAfterItsDelayAndASucceededOneIsNotFetchedAgain() throws Exception {
+        try (HttpPeer http = new HttpPeer(scratch.resolve("nginx"))) {
+            Files.copy(v2, http.file("firmware.loads"));
+            try (PhoneProcess phone = PhoneProcess.start(IMAGE, data, scratch.resolve("phone.log"), OPTS)) {
+                phone.run("param:set Upgrade_Error_Retry_Delay 3");
+                phone.run("param:set Upgrade_Rule " + http.url("missing.loads"));
+                awaitAttempt(phone, http.url("missing.loads"), 30);
+                assertEquals(1, count(http.accessLog(), "GET /missing.loads"));
+                String status = fwStatus(phone);
+                assertTrue(status.contains("FAILED") && status.contains("404"), status);
+                // Upgrade_Error_Retry_Delay: tried again after 3 s, not before
+                for (int i = 0; i < 200 && count(http.accessLog(), "GET /missing.loads") < 2; i++) {
+                    Thread.sleep(100);
+                }
+                assertEquals(2, count(http.accessLog(), "GET /missing.loads"), http.accessLog());
+
+                phone.run("param:set Upgrade_Rule " + http.url("firmware.loads"));
+                awaitStatus(phone, "active a (" + V2 + ")", 60);
+                phone.run("prov:resync");  // a resync evaluates the rule again: same rule, same URL, done
+                Thread.sleep(2000);
+                assertEquals(1, count(http.accessLog(), "GET /firmware.loads"), http.accessLog());
+            }
+        }
+    }
+
+    @Test
+    void rollbackReturnsToThePreviousSetInPlace() throws Exception {
+        try (HttpPeer http = new HttpPeer(scratch.resolve("nginx"))) {
+            Files.copy(v2, http.file(v2.getFileName().toString()));
+            try (PhoneProcess phone = PhoneProcess.start(IMAGE, data, scratch.resolve("phone.log"), OPTS)) {
+                Map<String, String> v1 = bundles(phone.run("lb -s"));
+                String none = phone.run("fw:rollback") + phone.log();
+                assertTrue(none.contains("there is no previous firmware to roll back to"), none);
+                phone.run("fw:upgrade " + http.url(v2.getFileName().toString()));
+                awaitStatus(phone, "active a (" + V2 + ")", 60);
+                awaitStatus(phone, "upgrade   idle", 30);
+                String rolled = phone.run("fw:rollback");
+                assertTrue(rolled.contains("rolled back to " + V1), rolled + "\n" + phone.log());
+                String status = fwStatus(phone);
+                assertTrue(status.contains("running   sip8845." + V1) && status.contains("active factory")
+                        && status.contains("previous a (" + V2 + ")"), status);
+                assertEquals(v1, bundles(phone.run("lb -s")));
+            }
+            assertTrue(PhoneProcess.batch(IMAGE, data, OPTS, "fw:status").contains("running   sip8845." + V1));
+        }
+    }
+
+    @Test
+    void aSetOnTrialWhoseBundlesDoNotStartAtBootIsGivenUpByTheLauncher() throws Exception {
+        Path unresolved = images.draft("trial").add(2, images.bundle("org.mppfw.test.unresolved", null,
+                "org.mppfw.nonexistent")).build(V2, scratch.resolve("trial.loads"));
+        try (HttpPeer http = new HttpPeer(scratch.resolve("nginx"))) {
+            Files.copy(unresolved, http.file("trial.loads"));
+            try (PhoneProcess phone = PhoneProcess.start(IMAGE, data, scratch.resolve("phone.log"), OPTS)) {
+                phone.run("fw:upgrade " + http.url("trial.loads"));
+                awaitAttempt(phone, http.url("trial.loads"), 60);
+            }
+        }
+        // as if the power went after the slot was marked pending: the launcher tries it at the next boot
+        assertTrue(Files.isDirectory(data.resolve("firmware/slots/a")));
+        Files.writeString(data.resolve("firmware/state.properties"), "active=factory\npending=a\nattempts=3\nrunning=factory\n");
+        String out = PhoneProcess.batch(IMAGE, data, OPTS, "fw:status; lb -s");
+        assertTrue(out.contains("running   sip8845." + V1), out);
+        assertTrue(out.contains("failed at boot") && out.contains("org.mppfw.test.unresolved"), out);
+        assertFalse(bundles(out).containsKey("org.mppfw.test.unresolved"), out);
+        assertFalse(out.contains("pending"), out);
+    }
+
     private static long partSize(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return 0;

@@ -28,6 +28,8 @@ import org.mppfw.api.config.ParameterChange;
 import org.mppfw.api.config.ParameterListener;
 import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.device.DeviceIdentity;
+import org.mppfw.api.firmware.FirmwareService;
+import org.mppfw.api.firmware.UpgradeStatus;
 import org.mppfw.api.line.LineState;
 import org.mppfw.api.profile.ProfileCodec;
 import org.mppfw.api.provisioning.MacroSource;
@@ -110,6 +112,7 @@ public final class ResyncEngine implements Provisioning, ParameterListener {
     private volatile LineState lineState;
     private final Object codecLock = new Object();
     private volatile ProfileCodec codec;
+    private volatile FirmwareService firmware;
 
     // engine-thread state
     private final Deque<ResyncRecord> history = new ArrayDeque<>();
@@ -641,13 +644,31 @@ public final class ResyncEngine implements Provisioning, ParameterListener {
 
     /**
      * {@code $PRVTMR}: seconds since the last resync attempt (since power-up before the first);
-     * {@code $UPGTMR} likewise for upgrades, which this engine does not run: since power-up.
+     * {@code $UPGTMR} likewise for upgrade attempts, with {@code $UPGST} and {@code $UPGERR}, from
+     * the firmware service (since power-up, 1 and empty when it does not run).
      */
     private Map<String, String> timers(Instant now) {
         Map<String, String> m = new HashMap<>();
         m.put("PRVTMR", Long.toString(Duration.between(lastAttempt == null ? poweredUp : lastAttempt, now).toSeconds()));
-        m.put("UPGTMR", Long.toString(Duration.between(poweredUp, now).toSeconds()));
+        FirmwareService fw = firmware;
+        UpgradeStatus u = fw == null ? null : fw.status();
+        Instant upg = u == null || u.lastAttempt() == null ? poweredUp : u.lastAttempt();
+        m.put("UPGTMR", Long.toString(Math.max(0, Duration.between(upg, now).toSeconds())));
+        m.put("UPGST", Integer.toString(u == null ? 1 : u.upgst()));
+        m.put("UPGERR", u == null ? "" : u.lastResult());
         return m;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setFirmware(FirmwareService f) {
+        firmware = f;
+    }
+
+    void unsetFirmware(FirmwareService f) {
+        if (firmware == f) {
+            firmware = null;
+        }
     }
 
     private MacroSource macros(Map<String, String> state) {

@@ -289,11 +289,29 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
     }
 
     /**
-     * Swaps back to the set a rollback returns to, and commits it after the health check.
+     * Swaps back to the set a rollback returns to, and commits it after the health check. Runs on
+     * the upgrade thread, after an attempt that is under way.
      *
      * @return the outcome, in one line
      */
     String rollback() {
+        java.util.concurrent.Future<String> f;
+        try {
+            f = executor.submit(this::rollbackNow);
+        } catch (RuntimeException e) {
+            return "the upgrade service is stopping; nothing rolled back";
+        }
+        try {
+            return f.get(10, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted; the rollback goes on";
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return "the rollback failed: " + e;
+        }
+    }
+
+    private String rollbackNow() {
         FirmwareState st = FirmwareState.read(sets.dataDir());
         if (st.pending() != null) {
             return "an upgrade is pending; nothing rolled back";
@@ -308,12 +326,13 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
             BundleSet from = sets.load(st.running());
             BundleSet to = sets.load(st.previous());
             String result = switchTo(from, to, st.previous(), "rollback");
+            LOG.info("{}", result);
             return result;
         } catch (IOException e) {
             return "cannot roll back: " + e.getMessage();
         } finally {
             busy.set(false);
-            publish(status.phase() == UpgradeStatus.Phase.IDLE ? status : idleStatus());
+            publish(idleStatus());
         }
     }
 
@@ -635,6 +654,12 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
     /** Polls the state record until the swap finishing in this framework is done, then carries on. */
     private void waitForSwap() {
         busy.set(true);
+        if (status.phase() == UpgradeStatus.Phase.IDLE) {
+            FirmwareState st = FirmwareState.read(sets.dataDir());
+            FirmwareVersion v = st.pending() == null ? null : sets.versionOf(st.pending());
+            status = new UpgradeStatus(UpgradeStatus.Phase.CHECKING, -1, v == null ? "" : v.release(),
+                    status.lastAttempt(), status.lastResult(), status.upgst());
+        }
         timer = clock.schedule(SWAP_POLL, () -> {
             if (!active) {
                 return;
@@ -646,11 +671,9 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
             }
             busy.set(false);
             AttemptRecord last = AttemptRecord.read(sets.dataDir());
-            if (last != null) {
-                status = new UpgradeStatus(UpgradeStatus.Phase.IDLE, -1, "", last.started(), last.result(),
-                        last.ok() ? 1 : 2);
-                publish(status);
-            }
+            status = last == null ? idleStatus() : new UpgradeStatus(UpgradeStatus.Phase.IDLE, -1, "", last.started(),
+                    last.result(), last.ok() ? 1 : 2);
+            publish(status);
             submit(() -> afterAttempt(last != null && last.ok()));
         });
     }
