@@ -39,7 +39,8 @@ import org.osgi.service.component.annotations.Reference;
     "osgi.command.function=verify",
     "osgi.command.function=status",
     "osgi.command.function=upgrade",
-    "osgi.command.function=rollback"
+    "osgi.command.function=rollback",
+    "osgi.command.function=await"
 })
 public final class FwCommands {
 
@@ -48,6 +49,8 @@ public final class FwCommands {
     /** The public key that firmware images must be signed with, in the image dir. */
     static final String TRUSTED_KEY = "etc/firmware-signing.pem";
     static final String DOWNGRADE_REV_LIMIT = "Downgrade_Rev_Limit";
+    /** fw:await returns after this long without an attempt running (the next stage starts at once). */
+    static final long QUIET_NANOS = 2_000_000_000L;
 
     private final ManifestSignatures signatures;
     private final DeviceIdentity identity;
@@ -86,6 +89,55 @@ public final class FwCommands {
                     ? "one is under way (" + firmware.status().phase() + ")" : "Upgrade_Enable is No"));
         }
         return "upgrade from " + url + " started; fw:status shows its progress";
+    }
+
+    @Descriptor("wait until no upgrade runs or is pending (every stage of a multistage rule), then show the last attempt")
+    public String await(@Descriptor("at most this many seconds (default 300)") int... seconds) throws InterruptedException {
+        if (sets == null) {
+            throw new CommandException("the upgrade service is not running");
+        }
+        // reads the data dir only: an upgrade may replace this very component while it waits
+        long limit = seconds.length > 0 ? seconds[0] : 300;
+        long deadline = System.nanoTime() + limit * 1_000_000_000L;
+        Path marker = sets.dataDir().resolve(UpgradeEngine.UPGRADING_MARKER);
+        long quietSince = 0;
+        String shownUrl = null;
+        String shownRunning = FirmwareState.read(sets.dataDir()).running();
+        java.io.PrintStream out = System.out;
+        while (true) {
+            FirmwareState st = FirmwareState.read(sets.dataDir());
+            String url = null;
+            try {
+                url = Files.readString(marker).trim();
+            } catch (IOException e) {
+                // no attempt running
+            }
+            if (url != null && !url.equals(shownUrl)) {
+                out.println("upgrading from " + url);
+                shownUrl = url;
+            }
+            if (!st.running().equals(shownRunning)) {
+                FirmwareVersion v = sets.versionOf(st.running());
+                out.println("now running " + (v == null ? st.running() : v.release()));
+                shownRunning = st.running();
+            }
+            boolean busy = url != null || st.pending() != null;
+            long now = System.nanoTime();
+            if (busy) {
+                quietSince = 0;
+            } else if (quietSince == 0) {
+                quietSince = now;
+            } else if (now - quietSince >= QUIET_NANOS) {
+                break;
+            }
+            if (now - deadline > 0) {
+                throw new CommandException("an upgrade is still running after " + limit + " s");
+            }
+            Thread.sleep(100);
+        }
+        AttemptRecord last = AttemptRecord.read(sets.dataDir());
+        return last == null ? "no upgrade was attempted"
+                : (last.ok() ? "OK: " : "FAILED: ") + last.result();
     }
 
     @Descriptor("go back to the previous firmware (swapped in place, checked, then committed)")

@@ -107,6 +107,8 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
     static final long MAX_IMAGE = 256L << 20;
     /** How often a component whose swap is finished by another instance looks at the state record. */
     static final Duration SWAP_POLL = Duration.ofSeconds(1);
+    /** Present while an attempt runs (for {@code fw:wait}, which must not depend on this component). */
+    static final String UPGRADING_MARKER = "firmware/upgrading";
     /** How often an upgrade waiting for idle lines looks at them again. */
     static final Duration IDLE_RECHECK = Duration.ofSeconds(5);
 
@@ -165,6 +167,13 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
                 last == null ? "" : last.result(), last != null && !last.ok() ? 2 : 1);
 
         FirmwareState st = FirmwareState.read(sets.dataDir());
+        if (st.pending() == null) {
+            try {
+                Files.deleteIfExists(sets.dataDir().resolve(UPGRADING_MARKER)); // left by a power cut
+            } catch (IOException e) {
+                LOG.debug("cannot delete the upgrade marker: {}", e.getMessage());
+            }
+        }
         String booted = context.getProperty(BOOTED_SET);
         boolean trial = Boolean.parseBoolean(context.getProperty(BOOTED_TRIAL));
         if (st.pending() != null && trial && st.pending().equals(booted) && st.pending().equals(st.running())) {
@@ -474,6 +483,13 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
         boolean ok = false;
         String result;
         boolean committed = false;
+        Path marker = sets.dataDir().resolve(UPGRADING_MARKER);
+        try {
+            Files.createDirectories(marker.getParent());
+            Files.writeString(marker, url + "\n");
+        } catch (IOException e) {
+            LOG.debug("cannot write {}: {}", marker, e.getMessage());
+        }
         try {
             publish(new UpgradeStatus(UpgradeStatus.Phase.DOWNLOADING, 0, url, started, status.lastResult(), upgst));
             Path file = download(url, started, upgst);
@@ -522,6 +538,11 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
             new AttemptRecord(rule, url, started, ok, result, ok ? 0 : failuresBefore + 1).write(sets.dataDir());
         } catch (IOException e) {
             LOG.error("cannot record the upgrade attempt: {}", e.getMessage());
+        }
+        try {
+            Files.deleteIfExists(marker);
+        } catch (IOException e) {
+            LOG.debug("cannot delete {}: {}", marker, e.getMessage());
         }
         busy.set(false);
         status = new UpgradeStatus(UpgradeStatus.Phase.IDLE, -1, "", started, result, ok ? 1 : 2);
