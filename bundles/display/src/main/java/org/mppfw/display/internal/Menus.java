@@ -130,6 +130,7 @@ public final class Menus implements KeyListener {
         switch (key) {
             case SOFT1 -> resync("");
             case SOFT2 -> display.show(ProvisioningScreens.statusScreen(engine.status(), clock.now(), clock.zone()));
+            case BACK -> home.home();
             default -> { }
         }
     }
