@@ -48,6 +48,8 @@ public final class ProvisioningScreens implements ProvisioningListener, Paramete
     private final Clock clock;
     private final ParameterStore store;
     private final java.util.concurrent.atomic.AtomicBoolean told = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Whether a resync succeeded since the display started: the prompt is for first provisioning. */
+    private boolean provisioned;
     /** The attempt whose profile-account prompt the user cancelled. */
     private ResyncRecord dismissed;
     private volatile ProvisioningStatus last = new ProvisioningStatus(ProvisioningStatus.State.IDLE, null, null, null, 0);
@@ -63,6 +65,7 @@ public final class ProvisioningScreens implements ProvisioningListener, Paramete
     public synchronized void statusChanged(ProvisioningStatus status) {
         told.set(true);
         last = status;
+        provisioned |= status.last() != null && status.last().success();
         if (passive(display.current())) {
             display.show(next(status));
         }
@@ -116,9 +119,12 @@ public final class ProvisioningScreens implements ProvisioningListener, Paramete
         return screenFor(status, clock.now(), clock.zone(), lineKeys());
     }
 
-    /** A server answered 401 and the phone may ask for the profile account. */
+    /**
+     * A server answered 401 before the phone was ever provisioned, and it may ask for the
+     * profile account.
+     */
     private boolean accountWanted(ProvisioningStatus s) {
-        return s.state() != ProvisioningStatus.State.RESYNCING && s.last() != null && s.last().unauthorized()
+        return !provisioned && s.state() != ProvisioningStatus.State.RESYNCING && s.last() != null && s.last().unauthorized()
                 && s.last() != dismissed
                 && !"Disabled".equalsIgnoreCase(param("Profile_Authentication_Type", "Disabled"));
     }

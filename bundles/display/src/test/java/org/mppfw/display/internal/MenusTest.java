@@ -208,6 +208,12 @@ class MenusTest {
         p.store.set("Profile_Authentication_Type", "Disabled", ChangeSource.ADMIN);
         p.screens.statusChanged(new ProvisioningStatus(State.IDLE, refused, null, null, 3));
         assertTrue(ProvisioningScreens.passive(p.screen()), "no prompt when disabled");
+
+        p.store.set("Profile_Authentication_Type", "Basic HTTP Authentication", ChangeSource.ADMIN);
+        p.screens.statusChanged(new ProvisioningStatus(State.IDLE, Fakes.record(ResultClass.A, "ok"), null, null, 0));
+        p.screens.statusChanged(new ProvisioningStatus(State.IDLE, new ResyncRecord(Fakes.NOW, Fakes.NOW, "periodic",
+                "Profile_Rule", "", ResultClass.C, "HTTP 401", "", List.of(), List.of(), List.of(), 401), null, null, 1));
+        assertTrue(ProvisioningScreens.passive(p.screen()), "the prompt is for first provisioning only");
     }
 
     @Test
