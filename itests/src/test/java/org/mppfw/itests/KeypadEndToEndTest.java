@@ -176,6 +176,38 @@ public class KeypadEndToEndTest {
         }
     }
 
+    @Test
+    public void a401OnFirstProvisioningAsksForTheProfileAccountAndUsesIt() throws Exception {
+        try (ItPeers peers = new ItPeers("account")) {
+            int port = ResyncEndToEndTest.nginx(peers);
+            peers.write("www/basic/acc.xml", "<flat-profile><GPP_C>behind basic</GPP_C></flat-profile>\n");
+            List<ResyncRecord> before = new ArrayList<>(engine.history());
+            store.set("Profile_Rule", "http://127.0.0.1:" + port + "/basic/acc.xml", ChangeSource.ADMIN);
+            assertTrue(engine.resync());
+            ResyncRecord refused = awaitExplicit(before);
+            assertEquals(401, refused.status());
+            Screen prompt = display().current();
+            for (int i = 0; i < 100 && !prompt.title().equals("Profile account"); i++) {
+                Thread.sleep(50);
+                prompt = display().current();
+            }
+            assertEquals(prompt.toString(), "User name", prompt.lines().get(1));
+            type("phone");
+            press("select");
+            type("s3cret");
+            assertEquals("******", display().current().input());
+            String shown = shell("lcd:show");
+            assertFalse(shown, shown.contains("s3cret"));
+
+            before = new ArrayList<>(engine.history());
+            press("select");
+            ResyncRecord r = awaitExplicit(before);
+            assertTrue(r.message(), r.success());
+            assertEquals("behind basic", store.get("GPP_C"));
+            assertFalse(r.toString().contains("s3cret"));
+        }
+    }
+
     private ResyncRecord awaitExplicit(List<ResyncRecord> before) throws Exception {
         for (int i = 0; i < 400; i++) {
             for (ResyncRecord r : engine.history()) {
