@@ -29,6 +29,8 @@ public final class TerminalKeys {
     }
 
     private final InputStream in;
+    /** A byte read after an Escape that began no sequence, or -1. */
+    private int pending = -1;
 
     public TerminalKeys(InputStream in) {
         this.in = in;
@@ -36,7 +38,8 @@ public final class TerminalKeys {
 
     /** Reads until one input is complete; an escape sequence counts as one. */
     public Input next() throws IOException {
-        int c = in.read();
+        int c = pending >= 0 ? pending : in.read();
+        pending = -1;
         if (c < 0 || c == 4 || c == 'q' || c == 'Q') {
             return new Quit();
         }
@@ -52,14 +55,18 @@ public final class TerminalKeys {
         };
     }
 
-    /** ESC alone is Back; ESC [ A..D the arrows; ESC O P..S (or ESC [ 1 1..1 4 ~) F1..F4. */
+    /**
+     * ESC alone (nothing follows at once, or a byte that begins no sequence) is Back; ESC [ A..D
+     * the arrows; ESC O P..S (or ESC [ 1 1..1 4 ~) F1..F4.
+     */
     private Input escape() throws IOException {
         if (in.available() == 0) {
             return new Press(Key.BACK);
         }
         int intro = in.read();
         if (intro != '[' && intro != 'O') {
-            return new Ignored(intro);
+            pending = intro; // Escape, then a key of its own
+            return new Press(Key.BACK);
         }
         int c = in.read();
         Optional<Key> key = switch (c) {

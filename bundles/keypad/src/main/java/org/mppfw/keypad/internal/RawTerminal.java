@@ -12,6 +12,9 @@ import org.apache.felix.service.command.CommandSession;
  */
 final class RawTerminal implements AutoCloseable {
 
+    /** How long the rest of an escape sequence may take to arrive after its Escape. */
+    static final long SEQUENCE_MS = 50;
+
     private final Object terminal;
     private final Object saved;
 
@@ -37,12 +40,36 @@ final class RawTerminal implements AutoCloseable {
     InputStream input(CommandSession session) {
         if (terminal != null) {
             try {
-                return (InputStream) method(terminal, "input").invoke(terminal);
+                return peeking((InputStream) method(terminal, "input").invoke(terminal));
             } catch (ReflectiveOperationException | RuntimeException e) {
                 // fall back to the session's keyboard
             }
         }
         return session.getKeyboard();
+    }
+
+    /**
+     * JLine's input answers {@code available()} with 0 while the rest of an escape sequence is
+     * still in its pump: this asks it to peek for up to {@link #SEQUENCE_MS} instead, so that an
+     * arrow key is not read as Escape then two letters (a lone Escape still ends as Back).
+     */
+    static InputStream peeking(InputStream in) {
+        Method peek;
+        try {
+            peek = in.getClass().getMethod("peek", long.class);
+        } catch (NoSuchMethodException | RuntimeException e) {
+            return in;
+        }
+        return new java.io.FilterInputStream(in) {
+            @Override
+            public int available() throws java.io.IOException {
+                try {
+                    return ((Integer) peek.invoke(in, SEQUENCE_MS)) >= 0 ? 1 : 0;
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    return super.available();
+                }
+            }
+        };
     }
 
     @Override

@@ -88,4 +88,42 @@ class KeypadTest {
         assertEquals(1, commands.run(new ByteArrayInputStream(new byte[] {'7'}), out));
         assertEquals(List.of(Key.D5, Key.D7), heard);
     }
+
+    /** An input like JLine's: {@code available()} says 0 while bytes are pending; {@code peek} sees them. */
+    public static final class PumpedInput extends java.io.InputStream {
+        private final ByteArrayInputStream bytes;
+
+        PumpedInput(byte[] b) {
+            bytes = new ByteArrayInputStream(b);
+        }
+
+        @Override
+        public int read() {
+            return bytes.read();
+        }
+
+        @Override
+        public int available() {
+            return 0;
+        }
+
+        public int peek(long timeout) {
+            bytes.mark(1);
+            int c = bytes.read();
+            bytes.reset();
+            return c < 0 ? -2 : c;
+        }
+    }
+
+    @Test
+    void anArrowFromATerminalWhosePumpHoldsTheSequenceIsStillAnArrow() throws Exception {
+        byte[] typed = "\u001b[B\u001b5\u001b".getBytes(StandardCharsets.US_ASCII);
+        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        commands.run(new PumpedInput(typed), out);
+        assertEquals(List.of(Key.BACK), heard.subList(0, 1), "without peeking the arrow is Escape then letters");
+        heard.clear();
+        commands.run(RawTerminal.peeking(new PumpedInput(typed)), out);
+        assertEquals(List.of(Key.DOWN, Key.BACK, Key.D5, Key.BACK), heard,
+                "an Escape before a plain key, or alone at the end, is still Back");
+    }
 }
