@@ -236,6 +236,7 @@ public class KeypadEndToEndTest {
         awaitExplicit(before);
         store.set("User_Configurable_Resync", "No", ChangeSource.ADMIN);
         String shown = shell("key:press settings 2 2") + shell("lcd:show");
+        assertTrue(shown, shown.contains("pressed settings . ."));
         assertTrue(shown, shown.contains("Resync is not allowed"));
         assertTrue(shown, shown.contains("User_Configurable_Resync is No"));
     }

@@ -295,7 +295,9 @@ public final class Menus implements KeyListener {
         try {
             store.set("Profile_Rule", rule, ChangeSource.USER);
         } catch (ParameterException e) {
-            refuse(Pages.PROFILE_RULE, "The profile rule was not saved", e.getMessage());
+            // the store may quote the value: not when it holds credentials
+            refuse(Pages.PROFILE_RULE, "The profile rule was not saved",
+                    holdsCredentials(rule) ? "the phone refused the value" : e.getMessage());
             return false;
         } catch (IOException e) {
             refuse(Pages.PROFILE_RULE, "The profile rule was not saved", "the phone could not store it");

@@ -42,7 +42,7 @@ public final class KeyCommands {
         StringBuilder pressed = new StringBuilder("pressed");
         for (Key k : keys) {
             keypad.press(k);
-            pressed.append(' ').append(k.label());
+            pressed.append(' ').append(echo(k));
         }
         return pressed.toString();
     }
@@ -57,6 +57,14 @@ public final class KeyCommands {
         }
     }
 
+    /**
+     * How a pressed key is echoed: the keys that type text ({@code 0}-{@code 9}, {@code *},
+     * {@code #}) as {@code .}, since they may be typing a password; the others by name.
+     */
+    static String echo(Key k) {
+        return k.isDigit() || k == Key.STAR || k == Key.POUND ? "." : k.label();
+    }
+
     /** Presses the keys read from {@code in} until the user leaves; tells each on {@code out}. */
     int run(InputStream in, PrintStream out) throws IOException {
         out.print(LIVE_HELP + "\r\n");
@@ -66,7 +74,7 @@ public final class KeyCommands {
         for (TerminalKeys.Input i = keys.next(); !(i instanceof TerminalKeys.Quit); i = keys.next()) {
             if (i instanceof TerminalKeys.Press p) {
                 keypad.press(p.key());
-                out.print(p.key().label() + " ");
+                out.print(echo(p.key()) + " ");
                 out.flush();
                 n++;
             }

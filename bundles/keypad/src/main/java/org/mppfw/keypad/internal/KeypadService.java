@@ -40,7 +40,7 @@ public final class KeypadService implements Keypad {
     public void press(Key key) {
         Objects.requireNonNull(key);
         synchronized (presses) {
-            LOG.debug("key {}", key.label());
+            LOG.debug("key {}", KeyCommands.echo(key)); // never the digits: they may be a password
             for (KeyListener l : listeners) {
                 try {
                     l.keyPressed(key);
