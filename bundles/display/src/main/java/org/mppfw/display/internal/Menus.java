@@ -1,10 +1,8 @@
 package org.mppfw.display.internal;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.mppfw.api.clock.Clock;
 import org.mppfw.api.config.Access;
@@ -13,7 +11,6 @@ import org.mppfw.api.config.Parameter;
 import org.mppfw.api.config.ParameterException;
 import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.device.DeviceIdentity;
-import org.mppfw.api.discovery.ActivationCode;
 import org.mppfw.api.discovery.ActivationCodeListener;
 import org.mppfw.api.display.Screen;
 import org.mppfw.api.firmware.FirmwareService;
@@ -37,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * upgrade; Product information with the customization state) and Device administration
  * (Profile rule, Resync, Factory reset), the profile-account prompt and the activation-code
  * screen. The page, the highlighted item and the text typed so far are the screen in the
- * display's model; only a pending multi-tap cycle and a password being typed live here (the
- * password never reaches the screen, the model or a log).
+ * display's model; only a pending multi-tap cycle and, in {@link Prompts}, a password being typed
+ * live outside it (the password never reaches the screen, the model or a log).
  *
  * <p>The keypad is the phone's User: a parameter it changes is written as
  * {@link ChangeSource#USER}, so the store refuses it unless its {@code ua} access is
@@ -58,10 +55,8 @@ public final class Menus implements KeyListener {
     private final ProvisioningScreens home;
     private final DeviceIdentity identity;
     private final MultiTap tap = new MultiTap();
-    private final List<ActivationCodeListener> activation = new CopyOnWriteArrayList<>();
+    private final Prompts prompts;
     private volatile FirmwareService firmware;
-    /** The password being typed on the profile-account screen. */
-    private char[] password = new char[0];
 
     @Activate
     public Menus(@Reference DisplayService display, @Reference Clock clock, @Reference ParameterStore store,
@@ -74,6 +69,7 @@ public final class Menus implements KeyListener {
         this.rules = rules;
         this.home = home;
         this.identity = identity;
+        this.prompts = new Prompts(display, clock, engine, home, tap);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -90,11 +86,11 @@ public final class Menus implements KeyListener {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addActivationListener(ActivationCodeListener l) {
-        activation.add(l);
+        prompts.listeners.add(l);
     }
 
     void removeActivationListener(ActivationCodeListener l) {
-        activation.remove(l);
+        prompts.listeners.remove(l);
     }
 
     @Override
@@ -112,9 +108,9 @@ public final class Menus implements KeyListener {
         } else if (page.equals(Pages.PROFILE_RULE) && Pages.editing(s)) {
             profileRule(s, key);
         } else if (page.equals(Pages.PROFILE_ACCOUNT) && Pages.editing(s)) {
-            account(s, key);
+            prompts.account(s, key);
         } else if (page.equals(Pages.ACTIVATION) && Pages.editing(s)) {
-            activation(s, key);
+            prompts.activation(s, key);
         } else if (page.equals(Pages.FACTORY_RESET) && s.lines().get(0).equals(Pages.RESET_QUESTION)) {
             factoryReset(key);
         } else if (page.equals(Pages.PROVISIONING) && key == Key.SOFT1) {
@@ -325,114 +321,6 @@ public final class Menus implements KeyListener {
             case SOFT2, BACK, LEFT -> open(Pages.DEVICE_ADMIN);
             default -> { }
         }
-    }
-
-    // ---- profile account -----------------------------------------------------------------------
-
-    private void account(Screen s, Key key) {
-        String mode = s.softKeys().get(2);
-        boolean passwordStage = s.lines().get(1).startsWith(Pages.PASSWORD_PROMPT);
-        if (key == Key.SOFT4 || key == Key.BACK) {
-            wipe();
-            home.dismissAccount();
-            return;
-        }
-        if (key == Key.SOFT3) {
-            String other = mode.equals(MultiTap.MODE_ABC) ? MultiTap.MODE_123 : MultiTap.MODE_ABC;
-            display.show(passwordStage ? Pages.accountPassword(user(s), password.length, other)
-                    : Pages.accountUser(s.input(), other));
-            return;
-        }
-        if (!passwordStage) {
-            if (key == Key.SOFT1 || key == Key.SELECT) {
-                if (!s.input().isEmpty()) {
-                    tap.reset();
-                    wipe();
-                    display.show(Pages.accountPassword(s.input(), 0, mode));
-                }
-                return;
-            }
-            String text = tap.apply(s.input(), key == Key.SOFT2 ? Key.LEFT : key, mode, clock.now());
-            if (text != null) {
-                display.show(Pages.accountUser(text, mode));
-            }
-            return;
-        }
-        if (password.length != s.input().length()) {
-            wipe(); // a display that came back: the password typed before is gone
-        }
-        if (key == Key.SOFT1 || key == Key.SELECT) {
-            engine.profileAccount(user(s), password);
-            wipe();
-            tap.reset();
-            LOG.info("profile account entered for user {}", user(s));
-            if (!engine.resync()) {
-                refuse("", "Provisioning is disabled", "Provision_Enable is No");
-            } else {
-                home.home();
-            }
-            return;
-        }
-        String typed = tap.apply(new String(password), key == Key.SOFT2 ? Key.LEFT : key, mode, clock.now());
-        if (typed != null) {
-            char[] old = password;
-            password = typed.toCharArray();
-            Arrays.fill(old, '\0');
-            display.show(Pages.accountPassword(user(s), password.length, mode));
-        }
-    }
-
-    private static String user(Screen s) {
-        return s.lines().get(1).substring(Pages.PASSWORD_PROMPT.length());
-    }
-
-    private void wipe() {
-        Arrays.fill(password, '\0');
-        password = new char[0];
-    }
-
-    // ---- activation code -----------------------------------------------------------------------
-
-    private void activation(Screen s, Key key) {
-        String typed = s.input();
-        switch (key) {
-            case SOFT1, SELECT -> submit(typed);
-            case SOFT2, LEFT, BACK -> display.show(Pages.activation(typed.isEmpty() ? typed
-                    : typed.substring(0, typed.length() - 1), null));
-            case POUND -> {
-                if (typed.isEmpty()) {
-                    display.show(Pages.activation("#", null));
-                }
-            }
-            default -> {
-                if (key.isDigit() && typed.replace("#", "").length() < 16) {
-                    display.show(Pages.activation(typed + key.label(), null));
-                }
-            }
-        }
-    }
-
-    private void submit(String typed) {
-        ActivationCode code;
-        try {
-            code = ActivationCode.parse(typed);
-        } catch (IllegalArgumentException e) {
-            display.show(Pages.activation(typed, "Invalid: " + Pages.CODE_HINT));
-            return;
-        }
-        if (activation.isEmpty()) {
-            display.show(Pages.message(Pages.ACTIVATION, "Activation is not available now", "Try again later"));
-            return;
-        }
-        LOG.info("activation code entered ({})", code.isShort() ? "short code" : "16 digits");
-        for (ActivationCodeListener l : activation) {
-            try {
-                l.activationCodeEntered(code);
-            } catch (RuntimeException e) {
-                LOG.warn("an activation code listener failed", e);
-            }
-        }
-        display.show(Pages.message(Pages.ACTIVATION, "Activating…", "The phone contacts the activation server"));
     }
 
     // ---- helpers -------------------------------------------------------------------------------
