@@ -323,7 +323,7 @@ public final class Menus implements KeyListener {
         }
     }
 
-    // ---- helpers -------------------------------------------------------------------------------
+    // ---- refusals and switches ----------------------------------------------------------------
 
     private void refuse(String page, String why, String detail) {
         LOG.info("keypad: {} ({})", why, detail);
