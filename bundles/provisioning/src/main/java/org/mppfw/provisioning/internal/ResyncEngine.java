@@ -113,6 +113,8 @@ public final class ResyncEngine implements Provisioning, ParameterListener {
     private final Object codecLock = new Object();
     private volatile ProfileCodec codec;
     private volatile FirmwareService firmware;
+    /** The profile account entered on the phone, or null. */
+    private volatile Credentials profileAccount;
 
     // engine-thread state
     private final Deque<ResyncRecord> history = new ArrayDeque<>();
@@ -304,6 +306,17 @@ public final class ResyncEngine implements Provisioning, ParameterListener {
         return explicit(rule == null ? "" : rule);
     }
 
+    @Override
+    public void profileAccount(String user, char[] password) {
+        Credentials old = profileAccount;
+        profileAccount = user == null || user.isEmpty() ? null
+                : new Credentials(user, password == null ? new char[0] : password);
+        if (old != null) {
+            old.wipe();
+        }
+        LOG.info(profileAccount == null ? "profile account cleared" : "profile account set for user {}", user);
+    }
+
     private boolean explicit(String rule) {
         if (!enabled()) {
             LOG.info("resync refused: Provision_Enable is No");
@@ -460,6 +473,7 @@ public final class ResyncEngine implements Provisioning, ParameterListener {
         String lastUrl = "";
         String decoding = "";
         ResultClass result = ResultClass.A;
+        int status = 0;
         String message = "nothing to do";
         Duration retryAfter = null;
         List<String> ruleNames = rule == null ? RULES : List.of("request");
@@ -480,13 +494,14 @@ public final class ResyncEngine implements Provisioning, ParameterListener {
                 result = step.resultClass;
                 message = step.message;
                 retryAfter = step.attempt == null ? null : step.attempt.retryAfter();
+                status = step.attempt == null ? 0 : step.attempt.status();
                 break;
             }
             message = step.message;
         }
         Instant ended = clock.now();
         ResyncRecord record = new ResyncRecord(started, ended, reasonName(reason), lastRule, lastUrl, result, message,
-                decoding, changed, rejected, steps);
+                decoding, changed, rejected, steps, status);
         synchronized (history) {
             history.addFirst(record);
             while (history.size() > HISTORY) {
@@ -620,7 +635,16 @@ public final class ResyncEngine implements Provisioning, ParameterListener {
         String uid = d.options().uid();
         String pwd = d.options().pwd();
         if (uid == null && pwd == null) {
-            return null; // the transport falls back to the profile account
+            Credentials account = profileAccount;
+            if (account == null) {
+                return null;
+            }
+            char[] password = account.password();
+            try {
+                return new Credentials(account.user(), password); // the plan wipes its own copy
+            } finally {
+                java.util.Arrays.fill(password, '\0');
+            }
         }
         return new Credentials(uid == null ? "" : uid, (pwd == null ? "" : pwd).toCharArray());
     }
