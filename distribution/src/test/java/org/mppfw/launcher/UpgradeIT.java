@@ -307,9 +307,12 @@ class UpgradeIT {
 
     @Test
     void aFailedRuleIsRetriedAfterItsDelayAndASucceededOneIsNotFetchedAgain() throws Exception {
-        try (HttpPeer http = new HttpPeer(scratch.resolve("nginx"))) {
+        try (HttpPeer http = new HttpPeer(scratch.resolve("nginx"));
+                java.net.DatagramSocket syslog = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
             Files.copy(v2, http.file("firmware.loads"));
+            syslog.setSoTimeout(200);
             try (PhoneProcess phone = PhoneProcess.start(IMAGE, data, scratch.resolve("phone.log"), OPTS)) {
+                phone.run("param:set Syslog_Server 127.0.0.1:" + syslog.getLocalPort());
                 phone.run("param:set Upgrade_Error_Retry_Delay 3");
                 phone.run("param:set Upgrade_Rule " + http.url("missing.loads"));
                 awaitAttempt(phone, http.url("missing.loads"), 30);
@@ -327,6 +330,12 @@ class UpgradeIT {
                 phone.run("prov:resync");  // a resync evaluates the rule again: same rule, same URL, done
                 Thread.sleep(2000);
                 assertEquals(1, count(http.accessLog(), "GET /firmware.loads"), http.accessLog());
+                // Log_Upgrade_Request_Msg, _Failure_Msg and _Success_Msg went to Syslog_Server
+                String lines = received(syslog);
+                String port = Integer.toString(http.port);
+                assertTrue(lines.contains("Requesting upgrade http://127.0.0.1:" + port + "/missing.loads"), lines);
+                assertTrue(lines.contains("Upgrade failed: download of http://127.0.0.1:" + port + "/missing.loads failed"), lines);
+                assertTrue(lines.contains("Successful upgrade http://127.0.0.1:" + port + "/firmware.loads -- upgraded to " + V2), lines);
             }
         }
     }
@@ -372,6 +381,21 @@ class UpgradeIT {
         assertTrue(out.contains("failed at boot") && out.contains("org.mppfw.test.unresolved"), out);
         assertFalse(bundles(out).containsKey("org.mppfw.test.unresolved"), out);
         assertFalse(out.contains("pending"), out);
+    }
+
+    /** Every datagram waiting on the socket, one per line. */
+    private static String received(java.net.DatagramSocket socket) throws IOException {
+        StringBuilder s = new StringBuilder();
+        byte[] buf = new byte[2048];
+        while (true) {
+            java.net.DatagramPacket p = new java.net.DatagramPacket(buf, buf.length);
+            try {
+                socket.receive(p);
+            } catch (java.net.SocketTimeoutException e) {
+                return s.toString();
+            }
+            s.append(new String(p.getData(), 0, p.getLength(), java.nio.charset.StandardCharsets.UTF_8)).append('\n');
+        }
     }
 
     private static long partSize(Path dir) throws IOException {

@@ -35,6 +35,7 @@ import org.mppfw.api.profile.ProfileCodec;
 import org.mppfw.api.provisioning.MacroSource;
 import org.mppfw.api.provisioning.Provisioning;
 import org.mppfw.api.provisioning.ProvisioningListener;
+import org.mppfw.api.provisioning.ProvisioningLog;
 import org.mppfw.api.provisioning.ProvisioningRules;
 import org.mppfw.api.provisioning.ProvisioningStatus;
 import org.mppfw.api.provisioning.ProvisioningUrl;
@@ -80,9 +81,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>All work runs on one engine thread; timers only hand work to it.
  */
-@Component(service = {Provisioning.class, ParameterListener.class}, immediate = true,
+@Component(service = {Provisioning.class, ParameterListener.class, ProvisioningLog.class}, immediate = true,
         property = ParameterListener.NAMES + "=Provision_Enable")
-public final class ResyncEngine implements Provisioning, ParameterListener {
+public final class ResyncEngine implements Provisioning, ParameterListener, ProvisioningLog {
 
     /** The profile rules, in the order they run. */
     static final List<String> RULES = List.of("Profile_Rule", "Profile_Rule_B", "Profile_Rule_C", "Profile_Rule_D");
@@ -705,11 +706,18 @@ public final class ResyncEngine implements Provisioning, ParameterListener {
         return v == null || v.isEmpty() ? null : v.toCharArray();
     }
 
-    /** Expands a {@code Log_*} message and sends it to {@code Syslog_Server}. */
-    private void log(String parameter, SyslogSender.Severity severity, Map<String, String> state) {
+    @Override
+    public String log(String parameter, boolean failure, Map<String, String> macros) {
+        Map<String, String> state = new HashMap<>(timers(clock.now()));
+        state.putAll(macros);
+        return log(parameter, failure ? SyslogSender.Severity.WARNING : SyslogSender.Severity.NOTICE, state);
+    }
+
+    /** Expands a {@code Log_*} message and sends it to {@code Syslog_Server}; returns it. */
+    private String log(String parameter, SyslogSender.Severity severity, Map<String, String> state) {
         String template = param(parameter);
         if (blank(template)) {
-            return;
+            return "";
         }
         String text = rules.expand(template, macros(state));
         LOG.info("{}", text);
@@ -719,6 +727,7 @@ public final class ResyncEngine implements Provisioning, ParameterListener {
             String id = blank(ident) || ident.equalsIgnoreCase("None") ? null : rules.expand(ident, macros(state));
             syslog.send(server, severity, clock.now(), clock.zone(), id, text);
         }
+        return text;
     }
 
     // ---- status -------------------------------------------------------------------------------

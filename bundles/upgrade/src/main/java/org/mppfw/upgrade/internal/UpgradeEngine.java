@@ -37,6 +37,7 @@ import org.mppfw.api.line.LineStateListener;
 import org.mppfw.api.provisioning.MacroSource;
 import org.mppfw.api.provisioning.Provisioning;
 import org.mppfw.api.provisioning.ProvisioningListener;
+import org.mppfw.api.provisioning.ProvisioningLog;
 import org.mppfw.api.provisioning.ProvisioningRules;
 import org.mppfw.api.provisioning.ProvisioningStatus;
 import org.mppfw.api.provisioning.ProvisioningUrl;
@@ -131,6 +132,7 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
     private final List<FirmwareListener> listeners = new CopyOnWriteArrayList<>();
     private volatile LineState lineState;
     private volatile Provisioning provisioning;
+    private volatile ProvisioningLog provisioningLog;
 
     private final AtomicBoolean busy = new AtomicBoolean();
     private volatile boolean active = true;
@@ -244,6 +246,50 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
     void unsetProvisioning(Provisioning p) {
         if (provisioning == p) {
             provisioning = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setProvisioningLog(ProvisioningLog l) {
+        provisioningLog = l;
+    }
+
+    void unsetProvisioningLog(ProvisioningLog l) {
+        if (provisioningLog == l) {
+            provisioningLog = null;
+        }
+    }
+
+    /** {@code Log_Upgrade_*}: the URL's parts and the result as macros, to syslog. */
+    private void syslog(String parameter, boolean failure, String url, String err) {
+        ProvisioningLog l = provisioningLog;
+        if (l == null || !active) {
+            return;
+        }
+        Map<String, String> m = new HashMap<>();
+        try {
+            URI u = URI.create(url);
+            m.put("SCHEME", u.getScheme());
+            m.put("METH", u.getScheme());
+            m.put("SERV", u.getHost());
+            String ip;
+            try {
+                ip = java.net.InetAddress.getByName(u.getHost()).getHostAddress();
+            } catch (IOException | SecurityException e) {
+                ip = u.getHost();
+            }
+            m.put("SERVIP", ip);
+            m.put("PORT", Integer.toString(u.getPort()));
+            m.put("PATH", u.getRawPath());
+        } catch (IllegalArgumentException e) {
+            // a URL that does not parse: its parts stay empty
+        }
+        m.put("ERR", err);
+        try {
+            l.log(parameter, failure, m);
+        } catch (RuntimeException e) {
+            LOG.debug("syslog: {}", e.toString());
         }
     }
 
@@ -490,6 +536,7 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
         } catch (IOException e) {
             LOG.debug("cannot write {}: {}", marker, e.getMessage());
         }
+        syslog("Log_Upgrade_Request_Msg", false, url, "");
         try {
             publish(new UpgradeStatus(UpgradeStatus.Phase.DOWNLOADING, 0, url, started, status.lastResult(), upgst));
             Path file = download(url, started, upgst);
@@ -534,6 +581,7 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
         } else {
             LOG.error("{}", result);
         }
+        syslog(ok ? "Log_Upgrade_Success_Msg" : "Log_Upgrade_Failure_Msg", !ok, url, result);
         try {
             new AttemptRecord(rule, url, started, ok, result, ok ? 0 : failuresBefore + 1).write(sets.dataDir());
         } catch (IOException e) {
@@ -695,6 +743,11 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
             status = last == null ? idleStatus() : new UpgradeStatus(UpgradeStatus.Phase.IDLE, -1, "", last.started(),
                     last.result(), last.ok() ? 1 : 2);
             publish(status);
+            if (last != null) {
+                // the instance that ran the attempt was replaced by the swap before it could say so
+                syslog(last.ok() ? "Log_Upgrade_Success_Msg" : "Log_Upgrade_Failure_Msg", !last.ok(), last.url(),
+                        last.result());
+            }
             submit(() -> afterAttempt(last != null && last.ok()));
         });
     }
