@@ -357,6 +357,16 @@ class UpgradeIT {
                 assertTrue(status.contains("running   sip8845." + V1) && status.contains("active factory")
                         && status.contains("previous a (" + V2 + ")"), status);
                 assertEquals(v1, bundles(phone.run("lb -s")));
+
+                // asked for v2 again: it is still in slot a, so it is checked and swapped in without a download
+                String again = phone.run("fw:upgrade " + http.url(v2.getFileName().toString()));
+                assertTrue(again.startsWith("upgrade from"), again + "\n" + phone.log());
+                status = awaitStatus(phone, "active a (" + V2 + ")", 60);
+                awaitStatus(phone, "upgrade   idle", 30);
+                status = fwStatus(phone);
+                assertTrue(status.contains("from the image kept in slot a"), status);
+                assertEquals(1, count(http.accessLog(), "GET /" + v2.getFileName()), http.accessLog());
+                assertTrue(phone.run("fw:rollback").contains("rolled back to " + V1));
             }
             assertTrue(PhoneProcess.batch(IMAGE, data, OPTS, "fw:status").contains("running   sip8845." + V1));
         }

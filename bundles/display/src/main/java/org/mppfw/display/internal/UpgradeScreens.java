@@ -5,13 +5,10 @@ import java.util.List;
 
 import org.mppfw.api.display.Screen;
 import org.mppfw.api.firmware.FirmwareListener;
-import org.mppfw.api.firmware.FirmwareService;
 import org.mppfw.api.firmware.UpgradeStatus;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Shows a firmware upgrade on the LCD: "Upgrading 45 %" with a progress bar while the image
@@ -25,18 +22,14 @@ public final class UpgradeScreens implements FirmwareListener {
     private final DisplayService display;
     private final ProvisioningScreens home;
 
+    /**
+     * No reference to the firmware service: it calls its listeners, this one included, and tells
+     * a listener that joins during an upgrade where the upgrade is.
+     */
     @Activate
-    public UpgradeScreens(@Reference DisplayService display, @Reference ProvisioningScreens home,
-            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
-            FirmwareService firmware) {
+    public UpgradeScreens(@Reference DisplayService display, @Reference ProvisioningScreens home) {
         this.display = display;
         this.home = home;
-        if (firmware != null) {
-            UpgradeStatus s = firmware.status();
-            if (s.busy()) {
-                display.show(screenFor(s, ""));
-            }
-        }
     }
 
     @Override

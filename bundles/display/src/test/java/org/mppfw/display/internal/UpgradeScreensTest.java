@@ -58,7 +58,7 @@ class UpgradeScreensTest {
     @Test
     void upgradingShowsThePercentageAndABarThenGoesHome() throws Exception {
         Phone p = new Phone(data);
-        UpgradeScreens screens = new UpgradeScreens(p.display, p.screens, null);
+        UpgradeScreens screens = new UpgradeScreens(p.display, p.screens);
         p.press("settings", "2");
         screens.upgradeStatusChanged(at(Phase.DOWNLOADING, 45));
         Screen s = p.screen();
@@ -86,7 +86,8 @@ class UpgradeScreensTest {
         Phone p = new Phone(data);
         Firmware f = new Firmware();
         f.status = at(Phase.VERIFYING, 100);
-        new UpgradeScreens(p.display, p.screens, f);
+        // the firmware service tells a listener that joins during an upgrade where it is
+        new UpgradeScreens(p.display, p.screens).upgradeStatusChanged(f.status);
         assertEquals("Upgrading 100 %", p.screen().lines().get(0));
 
         Phone q = new Phone(data.resolve("q"));

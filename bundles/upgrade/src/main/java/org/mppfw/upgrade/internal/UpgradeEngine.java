@@ -139,6 +139,12 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
     private volatile UpgradeStatus status;
     private volatile Clock.Timer timer;
     private volatile Instant lastResyncSeen;
+    /** Set while a replaced instance of this component finishes its swap. */
+    private volatile boolean finishingElsewhere;
+    /** A manual upgrade asked for meanwhile, or null. */
+    private volatile String queued;
+    /** The last attempt when this instance started (a rollback writes none). */
+    private final AttemptRecord lastAtStart;
     /** The rule and URL of an upgrade waiting for idle lines, or null. */
     private volatile String[] waiting;
 
@@ -165,6 +171,7 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
             return t;
         });
         AttemptRecord last = AttemptRecord.read(sets.dataDir());
+        this.lastAtStart = last;
         this.status = new UpgradeStatus(UpgradeStatus.Phase.IDLE, -1, "", last == null ? null : last.started(),
                 last == null ? "" : last.result(), last != null && !last.ok() ? 2 : 1);
 
@@ -219,6 +226,14 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
             policyOption = ReferencePolicyOption.GREEDY)
     void addListener(FirmwareListener l) {
         listeners.add(l);
+        UpgradeStatus s = status;
+        if (s != null && s.busy()) {
+            try {
+                l.upgradeStatusChanged(s); // a listener that joins during an upgrade learns where it is
+            } catch (RuntimeException e) {
+                LOG.warn("a firmware listener failed: {}", e.toString());
+            }
+        }
     }
 
     void removeListener(FirmwareListener l) {
@@ -325,6 +340,10 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
     public boolean upgrade(String url) {
         if (!enabled()) {
             return false;
+        }
+        if (finishingElsewhere) {
+            queued = url; // started once the swap of a replaced instance of this component is done
+            return active;
         }
         if (!busy.compareAndSet(false, true)) {
             return false;
@@ -527,7 +546,7 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
         int failuresBefore = last != null && !last.ok() && last.sameTarget(rule, url) ? last.failures() : 0;
         int upgst = failuresBefore > 0 ? 2 : 1;
         boolean ok = false;
-        String result;
+        String result = "";
         boolean committed = false;
         Path marker = sets.dataDir().resolve(UPGRADING_MARKER);
         try {
@@ -538,6 +557,19 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
         }
         syslog("Log_Upgrade_Request_Msg", false, url, "");
         try {
+            String kept = keptSlot(url);
+            if (kept != null) {
+                // the image is in the other slot already: checked again, swapped in without a download
+                publish(new UpgradeStatus(UpgradeStatus.Phase.VERIFYING, -1, url, started, status.lastResult(), upgst));
+                new LoadsVerifier(signatures).verifyInstalled(sets.slotDir(kept), trustedKey(), policy());
+                FirmwareState st = FirmwareState.read(sets.dataDir());
+                BundleSet from = sets.load(st.running());
+                st.withPending(kept, FirmwareState.BOOT_ATTEMPTS).write(sets.dataDir());
+                result = switchTo(from, sets.load(kept), kept, "upgrade") + ", from the image kept in slot " + kept;
+                committed = result.startsWith("upgraded");
+                ok = committed;
+                throw new Done();
+            }
             publish(new UpgradeStatus(UpgradeStatus.Phase.DOWNLOADING, 0, url, started, status.lastResult(), upgst));
             Path file = download(url, started, upgst);
             publish(new UpgradeStatus(UpgradeStatus.Phase.VERIFYING, -1, url, started, status.lastResult(), upgst));
@@ -566,6 +598,8 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
                 committed = result.startsWith("upgraded");
                 ok = committed;
             }
+        } catch (Done d) {
+            // the kept image was used
         } catch (TransportException e) {
             result = "download of " + url + " failed: " + e.getMessage();
         } catch (LoadsException e) {
@@ -723,6 +757,7 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
     /** Polls the state record until the swap finishing in this framework is done, then carries on. */
     private void waitForSwap() {
         busy.set(true);
+        finishingElsewhere = true;
         if (status.phase() == UpgradeStatus.Phase.IDLE) {
             FirmwareState st = FirmwareState.read(sets.dataDir());
             FirmwareVersion v = st.pending() == null ? null : sets.versionOf(st.pending());
@@ -739,16 +774,26 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
                 return;
             }
             busy.set(false);
+            finishingElsewhere = false;
+            String next = queued;
+            queued = null;
+            if (next != null) {
+                submit(() -> start("", next, "requested"));
+            }
             AttemptRecord last = AttemptRecord.read(sets.dataDir());
             status = last == null ? idleStatus() : new UpgradeStatus(UpgradeStatus.Phase.IDLE, -1, "", last.started(),
                     last.result(), last.ok() ? 1 : 2);
             publish(status);
-            if (last != null) {
+            if (last != null && !last.equals(lastAtStart)) {
                 // the instance that ran the attempt was replaced by the swap before it could say so
                 syslog(last.ok() ? "Log_Upgrade_Success_Msg" : "Log_Upgrade_Failure_Msg", !last.ok(), last.url(),
                         last.result());
             }
-            submit(() -> afterAttempt(last != null && last.ok()));
+            if (last != null && !last.equals(lastAtStart)) {
+                submit(() -> afterAttempt(last.ok()));
+            } else {
+                submit(() -> evaluate("after a rollback"));
+            }
         });
     }
 
@@ -766,6 +811,32 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
         Durable.move(staging, dir);
         Durable.syncDir(dir.getParent());
         return slot;
+    }
+
+    /** Ends an attempt early, its result set. */
+    private static final class Done extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Done() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The slot that holds the version the URL's file name names (not the running one), or null. */
+    private String keptSlot(String url) {
+        FirmwareVersion named;
+        try {
+            named = versionInName(URI.create(url).getPath());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        FirmwareState st = FirmwareState.read(sets.dataDir());
+        String other = st.previous();
+        if (named == null || other == null || FirmwareState.FACTORY.equals(other) || other.equals(st.running())) {
+            return null;
+        }
+        FirmwareVersion v = sets.versionOf(other);
+        return v != null && v.compareTo(named) == 0 ? other : null;
     }
 
     // ---- download

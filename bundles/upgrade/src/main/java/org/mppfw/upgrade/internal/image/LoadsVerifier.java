@@ -168,6 +168,47 @@ public final class LoadsVerifier {
         return new VerifiedImage(manifest, fingerprint, Optional.ofNullable(staging));
     }
 
+    /**
+     * Verifies an image already installed in a slot dir (its {@code manifest.properties},
+     * {@code manifest.sig} and {@code bundles/}) as if it came again: signature, model, versions
+     * and every jar's size and SHA-256.
+     */
+    public VerifiedImage verifyInstalled(Path dir, byte[] trustedKeyPem, VerifyPolicy policy) throws LoadsException {
+        try {
+            byte[] manifestBytes = Files.readAllBytes(dir.resolve(MANIFEST));
+            byte[] signature = Files.readAllBytes(dir.resolve(SIGNATURE));
+            String fingerprint;
+            try {
+                fingerprint = signatures.fingerprint(trustedKeyPem);
+                signatures.verify(manifestBytes, signature, trustedKeyPem);
+            } catch (GeneralSecurityException e) {
+                throw new LoadsException(Reason.BAD_SIGNATURE, "the installed manifest is not signed by the trusted key");
+            }
+            LoadsManifest manifest = LoadsManifest.parse(manifestBytes);
+            check(manifest, policy);
+            for (LoadsManifest.Bundle b : manifest.bundles()) {
+                Path jar = dir.resolve("bundles").resolve(b.file());
+                java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+                long size = 0;
+                try (InputStream in = Files.newInputStream(jar)) {
+                    byte[] buf = new byte[65536];
+                    for (int n; (n = in.read(buf)) > 0; ) {
+                        md.update(buf, 0, n);
+                        size += n;
+                    }
+                }
+                if (size != b.size() || !java.util.HexFormat.of().formatHex(md.digest()).equals(b.sha256())) {
+                    throw new LoadsException(Reason.HASH_MISMATCH, "the installed " + b.file() + " does not match its manifest");
+                }
+            }
+            return new VerifiedImage(manifest, fingerprint, Optional.of(dir));
+        } catch (IOException e) {
+            throw new LoadsException(Reason.IO_ERROR, "the installed image cannot be read: " + e.getMessage(), e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Model, minimum version and downgrade limit. */
     static void check(LoadsManifest m, VerifyPolicy policy) throws LoadsException {
         if (policy.model().isPresent() && !m.isFor(policy.model().get())) {
