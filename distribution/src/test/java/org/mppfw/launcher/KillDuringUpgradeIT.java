@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mppfw.testbundle.Extra;
 
 /**
- * Power cuts during an upgrade: the phone (the real image, a child process) upgrades v1 → v2 by
- * {@code Upgrade_Rule} from nginx and is killed with SIGKILL at points spread over the whole
+ * Power cuts during an upgrade: the phone (the real image, a child process) upgrades v1 → v2
+ * ({@code fw:upgrade}) from nginx and is killed with SIGKILL at points spread over the whole
  * upgrade (download, verification, slot install, swap, health check, commit). Each time it is
  * started again and the bundles it runs are compared with the two sets: every restart must run
  * exactly v1 or exactly v2, never a mix.
@@ -38,12 +38,13 @@ class KillDuringUpgradeIT {
     Path scratch;
 
     /**
-     * Starts a phone on {@code data} (where Upgrade_Rule is set and Upgrade_Enable is No), enables
-     * upgrades from its shell and returns it once it logged the start of the upgrade.
+     * Starts a phone on {@code data}, asks it for the upgrade from its shell ({@code fw:upgrade}, which
+     * nothing remembers: the restart after the kill must not start an upgrade of its own while its
+     * bundles are listed) and returns it once it logged the start of the upgrade.
      */
-    private PhoneProcess startUpgrading(Path data, Path log) throws Exception {
+    private PhoneProcess startUpgrading(Path data, Path log, String url) throws Exception {
         PhoneProcess phone = PhoneProcess.start(IMAGE, data, log, OPTS);
-        phone.run("param:set Upgrade_Enable Yes");
+        phone.run("fw:upgrade " + url);
         phone.awaitLog("upgrading from", 120);
         return phone;
     }
@@ -91,14 +92,14 @@ class KillDuringUpgradeIT {
         try (HttpPeer http = new HttpPeer(scratch.resolve("nginx"))) {
             Files.copy(v2, http.file(v2.getFileName().toString()));
             Path template = scratch.resolve("template");
-            PhoneProcess.batch(IMAGE, template, OPTS, "param:set Upgrade_Enable No; param:set Upgrade_Rule "
-                    + http.url(v2.getFileName().toString()));
+            String url = http.url(v2.getFileName().toString());
+            PhoneProcess.batch(IMAGE, template, OPTS, "param:set Station_Name torture");
             Map<String, String> v1Set = running(copyOf(template, "v1"));
 
             // calibration: one whole upgrade, timed from its start to its commit
             Path cal = copyOf(template, "calibration");
             long window;
-            try (PhoneProcess phone = startUpgrading(cal, scratch.resolve("cal.log"))) {
+            try (PhoneProcess phone = startUpgrading(cal, scratch.resolve("cal.log"), url)) {
                 long t0 = System.nanoTime();
                 phone.awaitLog("upgraded to", 120);
                 window = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
@@ -116,7 +117,7 @@ class KillDuringUpgradeIT {
                 Path log = scratch.resolve("point" + i + ".log");
                 long delay = (long) ((i + random.nextDouble()) * window * 1.2 / POINTS);
                 String phase;
-                try (PhoneProcess phone = startUpgrading(data, log)) {
+                try (PhoneProcess phone = startUpgrading(data, log, url)) {
                     Thread.sleep(delay);
                     phase = phaseAt(phone.log());
                     phone.kill9();
