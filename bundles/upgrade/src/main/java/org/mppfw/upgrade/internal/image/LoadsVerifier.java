@@ -244,7 +244,9 @@ public final class LoadsVerifier {
                     throw e;
                 }
                 readable = false;
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
+                // java.util.jar throws IllegalArgumentException for a malformed entry name, among others:
+                // the hash check below decides, with the reason that matters
                 readable = false;
             }
             tee.transferTo(OutputStream.nullOutputStream());
