@@ -7,6 +7,9 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,16 +74,17 @@ final class DhcpClient implements AutoCloseable {
         this.now = now;
         this.random = random;
         this.broadcast = new InetSocketAddress(InetAddress.getByAddress(new byte[] {-1, -1, -1, -1}), serverPort);
-        DatagramSocket s = new DatagramSocket(null);
+        // an IPv4 socket: a dual-stack one cannot send to 255.255.255.255 ("Network is unreachable")
+        DatagramChannel ch = DatagramChannel.open(StandardProtocolFamily.INET);
         try {
-            s.setReuseAddress(true);
-            s.setBroadcast(true);
-            s.bind(new InetSocketAddress(clientPort));
+            ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            ch.setOption(StandardSocketOptions.SO_BROADCAST, true);
+            ch.bind(new InetSocketAddress(clientPort));
         } catch (IOException e) {
-            s.close();
+            ch.close();
             throw new IOException("cannot open UDP port " + clientPort + " for DHCP: " + e.getMessage(), e);
         }
-        this.socket = s;
+        this.socket = ch.socket();
     }
 
     /** DISCOVER, OFFER, REQUEST, ACK. */

@@ -175,14 +175,7 @@ public final class DiscoveryService implements Discovery {
     }
 
     private DhcpClient client() throws IOException {
-        NetworkInterface ni = NetworkInterface.getByName(settings.interfaceName());
-        if (ni == null) {
-            throw new IOException("no network interface " + settings.interfaceName());
-        }
-        byte[] mac = ni.getHardwareAddress();
-        if (mac == null || mac.length == 0) {
-            throw new IOException("interface " + settings.interfaceName() + " has no hardware address");
-        }
+        byte[] mac = Interfaces.mac(settings.interfaceName());
         String vc = settings.vendorClass().isEmpty() ? identity.model() : settings.vendorClass();
         List<Integer> wanted = new ArrayList<>(order());
         wanted.add(42);
