@@ -78,8 +78,13 @@ final class SrvResolver {
         }
         lookup.setResolver(resolver());
         lookup.setCache(new Cache()); // each look-up asks the network: a phone re-discovers after a failure
-        lookup.setSearchPath((Name[]) null);
-        Record[] answers = lookup.run();
+        Record[] answers;
+        try {
+            answers = lookup.run();
+        } catch (RuntimeException e) {
+            // a resolver bug or a malformed answer must not escape as an unchecked exception
+            throw new DiscoveryException("SRV look-up of " + name + " failed: " + e, e);
+        }
         switch (lookup.getResult()) {
             case Lookup.SUCCESSFUL -> {
                 List<SrvTarget> l = new ArrayList<>();
