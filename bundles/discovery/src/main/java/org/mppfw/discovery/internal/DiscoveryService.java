@@ -106,6 +106,11 @@ public final class DiscoveryService implements Discovery {
         }
     }
 
+    /** Whether the phone discovers its provisioning server at all (mode other than off). */
+    boolean enabled() {
+        return settings.mode() != Settings.Mode.OFF;
+    }
+
     /** Runs one exchange now (renew when a lease is held), on the caller's thread; the result line. */
     String exchangeNow() {
         return exchange();

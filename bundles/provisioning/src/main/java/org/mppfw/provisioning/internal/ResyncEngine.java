@@ -27,7 +27,9 @@ import org.mppfw.api.config.ParameterChange;
 import org.mppfw.api.config.ParameterListener;
 import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.device.DeviceIdentity;
+import org.mppfw.api.discovery.CustomizationState;
 import org.mppfw.api.discovery.Discovery;
+import org.mppfw.api.discovery.RemoteCustomization;
 import org.mppfw.api.line.LineState;
 import org.mppfw.api.profile.ProfileCodec;
 import org.mppfw.api.provisioning.MacroSource;
@@ -107,6 +109,7 @@ public final class ResyncEngine implements Provisioning, ParameterListener {
     private final List<ProvisioningListener> listeners = new CopyOnWriteArrayList<>();
     private volatile LineState lineState;
     private volatile Discovery discovery;
+    private volatile RemoteCustomization customization;
 
     // engine-thread state
     private final Deque<ResyncRecord> history = new ArrayDeque<>();
@@ -200,6 +203,19 @@ public final class ResyncEngine implements Provisioning, ParameterListener {
     void unsetDiscovery(Discovery d) {
         if (discovery == d) {
             discovery = null;
+        }
+    }
+
+    /** The remote customization state, for {@code $ISCUST}. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setCustomization(RemoteCustomization rc) {
+        customization = rc;
+    }
+
+    void unsetCustomization(RemoteCustomization rc) {
+        if (customization == rc) {
+            customization = null;
         }
     }
 
@@ -631,7 +647,10 @@ public final class ResyncEngine implements Provisioning, ParameterListener {
     }
 
     private MacroSource macros(Map<String, String> state) {
-        Map<String, String> copy = Map.copyOf(state);
+        Map<String, String> copy = new HashMap<>(state);
+        RemoteCustomization rc = customization;
+        // $ISCUST: 1 once remote customization is done (Acquired)
+        copy.putIfAbsent("ISCUST", rc != null && rc.state() == CustomizationState.ACQUIRED ? "1" : "0");
         return new StoreMacroSource(store, identity, copy::get);
     }
 

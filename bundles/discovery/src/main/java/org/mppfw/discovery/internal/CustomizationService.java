@@ -1,0 +1,461 @@
+package org.mppfw.discovery.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.mppfw.api.clock.Clock;
+import org.mppfw.api.config.ChangeSource;
+import org.mppfw.api.config.ParameterChange;
+import org.mppfw.api.config.ParameterListener;
+import org.mppfw.api.config.ParameterStore;
+import org.mppfw.api.device.DeviceIdentity;
+import org.mppfw.api.device.DeviceProperties;
+import org.mppfw.api.discovery.CustomizationState;
+import org.mppfw.api.discovery.DiscoveryException;
+import org.mppfw.api.discovery.RemoteCustomization;
+import org.mppfw.api.provisioning.Provisioning;
+import org.mppfw.api.provisioning.ProvisioningListener;
+import org.mppfw.api.provisioning.ProvisioningStatus;
+import org.mppfw.api.provisioning.ResyncRecord;
+import org.mppfw.api.transport.ResultClass;
+import org.mppfw.api.transport.Transport;
+import org.mppfw.api.transport.TransportException;
+import org.mppfw.api.transport.TransportRequest;
+import org.mppfw.api.transport.TransportResponse;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Remote customization (EDOS/CDA) and activation codes, with the reference's transitions:
+ * <pre>
+ * Open --resync OK (DHCP, SRV)--> Aborted          Open --manual Profile_Rule (web, keypad, shell)--> Aborted
+ * Open --resync failed--> Pending --redirect--> Custom Pending --resync OK--> Acquired
+ * Pending --200, empty body--> Unavailable         Custom Pending --resync failed--> Pending
+ * Profile_Rule gds:// --> GDS-Pending --code accepted, resync OK--> GDS-Acquired
+ * </pre>
+ * Pending and Unavailable ask the activation server again after a back-off: 60 s, doubled each
+ * time, at most a day (the reference gives no figures; this follows the spirit of
+ * {@code Resync_Error_Retry_Delay}, whose list runs from 60 s to a day). A final state
+ * (Acquired, Aborted, GDS-Acquired) is kept in the data dir and ends every query until a factory
+ * reset.
+ *
+ * <p>The activation server's protocol is not public; the phone speaks this one, which the lab
+ * server emulates: {@code GET <Activation_Server_URL>/cda/<MAC>?pn=<PN>&sn=<SN>} answers 200
+ * with a provisioning URL (or a {@code <flat-profile>} holding {@code Profile_Rule}), 200 with an
+ * empty body for "no service provider", anything else is an error to retry;
+ * {@code GET <Activation_Server_URL>/activate?code=<code>&mac=<MAC>&pn=<PN>} answers 200 with the
+ * provisioning URL, or 403/404 for a refused code.
+ */
+@Component(service = {RemoteCustomization.class, ProvisioningListener.class, ParameterListener.class}, immediate = true,
+        property = ParameterListener.NAMES + "=Profile_Rule")
+public final class CustomizationService implements RemoteCustomization, ProvisioningListener, ParameterListener {
+
+    static final Duration FIRST_RETRY = Duration.ofSeconds(60);
+    static final Duration MAX_RETRY = Duration.ofDays(1);
+    static final String GDS = "gds://";
+    private static final Pattern CODE = Pattern.compile("[0-9]{16}|#[0-9]{3,16}");
+    private static final Pattern RULE_IN_PROFILE = Pattern.compile("<Profile_Rule(?:\\s[^>]*)?>([^<]*)</Profile_Rule>");
+    private static final Logger LOG = LoggerFactory.getLogger(CustomizationService.class);
+
+    private final Clock clock;
+    private final ParameterStore store;
+    private final DeviceIdentity identity;
+    private final Path stateFile;
+    private final java.util.function.BooleanSupplier enabled;
+    private final Consumer<Runnable> worker;
+    private final ExecutorService executor;
+    private final Map<String, Transport> transports = new HashMap<>();
+    private volatile Provisioning provisioning;
+
+    // worker-thread state
+    private volatile CustomizationState state;
+    private volatile String reason = "";
+    private Duration backoff = FIRST_RETRY;
+    private Clock.Timer retry;
+    private Instant lastResyncSeen;
+    private boolean stopped;
+
+    @Activate
+    public CustomizationService(@Reference Clock clock, @Reference ParameterStore store, @Reference DeviceIdentity identity,
+            @Reference DiscoveryService discovery, BundleContext context) {
+        this(clock, store, identity, Path.of(context.getProperty(DeviceProperties.DATA_DIR), "discovery", "customization"),
+                discovery::enabled, null);
+    }
+
+    /**
+     * @param enabled whether the phone discovers its server at all (discovery mode other than
+     *                off); when it does not, the activation server is never asked on its own
+     * @param worker  runs the service's work; null for its own thread (tests pass a direct executor)
+     */
+    CustomizationService(Clock clock, ParameterStore store, DeviceIdentity identity, Path stateFile,
+            java.util.function.BooleanSupplier enabled, Consumer<Runnable> worker) {
+        this.clock = clock;
+        this.store = store;
+        this.identity = identity;
+        this.stateFile = stateFile;
+        this.enabled = enabled;
+        if (worker == null) {
+            this.executor = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "mppfw-customization");
+                t.setDaemon(true);
+                return t;
+            });
+            this.worker = executor::execute;
+        } else {
+            this.executor = null;
+            this.worker = worker;
+        }
+        this.state = load();
+        if (state.isFinal()) {
+            reason = "final: the activation server is not asked again until a factory reset";
+        } else if (GDS.equalsIgnoreCase(param("Profile_Rule").strip())) {
+            move(CustomizationState.GDS_PENDING, "Profile_Rule is gds://: waiting for an activation code");
+        }
+    }
+
+    @Deactivate
+    void stop() {
+        worker.accept(() -> {
+            stopped = true;
+            cancelRetry();
+        });
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addTransport(Transport t, Map<String, Object> props) {
+        synchronized (transports) {
+            Object s = props.get(Transport.SCHEMES);
+            for (String scheme : s instanceof String[] a ? a : s == null ? new String[0] : new String[] {s.toString()}) {
+                transports.put(scheme, t);
+            }
+        }
+    }
+
+    void removeTransport(Transport t, Map<String, Object> props) {
+        synchronized (transports) {
+            transports.values().removeIf(x -> x == t);
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setProvisioning(Provisioning p) {
+        provisioning = p;
+    }
+
+    void unsetProvisioning(Provisioning p) {
+        if (provisioning == p) {
+            provisioning = null;
+        }
+    }
+
+    @Override
+    public CustomizationState state() {
+        return state;
+    }
+
+    @Override
+    public String reason() {
+        return reason;
+    }
+
+    // ---- events -----------------------------------------------------------------------------
+
+    @Override
+    public void statusChanged(ProvisioningStatus status) {
+        status.lastAttempt().ifPresent(r -> worker.accept(() -> resyncEnded(r)));
+    }
+
+    private void resyncEnded(ResyncRecord r) {
+        if (stopped || r.ended().equals(lastResyncSeen)) {
+            return;
+        }
+        lastResyncSeen = r.ended();
+        boolean ok = r.result() == ResultClass.A && r.url() != null && !r.url().isEmpty() && !r.url().equals("-");
+        switch (state) {
+            case OPEN, PENDING, UNAVAILABLE -> {
+                if (ok) {
+                    move(CustomizationState.ABORTED, "provisioned from " + r.url() + " before remote customization");
+                } else if (state == CustomizationState.OPEN && enabled.getAsBoolean()) {
+                    move(CustomizationState.PENDING, "no provisioning from DHCP or DNS SRV (" + r.message() + ")");
+                    query();
+                }
+            }
+            case CUSTOM_PENDING -> {
+                if (ok) {
+                    move(CustomizationState.ACQUIRED, "provisioned from " + r.url());
+                } else {
+                    move(CustomizationState.PENDING, "the resync from the activation server's URL failed: " + r.message());
+                    later();
+                }
+            }
+            case GDS_PENDING -> {
+                if (ok && !GDS.equalsIgnoreCase(param("Profile_Rule").strip())) {
+                    move(CustomizationState.GDS_ACQUIRED, "onboarded from " + r.url());
+                }
+            }
+            default -> {
+                // final states do not change
+            }
+        }
+    }
+
+    @Override
+    public void parametersChanged(List<ParameterChange> changes, ChangeSource source) {
+        worker.accept(() -> {
+            if (source == ChangeSource.FACTORY_RESET) {
+                factoryReset();
+                return;
+            }
+            if (state.isFinal() || (source != ChangeSource.ADMIN && source != ChangeSource.USER)) {
+                return;
+            }
+            String rule = param("Profile_Rule").strip();
+            if (GDS.equalsIgnoreCase(rule)) {
+                cancelRetry();
+                move(CustomizationState.GDS_PENDING, "Profile_Rule set to gds://: waiting for an activation code");
+            } else {
+                cancelRetry();
+                move(CustomizationState.ABORTED, "Profile_Rule set by hand (" + source.name().toLowerCase(Locale.ROOT) + ")");
+            }
+        });
+    }
+
+    private void factoryReset() {
+        cancelRetry();
+        backoff = FIRST_RETRY;
+        try {
+            Files.deleteIfExists(stateFile);
+        } catch (IOException e) {
+            LOG.warn("Customization: could not delete {}: {}", stateFile, e.getMessage());
+        }
+        state = CustomizationState.OPEN;
+        reason = "factory reset";
+        LOG.info("Customization: Open after a factory reset");
+    }
+
+    // ---- the activation server ----------------------------------------------------------------
+
+    /** Asks the activation server now (Pending, Unavailable). */
+    private void query() {
+        if (stopped || state.isFinal()) {
+            return;
+        }
+        URI uri;
+        try {
+            uri = URI.create(base() + "/cda/" + identity.mac() + "?pn=" + enc(identity.model()) + "&sn="
+                    + enc(identity.serialNumber()));
+        } catch (IllegalArgumentException e) {
+            move(CustomizationState.PENDING, "Activation_Server_URL is not a URL: " + e.getMessage());
+            later();
+            return;
+        }
+        String body;
+        try {
+            body = get(uri);
+        } catch (DiscoveryException e) {
+            move(CustomizationState.PENDING, e.getMessage());
+            later();
+            return;
+        }
+        String url = provisioningUrl(body);
+        if (url.isEmpty()) {
+            move(CustomizationState.UNAVAILABLE, "the activation server knows no service provider for this phone");
+            later();
+            return;
+        }
+        cancelRetry();
+        try {
+            store.set("Profile_Rule", url, ChangeSource.SYSTEM);
+        } catch (IOException | RuntimeException e) {
+            move(CustomizationState.PENDING, "the activation server's URL was refused: " + e.getMessage());
+            later();
+            return;
+        }
+        move(CustomizationState.CUSTOM_PENDING, "redirected to " + url);
+        Provisioning p = provisioning;
+        if (p != null) {
+            p.resync();
+        }
+    }
+
+    @Override
+    public String activate(String code) throws DiscoveryException {
+        String c = code == null ? "" : code.strip();
+        if (!CODE.matcher(c).matches()) {
+            throw new IllegalArgumentException("an activation code is 16 digits, or # and 3 to 16 digits");
+        }
+        if (!c.startsWith("#") && !bool(param("Webex_Onboard_Enable"))) {
+            throw new DiscoveryException("16-digit activation codes need Webex_Onboard_Enable = Yes");
+        }
+        URI uri = URI.create(base() + "/activate?code=" + enc(c) + "&mac=" + identity.mac() + "&pn=" + enc(identity.model()));
+        String url = provisioningUrl(get(uri));
+        if (url.isEmpty()) {
+            throw new DiscoveryException("the activation server gave no provisioning URL for this code");
+        }
+        try {
+            store.set("Profile_Rule", url, ChangeSource.SYSTEM);
+        } catch (IOException | RuntimeException e) {
+            throw new DiscoveryException("the provisioning URL for this code was refused: " + e.getMessage(), e);
+        }
+        worker.accept(() -> {
+            if (!state.isFinal()) {
+                cancelRetry();
+                move(CustomizationState.GDS_PENDING, "activation code accepted: resync from " + url);
+            }
+        });
+        Provisioning p = provisioning;
+        if (p != null) {
+            p.resync();
+        }
+        return url;
+    }
+
+    /** The body of a 200 answer, at most 64 KiB; anything else is an error naming what happened. */
+    private String get(URI uri) throws DiscoveryException {
+        Transport t;
+        synchronized (transports) {
+            t = transports.get(uri.getScheme());
+        }
+        if (t == null) {
+            throw new DiscoveryException("no transport for " + uri.getScheme() + "://");
+        }
+        TransportRequest req = TransportRequest.builder(uri).maxBytes(64 * 1024).build();
+        try (TransportResponse r = t.exchange(req); InputStream in = r.body()) {
+            return new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+        } catch (TransportException e) {
+            String status = e.status() == 0 ? "" : " (" + e.status() + ")";
+            throw new DiscoveryException("activation server " + uri.getHost() + status + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new DiscoveryException("activation server " + uri.getHost() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A URL on the first non-empty line, or the {@code Profile_Rule} of a {@code <flat-profile>}; empty for none. */
+    static String provisioningUrl(String body) {
+        String b = body.strip();
+        if (b.startsWith("<")) {
+            Matcher m = RULE_IN_PROFILE.matcher(b);
+            return m.find() ? m.group(1).strip() : "";
+        }
+        int nl = b.indexOf('\n');
+        String line = (nl < 0 ? b : b.substring(0, nl)).strip();
+        return line.chars().allMatch(ch -> ch >= 0x20 && ch < 0x7f) ? line : "";
+    }
+
+    private String base() {
+        String b = param("Activation_Server_URL").strip();
+        while (b.endsWith("/")) {
+            b = b.substring(0, b.length() - 1);
+        }
+        return b;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8);
+    }
+
+    private static boolean bool(String v) {
+        return v != null && (v.equalsIgnoreCase("yes") || v.equalsIgnoreCase("true") || v.equals("1"));
+    }
+
+    private String param(String name) {
+        try {
+            String v = store.get(name);
+            return v == null ? "" : v;
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    // ---- state and retry --------------------------------------------------------------------
+
+    private void later() {
+        if (stopped || state.isFinal()) {
+            return;
+        }
+        cancelRetry();
+        Duration wait = backoff;
+        backoff = backoff.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : backoff.multipliedBy(2);
+        reason = reason + "; next query in " + wait.toSeconds() + " s";
+        retry = clock.schedule(wait, () -> worker.accept(this::query));
+    }
+
+    private void cancelRetry() {
+        if (retry != null) {
+            retry.cancel();
+            retry = null;
+        }
+    }
+
+    private void move(CustomizationState to, String why) {
+        CustomizationState from = state;
+        state = to;
+        reason = why;
+        if (from != to) {
+            LOG.info("Customization: {} -> {}: {}", from == null ? "-" : from.label(), to.label(), why);
+        }
+        if (to.isFinal()) {
+            cancelRetry();
+            save(to);
+        }
+    }
+
+    private CustomizationState load() {
+        try {
+            if (Files.exists(stateFile)) {
+                String s = Files.readString(stateFile).strip();
+                return CustomizationState.valueOf(s);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warn("Customization: unreadable {} ({}); starting Open", stateFile, e.getMessage());
+        }
+        return CustomizationState.OPEN;
+    }
+
+    private void save(CustomizationState s) {
+        try {
+            Files.createDirectories(stateFile.getParent());
+            Path tmp = stateFile.resolveSibling(stateFile.getFileName() + ".tmp");
+            Files.writeString(tmp, s.name() + "\n");
+            Files.move(tmp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.warn("Customization: could not keep the state {} in {}: {}", s.label(), stateFile, e.getMessage());
+        }
+    }
+}
