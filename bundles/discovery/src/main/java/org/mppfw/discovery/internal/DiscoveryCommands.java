@@ -4,29 +4,43 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.mppfw.api.discovery.DiscoveryException;
+import org.mppfw.api.discovery.RemoteCustomization;
 import org.mppfw.api.discovery.SrvTarget;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Gogo commands: {@code disc:status} (lease, options, sources in use), {@code disc:dhcp} (run a
- * DHCP exchange now), {@code disc:srv DOMAIN} (the SRV targets in the order the phone tries them).
+ * Gogo commands: {@code disc:status} (lease, options, sources in use, remote customization),
+ * {@code disc:dhcp} (run a DHCP exchange now), {@code disc:srv DOMAIN} (the SRV targets in the
+ * order the phone tries them), {@code disc:activate CODE} (send an activation code).
  */
 @Component(service = DiscoveryCommands.class,
         property = {"osgi.command.scope=disc", "osgi.command.function=status", "osgi.command.function=dhcp",
-            "osgi.command.function=srv"})
+            "osgi.command.function=srv", "osgi.command.function=activate"})
 public final class DiscoveryCommands {
 
     private final DiscoveryService discovery;
+    private final RemoteCustomization customization;
 
     @Activate
-    public DiscoveryCommands(@Reference DiscoveryService discovery) {
+    public DiscoveryCommands(@Reference DiscoveryService discovery, @Reference RemoteCustomization customization) {
         this.discovery = discovery;
+        this.customization = customization;
     }
 
     public String status() {
-        return discovery.status();
+        return "discovery: " + discovery.status() + "\ncustomization: " + customization.state().label()
+                + (customization.reason().isEmpty() ? "" : " (" + customization.reason() + ")");
+    }
+
+    /** Sends an activation code (16 digits, or # and 3 to 16 digits); prints the provisioning URL it gave. */
+    public String activate(String code) {
+        try {
+            return "accepted: Profile_Rule = " + customization.activate(code) + "; resyncing";
+        } catch (IllegalArgumentException | DiscoveryException e) {
+            return "refused: " + e.getMessage();
+        }
     }
 
     public String dhcp() {

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -53,12 +54,15 @@ public final class DiscoveryService implements Discovery {
     private final ParameterStore store;
     private final DeviceIdentity identity;
     private final Settings settings;
-    private final ExecutorService worker;
+    private final ExecutorService executor;
+    private final Executor worker;
 
     private volatile Map<Integer, byte[]> options = Map.of();
     private volatile DhcpLease lease;
     private volatile String lastError;
     private volatile Instant lastExchange;
+    private final Object exchangeLock = new Object();
+    private volatile int attempts;
     private Duration backoff;
     private Clock.Timer timer;
     private boolean stopped;
@@ -70,22 +74,33 @@ public final class DiscoveryService implements Discovery {
     }
 
     DiscoveryService(Clock clock, ParameterStore store, DeviceIdentity identity, Settings settings) {
+        this(clock, store, identity, settings, null);
+    }
+
+    /** @param worker runs the exchanges; null for the service's own thread (tests pass a direct executor) */
+    DiscoveryService(Clock clock, ParameterStore store, DeviceIdentity identity, Settings settings, Executor worker) {
         this.clock = clock;
         this.store = store;
         this.identity = identity;
         this.settings = settings;
         this.backoff = settings.retry();
-        this.worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "mppfw-discovery");
-            t.setDaemon(true);
-            return t;
-        });
+        if (worker == null) {
+            this.executor = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "mppfw-discovery");
+                t.setDaemon(true);
+                return t;
+            });
+            this.worker = executor;
+        } else {
+            this.executor = null;
+            this.worker = worker;
+        }
         switch (settings.mode()) {
             case STATIC -> {
                 options = settings.staticOptions();
                 LOG.info("Discovery: static options {}", options.keySet());
             }
-            case DHCP, INFORM -> worker.execute(this::exchange);
+            case DHCP, INFORM -> this.worker.execute(this::exchange);
             case OFF -> LOG.info("Discovery: DHCP is off (mode off)");
         }
     }
@@ -98,11 +113,13 @@ public final class DiscoveryService implements Discovery {
                 timer.cancel();
             }
         }
-        worker.shutdownNow();
-        try {
-            worker.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (executor != null) {
+            executor.shutdownNow();
+            try {
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -117,10 +134,22 @@ public final class DiscoveryService implements Discovery {
     }
 
     private String exchange() {
+        synchronized (exchangeLock) {
+            return exchangeLocked();
+        }
+    }
+
+    /** Exchanges so far, for tests. */
+    int attempts() {
+        return attempts;
+    }
+
+    private String exchangeLocked() {
         if (settings.mode() != Settings.Mode.DHCP && settings.mode() != Settings.Mode.INFORM) {
             return "DHCP is off (mode " + settings.mode().name().toLowerCase(java.util.Locale.ROOT) + ")";
         }
         DhcpLease got;
+        attempts++;
         try (DhcpClient client = client()) {
             DhcpLease held = lease;
             if (settings.mode() == Settings.Mode.INFORM) {
