@@ -72,8 +72,7 @@ import org.slf4j.LoggerFactory;
  * {@code GET <Activation_Server_URL>/activate?code=<code>&mac=<MAC>&pn=<PN>} answers 200 with the
  * provisioning URL, or 403/404 for a refused code.
  */
-@Component(service = {RemoteCustomization.class, ProvisioningListener.class, ParameterListener.class}, immediate = true,
-        property = ParameterListener.NAMES + "=Profile_Rule")
+@Component(service = {RemoteCustomization.class, ProvisioningListener.class, ParameterListener.class}, immediate = true)
 public final class CustomizationService implements RemoteCustomization, ProvisioningListener, ParameterListener {
 
     static final Duration FIRST_RETRY = Duration.ofSeconds(60);
@@ -242,7 +241,9 @@ public final class CustomizationService implements RemoteCustomization, Provisio
                 factoryReset();
                 return;
             }
-            if (state.isFinal() || (source != ChangeSource.ADMIN && source != ChangeSource.USER)) {
+            // every change comes here (a factory reset must be seen even when Profile_Rule kept its default)
+            if (state.isFinal() || (source != ChangeSource.ADMIN && source != ChangeSource.USER)
+                    || changes.stream().noneMatch(c -> c.name().equals("Profile_Rule"))) {
                 return;
             }
             String rule = param("Profile_Rule").strip();

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mppfw.api.config.ChangeSource;
+import org.mppfw.api.config.ParameterChange;
 import org.mppfw.api.device.DeviceIdentity;
 import org.mppfw.api.discovery.CustomizationState;
 import org.mppfw.api.discovery.DiscoveryException;
@@ -231,7 +232,8 @@ class CustomizationTest {
         resyncEnded(ResultClass.C, "tftp://x:69/y");
         assertEquals(CustomizationState.PENDING, rc.state());
         store.set("Profile_Rule", "http://mine.example.test/p.xml", ChangeSource.ADMIN);
-        rc.parametersChanged(List.of(), ChangeSource.ADMIN);
+        rc.parametersChanged(List.of(new ParameterChange("Profile_Rule", "/$PSN.xml", store.get("Profile_Rule"), false)),
+                ChangeSource.ADMIN);
         assertEquals(CustomizationState.ABORTED, rc.state());
         int asked = http.requested.size();
         clock.advance(Duration.ofDays(2));
@@ -242,7 +244,8 @@ class CustomizationTest {
     void activationCodesLongAndShort() throws Exception {
         boot("/codes");
         store.set("Profile_Rule", "gds://", ChangeSource.ADMIN);
-        rc.parametersChanged(List.of(), ChangeSource.ADMIN);
+        rc.parametersChanged(List.of(new ParameterChange("Profile_Rule", "/$PSN.xml", store.get("Profile_Rule"), false)),
+                ChangeSource.ADMIN);
         assertEquals(CustomizationState.GDS_PENDING, rc.state());
         assertThrows(IllegalArgumentException.class, () -> rc.activate("12345"));
         assertThrows(IllegalArgumentException.class, () -> rc.activate("#12"));
