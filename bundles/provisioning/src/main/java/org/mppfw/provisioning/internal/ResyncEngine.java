@@ -559,7 +559,7 @@ public final class ResyncEngine implements Provisioning, ParameterListener {
         }
         Step last = null;
         for (URI uri : candidates.uris()) {
-            last = fetch(name, uri, decision, state, changed, rejected);
+            last = fetch(name, uri, candidates.tlsName(), decision, state, changed, rejected);
             // the first server that yields a response wins, even a 401 or a 404; only no answer moves on
             if (last.passed() || last.attempt() == null || !ServerChoice.noResponse(last.attempt())) {
                 return last;
@@ -572,8 +572,8 @@ public final class ResyncEngine implements Provisioning, ParameterListener {
     }
 
     /** Fetches and applies one URL. */
-    private Step fetch(String name, URI uri, RuleDecision decision, Map<String, String> state, List<String> changed,
-            List<String> rejected) {
+    private Step fetch(String name, URI uri, String tlsName, RuleDecision decision, Map<String, String> state,
+            List<String> changed, List<String> rejected) {
         state.put("SCHEME", uri.getScheme());
         state.put("METH", uri.getScheme());
         String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
@@ -584,7 +584,7 @@ public final class ResyncEngine implements Provisioning, ParameterListener {
         state.remove("ERR");
         log("Log_Request_Msg", SyslogSender.Severity.INFO, state);
         FetchPlan plan = new FetchPlan(uri, decision.options().key() == null ? null : decision.options().key().toCharArray(),
-                credentials(decision), postBody(decision, state));
+                credentials(decision), postBody(decision, state), "https".equals(uri.getScheme()) ? tlsName : null);
         Attempt attempt;
         try {
             attempt = fetcher.fetchAndApply(plan);

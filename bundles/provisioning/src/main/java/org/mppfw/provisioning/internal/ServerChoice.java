@@ -29,7 +29,10 @@ import org.slf4j.LoggerFactory;
  * <li>{@code [--srv] https://example.com/path}: the SRV targets of {@code example.com} for the
  * rule's scheme, in SRV order.</li>
  * </ul>
- * The first server that yields a response wins, even a 401 (the reference's reading of the
+ * An https server found by DNS SRV must present a certificate naming the domain looked up, not
+ * the SRV target (the reference: the DHCP domain).
+ *
+ * <p>The first server that yields a response wins, even a 401 (the reference's reading of the
  * option order); only a server that does not answer moves on to the next.
  */
 final class ServerChoice {
@@ -47,11 +50,17 @@ final class ServerChoice {
     }
 
     /**
-     * @param uris the URLs to try, in order
-     * @param via  where they came from ({@code DHCP option 66}, {@code DNS SRV of example.com}), or
-     *             null for the rule itself
+     * @param uris     the URLs to try, in order
+     * @param via      where they came from ({@code DHCP option 66}, {@code DNS SRV of example.com}), or
+     *                 null for the rule itself
+     * @param tlsName  for servers found by DNS SRV, the domain looked up: the name their TLS
+     *                 certificates must hold (the reference: the DHCP domain, not the target); else null
      */
-    record Candidates(List<URI> uris, String via) {
+    record Candidates(List<URI> uris, String via, String tlsName) {
+
+        Candidates(List<URI> uris, String via) {
+            this(uris, via, null);
+        }
     }
 
     private ServerChoice() {
@@ -103,7 +112,7 @@ final class ServerChoice {
         for (SrvTarget t : targets) {
             uris.add(uri(t.scheme(), t.host(), t.port(), url.path()));
         }
-        return new Candidates(List.copyOf(uris), "DNS SRV of " + domain.get());
+        return new Candidates(List.copyOf(uris), "DNS SRV of " + domain.get(), domain.get());
     }
 
     private static Candidates srv(ProvisioningUrl url, Discovery discovery) throws NoServer {
@@ -126,7 +135,7 @@ final class ServerChoice {
             String name = url.scheme() == ProvisioningUrl.Scheme.HTTPS ? "_ciscoprov-https._tls." : "_ciscoprov-http._tcp.";
             throw new NoServer("--srv: no " + name + url.host() + " SRV records");
         }
-        return new Candidates(List.copyOf(uris), "DNS SRV of " + url.host());
+        return new Candidates(List.copyOf(uris), "DNS SRV of " + url.host(), url.host());
     }
 
     private static URI fromSource(ProvisioningUrl rule, ProvisioningSource s, UnaryOperator<String> expand) throws NoServer {

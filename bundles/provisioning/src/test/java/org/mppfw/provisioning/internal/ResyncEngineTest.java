@@ -538,6 +538,8 @@ class ResyncEngineTest {
         assertEquals(List.of("https://prov2.example.test:18444/8845-3PCC.xml", "https://prov1.example.test:18443/8845-3PCC.xml"),
                 requestedUrls());
         assertEquals("by srv", store.get("GPP_B"));
+        // the certificate of an SRV target must name the DHCP domain
+        assertEquals(List.of("example.test"), requests.stream().map(r -> r.tlsName().orElse("-")).distinct().toList());
     }
 
     @Test
@@ -552,6 +554,7 @@ class ResyncEngineTest {
         engine.setDiscovery(found);
         clock.advance(Duration.ZERO);
         assertEquals(List.of("http://px1.example.test:18080/8845-3PCC.xml"), requestedUrls());
+        assertEquals(java.util.Optional.empty(), requests.get(0).tlsName(), "no TLS over http");
         assertEquals("srv rule", store.get("GPP_C"));
         set("Profile_Rule", "[--srv] https://nothing.test/$PSN.xml");
         engine.resync();
