@@ -13,11 +13,12 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Gogo commands: {@code disc:status} (lease, options, sources in use, remote customization),
  * {@code disc:dhcp} (run a DHCP exchange now), {@code disc:srv DOMAIN} (the SRV targets in the
- * order the phone tries them), {@code disc:activate CODE} (send an activation code).
+ * order the phone tries them), {@code disc:activate CODE} (send an activation code),
+ * {@code disc:await STATE SECONDS} (for scripts: wait for a customization state).
  */
 @Component(service = DiscoveryCommands.class,
         property = {"osgi.command.scope=disc", "osgi.command.function=status", "osgi.command.function=dhcp",
-            "osgi.command.function=srv", "osgi.command.function=activate"})
+            "osgi.command.function=srv", "osgi.command.function=activate", "osgi.command.function=await"})
 public final class DiscoveryCommands {
 
     private final DiscoveryService discovery;
@@ -41,6 +42,22 @@ public final class DiscoveryCommands {
         } catch (IllegalArgumentException | DiscoveryException e) {
             return "refused: " + e.getMessage();
         }
+    }
+
+    /**
+     * Waits until the customization state is STATE (as shown: {@code Acquired},
+     * {@code Custom Pending}...), at most SECONDS; fails (a batch stops) when it is not reached.
+     */
+    public String await(String state, int seconds) throws InterruptedException {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        while (!customization.state().label().equalsIgnoreCase(state)) {
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException("customization is " + customization.state().label() + ", not " + state
+                        + ", after " + seconds + " s: " + customization.reason());
+            }
+            Thread.sleep(100);
+        }
+        return "customization: " + customization.state().label() + " (" + customization.reason() + ")";
     }
 
     public String dhcp() {
