@@ -208,7 +208,11 @@ public final class CustomizationService implements RemoteCustomization, Provisio
         boolean ok = r.result() == ResultClass.A && r.url() != null && !r.url().isEmpty() && !r.url().equals("-");
         switch (state) {
             case OPEN, PENDING, UNAVAILABLE -> {
-                if (ok) {
+                if (ok && GDS.equalsIgnoreCase(param("Profile_Rule").strip())) {
+                    // a bootstrap profile that sets gds:// asks for activation-code onboarding
+                    cancelRetry();
+                    move(CustomizationState.GDS_PENDING, "the profile from " + r.url() + " set Profile_Rule to gds://");
+                } else if (ok) {
                     move(CustomizationState.ABORTED, "provisioned from " + r.url() + " before remote customization");
                 } else if (state == CustomizationState.OPEN && enabled.getAsBoolean()) {
                     move(CustomizationState.PENDING, "no provisioning from DHCP or DNS SRV (" + r.message() + ")");
@@ -242,11 +246,19 @@ public final class CustomizationService implements RemoteCustomization, Provisio
                 return;
             }
             // every change comes here (a factory reset must be seen even when Profile_Rule kept its default)
-            if (state.isFinal() || (source != ChangeSource.ADMIN && source != ChangeSource.USER)
+            if (state.isFinal() || source == ChangeSource.SYSTEM
                     || changes.stream().noneMatch(c -> c.name().equals("Profile_Rule"))) {
                 return;
             }
             String rule = param("Profile_Rule").strip();
+            if (source != ChangeSource.ADMIN && source != ChangeSource.USER) {
+                // a profile (or an ACS) set the rule: only gds:// changes the state here, the resync result does the rest
+                if (GDS.equalsIgnoreCase(rule)) {
+                    cancelRetry();
+                    move(CustomizationState.GDS_PENDING, "a profile set Profile_Rule to gds://: waiting for an activation code");
+                }
+                return;
+            }
             if (GDS.equalsIgnoreCase(rule)) {
                 cancelRetry();
                 move(CustomizationState.GDS_PENDING, "Profile_Rule set to gds://: waiting for an activation code");

@@ -261,6 +261,18 @@ class CustomizationTest {
     }
 
     @Test
+    void aBootstrapProfileSettingGdsAsksForACodeInsteadOfAborting() throws Exception {
+        boot("/codes");
+        // the profile applied first, then the engine reports its success
+        store.set("Profile_Rule", "gds://", ChangeSource.PROFILE);
+        resyncEnded(ResultClass.A, "http://boot.example.test:80/bootstrap.xml");
+        assertEquals(CustomizationState.GDS_PENDING, rc.state(), rc.reason());
+        rc.activate("#123");
+        resyncEnded(ResultClass.A, "http://short.example.test:80/cfg.xml");
+        assertEquals(CustomizationState.GDS_ACQUIRED, rc.state());
+    }
+
+    @Test
     void theUrlOfAnAnswer() {
         assertEquals("http://a/b", CustomizationService.provisioningUrl("  http://a/b\r\nx"));
         assertEquals("", CustomizationService.provisioningUrl("<flat-profile/>"));
