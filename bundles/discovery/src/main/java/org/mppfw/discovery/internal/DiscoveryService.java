@@ -99,6 +99,7 @@ public final class DiscoveryService implements Discovery {
             case STATIC -> {
                 options = settings.staticOptions();
                 LOG.info("Discovery: static options {}", options.keySet());
+                keepAcsUrl();
             }
             case DHCP, INFORM -> this.worker.execute(this::exchange);
             case OFF -> LOG.info("Discovery: DHCP is off (mode off)");
@@ -182,6 +183,7 @@ public final class DiscoveryService implements Discovery {
         lastError = null;
         lastExchange = clock.now();
         backoff = settings.retry();
+        keepAcsUrl();
         OptionDecoder.Decoded d = decoded();
         LOG.info("Discovery: DHCP {}; provisioning sources {}{}", got, d.sources(),
                 d.notes().isEmpty() ? "" : "; " + String.join("; ", d.notes()));
@@ -242,6 +244,27 @@ public final class DiscoveryService implements Discovery {
             LOG.warn("Discovery: could not set {} on {}: {}", cidr, settings.interfaceName(), e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Keeps the ACS URL of option 43/125 in {@code ACS_URL} for the TR-069 client when
+     * {@code TR-069_DHCPOption_Init} is Yes and no ACS URL is configured: a configured one wins.
+     */
+    private void keepAcsUrl() {
+        String acs = decoded().acsUrl();
+        if (acs == null) {
+            return;
+        }
+        try {
+            String init = store.get("TR-069_DHCPOption_Init");
+            String current = store.get("ACS_URL");
+            if ("yes".equalsIgnoreCase(init) && (current == null || current.isBlank())) {
+                store.set("ACS_URL", acs, org.mppfw.api.config.ChangeSource.SYSTEM);
+                LOG.info("Discovery: ACS_URL = {} (from DHCP)", acs);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Discovery: could not keep the ACS URL {} from DHCP: {}", acs, e.getMessage());
         }
     }
 

@@ -59,6 +59,18 @@ class DiscoveryServiceTest {
     }
 
     @Test
+    void theAcsUrlOfOption43IsKeptUnlessOneIsConfigured() throws IOException {
+        ParameterStoreImpl store = new ParameterStoreImpl(data, Catalog.standard(), ParameterStoreImpl.Options.defaults());
+        new DiscoveryService(clock, store, ID, settings(Settings.Mode.STATIC, "", "43=http://acs.example.test:7547/"),
+                Runnable::run).stop();
+        assertEquals("http://acs.example.test:7547/", store.get("ACS_URL"));
+        store.set("ACS_URL", "https://mine.example.test/", ChangeSource.ADMIN);
+        new DiscoveryService(clock, store, ID, settings(Settings.Mode.STATIC, "", "43=http://other.example.test/"),
+                Runnable::run).stop();
+        assertEquals("https://mine.example.test/", store.get("ACS_URL"));
+    }
+
+    @Test
     void failedDhcpIsRetriedWithDoublingDelaysUpToAnHour() throws IOException {
         ParameterStoreImpl store = new ParameterStoreImpl(data, Catalog.standard(), ParameterStoreImpl.Options.defaults());
         DiscoveryService d = new DiscoveryService(clock, store, ID, settings(Settings.Mode.DHCP, "mppfwnone0", ""), Runnable::run);
