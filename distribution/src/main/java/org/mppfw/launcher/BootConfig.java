@@ -36,6 +36,10 @@ final class BootConfig {
     static final String FIRMWARE_RELEASE_KEY = "release";
     /** Framework property naming the image dir (bin/, lib/, bundles/, etc/). */
     static final String HOME = "mppfw.home";
+    /** Framework property: the bundle set that was booted ({@code factory}, {@code a}, {@code b}). */
+    static final String FIRMWARE_SET = "mppfw.firmware.set";
+    /** Framework property: whether that set is on trial (an upgrade not yet committed). */
+    static final String FIRMWARE_TRIAL = "mppfw.firmware.trial";
 
     private static final Pattern SERIES = Pattern.compile("\\d+");
 
@@ -43,20 +47,40 @@ final class BootConfig {
     private static final Set<String> OWNED = Set.of(
             DeviceProperties.DATA_DIR, DeviceProperties.MODEL, DeviceProperties.MAC,
             DeviceProperties.SERIAL, DeviceProperties.HARDWARE_VERSION,
-            DeviceProperties.FIRMWARE_VERSION, HOME,
+            DeviceProperties.FIRMWARE_VERSION, HOME, FIRMWARE_SET, FIRMWARE_TRIAL,
             "org.osgi.framework.storage", "org.osgi.framework.storage.clean",
             "org.osgi.framework.startlevel.beginning", "felix.log.logger", "gosh.home");
 
     private final Path image;
     private final Path dataDir;
     private final String firmwareVersion;
+    private final String model;
     private final Map<String, String> frameworkProperties;
 
-    private BootConfig(Path image, Path dataDir, String firmwareVersion, Map<String, String> props) {
+    private BootConfig(Path image, Path dataDir, String firmwareVersion, String model, Map<String, String> props) {
         this.image = image;
         this.dataDir = dataDir;
         this.firmwareVersion = firmwareVersion;
+        this.model = model;
         this.frameworkProperties = Collections.unmodifiableMap(props);
+    }
+
+    /**
+     * The configuration for booting {@code set}: its release becomes the firmware version, and
+     * the framework learns which set runs and whether it is on trial.
+     */
+    BootConfig forSet(FirmwareSets.BootSet set) {
+        Map<String, String> props = new LinkedHashMap<>(frameworkProperties);
+        String version = firmwareVersion(model, set.release());
+        props.put(DeviceProperties.FIRMWARE_VERSION, version);
+        props.put(FIRMWARE_SET, set.name());
+        props.put(FIRMWARE_TRIAL, Boolean.toString(set.trial()));
+        return new BootConfig(image, dataDir, version, model, props);
+    }
+
+    /** The release of the image's own bundle set. */
+    String factoryRelease() {
+        return firmwareVersion.substring(firmwareVersion.indexOf('.') + 1);
     }
 
     /** Reads the image's and the data dir's files and merges them with the command line. */
@@ -116,7 +140,7 @@ final class BootConfig {
         props.put("org.osgi.framework.startlevel.beginning", "1");
         // the interactive shell reads <image>/etc/gosh_profile
         props.put("gosh.home", image.toString());
-        return new BootConfig(image, dataDir, version, props);
+        return new BootConfig(image, dataDir, version, modelForVersion, props);
     }
 
     /**

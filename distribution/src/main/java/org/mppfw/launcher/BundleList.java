@@ -93,6 +93,11 @@ final class BundleList {
 
     /** The entries to install: all of them in interactive mode, without the shell in batch mode. */
     List<Entry> forMode(boolean interactive) {
+        return forMode(entries, interactive);
+    }
+
+    /** The entries to install: all of them in interactive mode, without the shell in batch mode. */
+    static List<Entry> forMode(List<Entry> entries, boolean interactive) {
         if (interactive) {
             return entries;
         }

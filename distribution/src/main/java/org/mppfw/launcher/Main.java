@@ -54,13 +54,11 @@ public final class Main {
             Path image = imageDir();
             configureLogging(image, launch.verbosity());
             BootConfig config = BootConfig.load(image, launch);
-            List<BundleList.Entry> bundles = BundleList.read(config.bundlesList()).forMode(launch.interactive());
             if (launch.interactive() && System.console() == null && System.getProperty("org.jline.terminal.dumb") == null) {
                 System.setProperty("org.jline.terminal.dumb", "true"); // stdin/stdout not a terminal: no warning about it
             }
             Files.createDirectories(config.dataDir());
-            Log.info("firmware " + config.firmwareVersion() + ", data dir " + config.dataDir());
-            phone = PhoneFramework.boot(config, bundles);
+            phone = bootFirmware(config, launch);
         } catch (Exception e) {
             Log.error("cannot boot: " + BatchRunner.message(e));
             Log.debug(e);
@@ -79,6 +77,40 @@ public final class Main {
             return BOOT_FAILED;
         } finally {
             phone.stop();
+        }
+    }
+
+    /**
+     * Boots the bundle set the firmware state record names. A set on trial whose bundles do not
+     * all start is given up at once and the committed set is booted instead.
+     */
+    static PhoneFramework bootFirmware(BootConfig base, LaunchArgs launch) throws Exception {
+        for (int round = 0; ; round++) {
+            FirmwareSets.BootSet set = FirmwareSets.choose(base.image(), base.dataDir(), base.factoryRelease());
+            BootConfig config = base.forSet(set);
+            Log.info("firmware " + config.firmwareVersion() + " (" + set.name() + (set.trial() ? ", on trial" : "")
+                    + "), data dir " + config.dataDir());
+            List<BundleList.Entry> bundles = BundleList.forMode(set.entries(), launch.interactive());
+            PhoneFramework phone;
+            try {
+                phone = PhoneFramework.boot(config, set.root(), bundles);
+            } catch (Exception e) {
+                if (!set.trial() || round > 0) {
+                    throw e;
+                }
+                FirmwareSets.abandonTrial(base.dataDir(), BatchRunner.message(e));
+                Log.error("firmware " + set.release() + " did not boot (" + BatchRunner.message(e) + "); back to the committed set");
+                continue;
+            }
+            List<String> inactive = phone.inactiveBundles();
+            if (set.trial() && !inactive.isEmpty() && round == 0) {
+                phone.stop();
+                String why = inactive.size() + " bundle(s) not active: " + String.join(", ", inactive);
+                FirmwareSets.abandonTrial(base.dataDir(), why);
+                Log.error("firmware " + set.release() + " failed its boot check (" + why + "); back to the committed set");
+                continue;
+            }
+            return phone;
         }
     }
 

@@ -42,10 +42,10 @@ final class PhoneFramework {
      * Starts the framework with {@code entries} installed and started, and returns once every
      * bundle has been started (or failed to start, which is logged).
      */
-    static PhoneFramework boot(BootConfig config, List<BundleList.Entry> entries) throws Exception {
+    static PhoneFramework boot(BootConfig config, Path root, List<BundleList.Entry> entries) throws Exception {
         for (BundleList.Entry e : entries) {
-            if (!Files.isRegularFile(config.image().resolve(e.path()))) {
-                throw new IllegalStateException("the image lacks " + e.path() + " (listed in " + BootConfig.BUNDLES_LIST + ")");
+            if (!Files.isRegularFile(root.resolve(e.path()))) {
+                throw new IllegalStateException("the bundle set lacks " + e.path() + " (in " + root + ")");
             }
         }
         Map<String, Object> props = new HashMap<>(config.frameworkProperties());
@@ -63,7 +63,7 @@ final class PhoneFramework {
 
         BundleContext context = framework.getBundleContext();
         for (BundleList.Entry e : entries) {
-            Path jar = config.image().resolve(e.path());
+            Path jar = root.resolve(e.path());
             // reference: the jar is used in place, not copied into the cache
             Bundle bundle = context.installBundle("reference:" + jar.toUri());
             bundle.adapt(BundleStartLevel.class).setStartLevel(e.startLevel());
@@ -109,21 +109,25 @@ final class PhoneFramework {
         }
     }
 
-    private void reportBoot() {
-        long now = System.currentTimeMillis();
-        int active = 0;
+    /** The bundles that are neither active nor a resolved fragment, with their state. */
+    List<String> inactiveBundles() {
         List<String> inactive = new ArrayList<>();
         for (Bundle b : context().getBundles()) {
             if (b.getBundleId() == 0) {
                 continue;
             }
             boolean fragment = b.getHeaders("").get(Constants.FRAGMENT_HOST) != null;
-            if (b.getState() == Bundle.ACTIVE || fragment && b.getState() == Bundle.RESOLVED) {
-                active++;
-            } else {
+            if (!(b.getState() == Bundle.ACTIVE || fragment && b.getState() == Bundle.RESOLVED)) {
                 inactive.add(b.getSymbolicName() + " (" + stateName(b.getState()) + ")");
             }
         }
+        return inactive;
+    }
+
+    private void reportBoot() {
+        long now = System.currentTimeMillis();
+        List<String> inactive = inactiveBundles();
+        int active = context().getBundles().length - 1 - inactive.size();
         if (!inactive.isEmpty()) {
             Log.warn(inactive.size() + " bundles not active: " + String.join(", ", inactive));
         }

@@ -57,7 +57,7 @@ public class ResyncEndToEndTest {
     }
 
     /** nginx on a free port serving {@code www/}: /open/, /basic/ (phone:s3cret), /flaky/ (500 until present). */
-    private static int nginx(ItPeers peers) throws Exception {
+    static int nginx(ItPeers peers) throws Exception {
         int port = ItPeers.freeTcpPort();
         String d = peers.dir.toString();
         peers.write("htpasswd", peers.run("htpasswd", "-nbB", "phone", "s3cret").trim() + "\n");
@@ -96,8 +96,8 @@ public class ResyncEndToEndTest {
                 if (r == previous) {
                     break;
                 }
-                if (done.test(r)) {
-                    return r;
+                if (done.test(r) && engine.status().last() == r) {
+                    return r; // the status (next resync and why) is published just after the record
                 }
             }
             Thread.sleep(50);

@@ -69,6 +69,47 @@ class DemoTest {
         }
     }
 
+    @Test
+    void theRunningPhoneUpgradesV1ToV2ToV3FromTheLabInPlace() throws Exception {
+        Path image = Path.of(System.getProperty("mppfw.image", "../distribution/target/mppfw")).toAbsolutePath();
+        Path key = image.getParent().resolve("firmware-signing-test.key.pem");
+        List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (LabServer lab = LabServer.start(new LabServer.Options(tmp.resolve("lab"), "127.0.0.1", null, 0, 0, 0), log::add)) {
+            // the demo's images, made by the script scripts/run uses
+            Process make = new ProcessBuilder(Path.of("../scripts/demo-firmware").toString(), image.toString(), key.toString(),
+                    tmp.resolve("lab/firmware").toString()).redirectErrorStream(true).start();
+            String releases = new String(make.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(make.waitFor(120, TimeUnit.SECONDS));
+            assertEquals(0, make.exitValue(), releases);
+            List<String> r = releases.lines().toList();
+            assertEquals(2, r.size(), releases);
+            String fw = "http://127.0.0.1:" + lab.endpoints().http() + "/firmware";
+            String rule = "'($SWVER lt " + r.get(0) + ")? " + fw + "/sip88xx." + r.get(0) + ".loads | " + fw + "/sip88xx."
+                    + r.get(1) + ".loads'";
+            Path out = tmp.resolve("out.txt");
+            Path err = tmp.resolve("err.txt");
+            ProcessBuilder pb = new ProcessBuilder(image.resolve("bin/mppfw").toString(), "--data", tmp.resolve("phone").toString(),
+                    "-c", "param:set Upgrade_Rule " + rule + "\nfw:await 300\nfw:status\nlb -s")
+                    .redirectOutput(out.toFile()).redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            pb.environment().put("MPPFW_CDS", "0");
+            Process p = pb.start();
+            try {
+                assertTrue(p.waitFor(300, TimeUnit.SECONDS), "the phone ends its batch");
+            } finally {
+                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            String o = Files.readString(out, StandardCharsets.UTF_8);
+            String e = Files.readString(err, StandardCharsets.UTF_8);
+            assertEquals(0, p.exitValue(), o + e);
+            assertTrue(o.contains("now running " + r.get(0)) && o.contains("now running " + r.get(1)), o);
+            assertTrue(o.contains("running   sip8845." + r.get(1)), o);
+            assertTrue(o.contains("org.mppfw.display (12.0.1.demo3)") && o.contains("org.mppfw.crypto (12.0.1.demo3)"), o);
+            assertTrue(log.stream().anyMatch(l -> l.contains("sip88xx." + r.get(0) + ".loads")), log.toString());
+            assertTrue(log.stream().anyMatch(l -> l.contains("sip88xx." + r.get(1) + ".loads")), log.toString());
+        }
+    }
+
     /**
      * A phone in factory state that DHCP gives nothing finds the lab through remote
      * customization: its power-up resync (within 40 s) fails, it asks the lab's activation server, is redirected

@@ -30,4 +30,14 @@ public interface Provisioning {
      * @return false when provisioning is disabled
      */
     boolean resync(String rule);
+
+    /**
+     * Sets the profile account: the user name and password answered to an HTTP 401 challenge by
+     * rules that carry no {@code --uid}/{@code --pwd} (those take precedence), as entered on the
+     * phone's "Profile account" screen. Kept in memory only; the engine keeps its own copy and the
+     * caller may wipe {@code password} after the call. A null or empty user clears it.
+     *
+     * @since 1.1
+     */
+    void profileAccount(String user, char[] password);
 }

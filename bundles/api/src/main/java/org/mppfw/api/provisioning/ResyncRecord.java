@@ -24,10 +24,12 @@ import org.mppfw.api.transport.ResultClass;
  * @param rejected the parameters refused, with the reason, over all rules
  * @param steps    one line for each rule that fetched something, in order: the rule, the URL,
  *                 the result class, the decoding, the bytes and what applying did
+ * @param status   the HTTP status or TFTP error code that ended a failed attempt ({@code 401} when
+ *                 the server wants credentials), 0 when none (since 1.1)
  */
 public record ResyncRecord(Instant started, Instant ended, String reason, String rule, String url,
         ResultClass result, String message, String decoding, List<String> changed, List<String> rejected,
-        List<String> steps) {
+        List<String> steps, int status) {
 
     public ResyncRecord {
         Objects.requireNonNull(started);
@@ -36,6 +38,17 @@ public record ResyncRecord(Instant started, Instant ended, String reason, String
         changed = List.copyOf(new java.util.LinkedHashSet<>(changed));
         rejected = List.copyOf(rejected);
         steps = List.copyOf(steps);
+    }
+
+    /** A record without a status code, as in 1.0. */
+    public ResyncRecord(Instant started, Instant ended, String reason, String rule, String url, ResultClass result,
+            String message, String decoding, List<String> changed, List<String> rejected, List<String> steps) {
+        this(started, ended, reason, rule, url, result, message, decoding, changed, rejected, steps, 0);
+    }
+
+    /** Whether a server asked for credentials that the phone did not have (HTTP 401 at the end). */
+    public boolean unauthorized() {
+        return !success() && status == 401;
     }
 
     /** True for class A. */

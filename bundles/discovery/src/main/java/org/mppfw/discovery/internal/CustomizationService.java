@@ -28,6 +28,8 @@ import org.mppfw.api.config.ParameterListener;
 import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.device.DeviceIdentity;
 import org.mppfw.api.device.DeviceProperties;
+import org.mppfw.api.discovery.ActivationCode;
+import org.mppfw.api.discovery.ActivationCodeListener;
 import org.mppfw.api.discovery.CustomizationState;
 import org.mppfw.api.discovery.DiscoveryException;
 import org.mppfw.api.discovery.RemoteCustomization;
@@ -72,8 +74,10 @@ import org.slf4j.LoggerFactory;
  * {@code GET <Activation_Server_URL>/activate?code=<code>&mac=<MAC>&pn=<PN>} answers 200 with the
  * provisioning URL, or 403/404 for a refused code.
  */
-@Component(service = {RemoteCustomization.class, ProvisioningListener.class, ParameterListener.class}, immediate = true)
-public final class CustomizationService implements RemoteCustomization, ProvisioningListener, ParameterListener {
+@Component(service = {RemoteCustomization.class, ProvisioningListener.class, ParameterListener.class,
+    ActivationCodeListener.class}, immediate = true)
+public final class CustomizationService implements RemoteCustomization, ProvisioningListener, ParameterListener,
+        ActivationCodeListener {
 
     static final Duration FIRST_RETRY = Duration.ofSeconds(60);
     static final Duration MAX_RETRY = Duration.ofDays(1);
@@ -357,6 +361,20 @@ public final class CustomizationService implements RemoteCustomization, Provisio
             p.resync();
         }
         return url;
+    }
+
+    /** A code typed on the activation-code screen: sent from the service's own thread, never the keypad's. */
+    @Override
+    public void activationCodeEntered(ActivationCode code) {
+        worker.accept(() -> {
+            try {
+                activate(code.toString());
+            } catch (DiscoveryException | IllegalArgumentException e) {
+                reason = "activation code refused: " + e.getMessage();
+                LOG.warn("Customization: activation code ({}) refused: {}", code.isShort() ? "short code" : "16 digits",
+                        e.getMessage());
+            }
+        });
     }
 
     /** The body of a 200 answer, at most 64 KiB; anything else is an error naming what happened. */

@@ -130,6 +130,7 @@ class CustomizationTest {
             public List<ResyncRecord> history() { return List.of(); }
             public boolean resync() { resyncs.add(store.get("Profile_Rule")); return true; }
             public boolean resync(String rule) { return resync(); }
+            public void profileAccount(String user, char[] password) { }
         });
     }
 
@@ -267,7 +268,9 @@ class CustomizationTest {
         store.set("Profile_Rule", "gds://", ChangeSource.PROFILE);
         resyncEnded(ResultClass.A, "http://boot.example.test:80/bootstrap.xml");
         assertEquals(CustomizationState.GDS_PENDING, rc.state(), rc.reason());
-        rc.activate("#123");
+        // typed on the activation-code screen
+        rc.activationCodeEntered(org.mppfw.api.discovery.ActivationCode.parse("#123"));
+        assertEquals("http://short.example.test/cfg.xml", store.get("Profile_Rule"));
         resyncEnded(ResultClass.A, "http://short.example.test:80/cfg.xml");
         assertEquals(CustomizationState.GDS_ACQUIRED, rc.state());
     }

@@ -189,14 +189,20 @@ public final class PngRenderer {
 
     private void icons(Graphics2D g, Indicators ind) {
         int x = WIDTH - 30;
-        // registration: a filled dot in the state's colour, none without a line
+        // registration: a person (head and shoulders) in the state's colour, none without a line
         if (ind.registration() != Indicators.Registration.NONE) {
             g.setColor(switch (ind.registration()) {
                 case REGISTERED -> OK;
                 case REGISTERING -> WARN;
                 default -> BAD;
             });
-            g.fillOval(x - 4, 16, 16, 16);
+            g.fillOval(x - 1, 10, 12, 12);
+            g.fill(new java.awt.geom.Arc2D.Double(x - 7, 24, 24, 20, 0, 180, java.awt.geom.Arc2D.CHORD));
+            if (ind.registration() == Indicators.Registration.FAILED) {
+                g.setColor(Color.WHITE);
+                g.setStroke(new BasicStroke(2.5f));
+                g.drawLine(x - 8, 12, x + 18, 36);
+            }
             x -= 40;
         }
         // network: four rising bars, grey with a cross when down

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Locale;
 
 import org.mppfw.api.clock.Clock;
+import org.mppfw.api.config.ChangeSource;
+import org.mppfw.api.config.ParameterChange;
+import org.mppfw.api.config.ParameterListener;
 import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.display.Display;
 import org.mppfw.api.display.Screen;
@@ -21,12 +24,20 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Shows the resync engine's state on the LCD: "Provisioning…" while it resyncs, the idle screen,
- * "Resync failed — retry in 2 min" after a failure, and the "Provisioning status" screen.
+ * "Resync failed — retry in 2 min" after a failure, and the "Provisioning status" screen; the
+ * profile-account prompt when a server answered 401 ({@code Profile_Authentication_Type} not
+ * {@code Disabled}), and the activation-code screen in place of the idle screen while
+ * {@code Profile_Rule} is {@code gds://}. The engine's changes replace only the idle and
+ * "Provisioning…" screens: a menu, an editor or an upgrade screen stays until it is left.
  * It does not reference the engine (the engine references its listeners: that would be a
  * cycle); {@link ProvisioningScreensRestore} shows the engine's state when the display starts.
  */
-@Component(service = { ProvisioningListener.class, ProvisioningScreens.class })
-public final class ProvisioningScreens implements ProvisioningListener {
+@Component(service = { ProvisioningListener.class, ProvisioningScreens.class, ParameterListener.class },
+        property = ParameterListener.NAMES + "=Profile_Rule")
+public final class ProvisioningScreens implements ProvisioningListener, ParameterListener {
+
+    /** The title of the screen shown while the engine resyncs. */
+    static final String RESYNCING = "Provisioning";
 
     static final String[] IDLE_SOFT_KEYS = { "Resync", "Status" };
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE, MMMM d", Locale.ENGLISH);
@@ -37,6 +48,11 @@ public final class ProvisioningScreens implements ProvisioningListener {
     private final Clock clock;
     private final ParameterStore store;
     private final java.util.concurrent.atomic.AtomicBoolean told = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Whether a resync succeeded since the display started: the prompt is for first provisioning. */
+    private boolean provisioned;
+    /** The attempt whose profile-account prompt the user cancelled. */
+    private ResyncRecord dismissed;
+    private volatile ProvisioningStatus last = new ProvisioningStatus(ProvisioningStatus.State.IDLE, null, null, null, 0);
 
     @Activate
     public ProvisioningScreens(@Reference Display display, @Reference Clock clock, @Reference ParameterStore store) {
@@ -46,18 +62,83 @@ public final class ProvisioningScreens implements ProvisioningListener {
     }
 
     @Override
-    public void statusChanged(ProvisioningStatus status) {
+    public synchronized void statusChanged(ProvisioningStatus status) {
         told.set(true);
-        display.show(screenFor(status, clock.now(), clock.zone(), lineKeys()));
+        last = status;
+        provisioned |= status.last() != null && status.last().success();
+        if (passive(display.current())) {
+            display.show(next(status));
+        }
     }
 
     /**
      * Shows the engine's state as read when the display started, unless the engine already told
-     * a newer one.
+     * a newer one or the display came back on a page of the menus.
      */
-    void restore(ProvisioningStatus status) {
+    synchronized void restore(ProvisioningStatus status) {
         if (!told.get()) {
-            display.show(screenFor(status, clock.now(), clock.zone(), lineKeys()));
+            last = status;
+            if (passive(display.current())) {
+                display.show(next(status));
+            }
+        }
+    }
+
+    @Override
+    public synchronized void parametersChanged(List<ParameterChange> changes, ChangeSource source) {
+        Screen now = display.current();
+        if (activationWanted() ? passive(now) : now.title().equals(Pages.ACTIVATION)) {
+            display.show(next(last));
+        }
+    }
+
+    /** Leaves the menus: the idle screen for the engine's latest state (or what it asks for). */
+    public synchronized void home() {
+        display.show(next(last));
+    }
+
+    /** The user cancelled the profile-account prompt: no prompt again for the same attempt. */
+    public synchronized void dismissAccount() {
+        dismissed = last.last();
+        home();
+    }
+
+    /** The screens the engine's changes may replace: boot, idle and "Provisioning…". */
+    static boolean passive(Screen s) {
+        return s.title().isEmpty() || s.title().equals(RESYNCING);
+    }
+
+    /** The screen the engine's state asks for: the profile account, the activation code, or idle. */
+    private Screen next(ProvisioningStatus status) {
+        if (accountWanted(status)) {
+            return Pages.accountUser("", MultiTap.MODE_ABC);
+        }
+        if (activationWanted()) {
+            return Pages.activation("", null);
+        }
+        return screenFor(status, clock.now(), clock.zone(), lineKeys());
+    }
+
+    /**
+     * A server answered 401 before the phone was ever provisioned, and it may ask for the
+     * profile account.
+     */
+    private boolean accountWanted(ProvisioningStatus s) {
+        return !provisioned && s.state() != ProvisioningStatus.State.RESYNCING && s.last() != null && s.last().unauthorized()
+                && s.last() != dismissed
+                && !"Disabled".equalsIgnoreCase(param("Profile_Authentication_Type", "Disabled"));
+    }
+
+    private boolean activationWanted() {
+        return param("Profile_Rule", "").trim().toLowerCase(Locale.ROOT).startsWith("gds://");
+    }
+
+    private String param(String name, String fallback) {
+        try {
+            String v = store.get(name);
+            return v == null ? fallback : v;
+        } catch (RuntimeException e) {
+            return fallback; // an unknown parameter
         }
     }
 
@@ -80,7 +161,7 @@ public final class ProvisioningScreens implements ProvisioningListener {
     /** The screen for an engine state. */
     static Screen screenFor(ProvisioningStatus s, Instant now, ZoneId zone, List<String> lineKeys) {
         if (s.state() == ProvisioningStatus.State.RESYNCING) {
-            return new Screen("Provisioning", List.of("Provisioning…", "Please wait"), -1, List.of(), -1, lineKeys,
+            return new Screen(RESYNCING, List.of("Provisioning…", "Please wait"), -1, List.of(), -1, lineKeys,
                     null);
         }
         List<String> lines = new ArrayList<>();
@@ -136,6 +217,6 @@ public final class ProvisioningScreens implements ProvisioningListener {
         } else if (s.state() == ProvisioningStatus.State.DISABLED) {
             lines.add("Provisioning is disabled");
         }
-        return new Screen("Provisioning status", lines, -1, List.of("Resync", "Back"), -1);
+        return new Screen(Pages.PROVISIONING, lines, -1, List.of("Resync", "Back"), -1);
     }
 }

@@ -22,7 +22,7 @@ class DisplayServiceTest {
 
     @Test
     void keepsTheScreenAndBuildsTheTitleBarFromClockAndIdentity() {
-        DisplayService d = new DisplayService(Fakes.clock(), Fakes.identity());
+        DisplayService d = new DisplayService(Fakes.clock(), Fakes.identity(), (ScreenFile) null);
         assertEquals(DisplayService.BOOT, d.current());
         Screen s = Screen.of("Info", "a", "b").withSoftKeys("Back");
         d.show(s);
@@ -33,7 +33,7 @@ class DisplayServiceTest {
 
     @Test
     void aNewRendererRedrawsTheSameScreen() {
-        DisplayService d = new DisplayService(Fakes.clock(), Fakes.identity());
+        DisplayService d = new DisplayService(Fakes.clock(), Fakes.identity(), (ScreenFile) null);
         d.show(new Screen("Upgrading", List.of("Upgrading 45 %"), -1, List.of(), 45, List.of("1001"), null));
         String before = new TextRenderer().render(d.lcd());
         BufferedImage a = new PngRenderer().render(d.lcd());
@@ -52,13 +52,13 @@ class DisplayServiceTest {
     void aRestartedDisplayShowsTheSameProvisioningScreen() {
         ProvisioningStatus failed = new ProvisioningStatus(State.IDLE, Fakes.record(ResultClass.C, "timeout"),
                 Fakes.NOW.plusSeconds(120), "retry", 1);
-        DisplayService first = new DisplayService(Fakes.clock(), Fakes.identity());
+        DisplayService first = new DisplayService(Fakes.clock(), Fakes.identity(), (ScreenFile) null);
         new ProvisioningScreensRestore(new ProvisioningScreens(first, Fakes.clock(), Fakes.store(Map.of("User_ID_1_", "1001"))), Fakes.engine(failed));
         String shown = new TextRenderer().render(first.lcd());
         assertTrue(shown.contains("Resync failed — retry in 2 min"), shown);
 
         // the bundle is replaced: new components, the same engine state
-        DisplayService second = new DisplayService(Fakes.clock(), Fakes.identity());
+        DisplayService second = new DisplayService(Fakes.clock(), Fakes.identity(), (ScreenFile) null);
         new ProvisioningScreensRestore(new ProvisioningScreens(second, Fakes.clock(), Fakes.store(Map.of("User_ID_1_", "1001"))), Fakes.engine(failed));
         assertEquals(shown, new TextRenderer().render(second.lcd()));
     }

@@ -113,6 +113,10 @@ final class Fakes {
             public boolean resync(String rule) {
                 return true;
             }
+
+            @Override
+            public void profileAccount(String user, char[] password) {
+            }
         };
     }
 

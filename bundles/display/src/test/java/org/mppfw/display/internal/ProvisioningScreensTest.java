@@ -88,7 +88,7 @@ class ProvisioningScreensTest {
 
     @Test
     void componentShowsTheEngineStateOnActivationAndOnChange() {
-        DisplayService display = new DisplayService(Fakes.clock(), Fakes.identity());
+        DisplayService display = new DisplayService(Fakes.clock(), Fakes.identity(), (ScreenFile) null);
         ProvisioningScreens screens = new ProvisioningScreens(display, Fakes.clock(),
                 Fakes.store(Map.of("User_ID_1_", "1001")));
         new ProvisioningScreensRestore(screens,
@@ -106,7 +106,7 @@ class ProvisioningScreensTest {
 
     @Test
     void aStatusFromTheEngineWinsOverTheRestoredOne() {
-        DisplayService display = new DisplayService(Fakes.clock(), Fakes.identity());
+        DisplayService display = new DisplayService(Fakes.clock(), Fakes.identity(), (ScreenFile) null);
         ProvisioningScreens screens = new ProvisioningScreens(display, Fakes.clock(), Fakes.store(Map.of()));
         screens.statusChanged(new ProvisioningStatus(State.IDLE, Fakes.record(ResultClass.A, "ok"), null, null, 0));
         screens.restore(new ProvisioningStatus(State.RESYNCING, null, null, null, 0));
@@ -116,7 +116,7 @@ class ProvisioningScreensTest {
 
     @Test
     void lineKeyFallsBackToTheLineNumber() {
-        DisplayService display = new DisplayService(Fakes.clock(), Fakes.identity());
+        DisplayService display = new DisplayService(Fakes.clock(), Fakes.identity(), (ScreenFile) null);
         new ProvisioningScreensRestore(new ProvisioningScreens(display, Fakes.clock(), Fakes.store(Map.of("User_ID_1_", " "))), Fakes.engine(new ProvisioningStatus(State.IDLE, null, null, null, 0)));
         assertEquals(List.of("Line 1"), display.current().lineKeys());
     }

@@ -30,6 +30,8 @@ import org.mppfw.api.device.DeviceIdentity;
 import org.mppfw.api.discovery.CustomizationState;
 import org.mppfw.api.discovery.Discovery;
 import org.mppfw.api.discovery.RemoteCustomization;
+import org.mppfw.api.firmware.FirmwareService;
+import org.mppfw.api.firmware.UpgradeStatus;
 import org.mppfw.api.line.LineState;
 import org.mppfw.api.profile.ProfileCodec;
 import org.mppfw.api.provisioning.MacroSource;
@@ -92,6 +94,8 @@ public final class ResyncEngine implements Provisioning, ParameterListener {
     static final Duration IDLE_RECHECK = Duration.ofSeconds(10);
     /** Attempts kept for {@code prov:history}. */
     static final int HISTORY = 32;
+    /** How long a resync waits for a profile decoder that is being replaced. */
+    static final Duration CODEC_WAIT = Duration.ofSeconds(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(ResyncEngine.class);
 
@@ -110,6 +114,11 @@ public final class ResyncEngine implements Provisioning, ParameterListener {
     private volatile LineState lineState;
     private volatile Discovery discovery;
     private volatile RemoteCustomization customization;
+    private final Object codecLock = new Object();
+    private volatile ProfileCodec codec;
+    private volatile FirmwareService firmware;
+    /** The profile account entered on the phone, or null. */
+    private volatile Credentials profileAccount;
 
     // engine-thread state
     private final Deque<ResyncRecord> history = new ArrayDeque<>();
@@ -124,8 +133,50 @@ public final class ResyncEngine implements Provisioning, ParameterListener {
 
     @Activate
     public ResyncEngine(@Reference ParameterStore store, @Reference Clock clock, @Reference DeviceIdentity identity,
-            @Reference ProvisioningRules rules, @Reference ProfileCodec codec) throws IOException {
-        this(store, clock, identity, rules, codec, null, new java.security.SecureRandom());
+            @Reference ProvisioningRules rules) throws IOException {
+        this(store, clock, identity, rules, null, null, new java.security.SecureRandom());
+    }
+
+    /**
+     * The profile decoder is a dynamic reference: a firmware upgrade that replaces the crypto
+     * bundle swaps it under a running engine, which keeps its schedule and history. A resync in
+     * the moment between the two waits for the new decoder ({@link #CODEC_WAIT}).
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setCodec(ProfileCodec c) {
+        synchronized (codecLock) {
+            codec = c;
+            codecLock.notifyAll();
+        }
+    }
+
+    void unsetCodec(ProfileCodec c) {
+        synchronized (codecLock) {
+            if (codec == c) {
+                codec = null;
+            }
+        }
+    }
+
+    private java.io.InputStream decode(java.io.InputStream raw, org.mppfw.api.profile.DecodeOptions options)
+            throws org.mppfw.api.profile.DecodeException {
+        ProfileCodec c;
+        synchronized (codecLock) {
+            long end = System.nanoTime() + CODEC_WAIT.toNanos();
+            while ((c = codec) == null && System.nanoTime() - end < 0) {
+                try {
+                    codecLock.wait(Math.max(1, (end - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        if (c == null) {
+            throw new org.mppfw.api.profile.DecodeException("no profile decoder is running");
+        }
+        return c.decode(raw, options);
     }
 
     /**
@@ -140,7 +191,8 @@ public final class ResyncEngine implements Provisioning, ParameterListener {
         this.rules = rules;
         this.policy = new ResyncPolicy(random);
         this.poweredUp = clock.now();
-        this.fetcher = new ProfileFetcher(this::transport, codec, store, this::ikm);
+        this.codec = codec;
+        this.fetcher = new ProfileFetcher(this::transport, this::decode, store, this::ikm);
         this.syslog = new SyslogSender();
         if (engineThread == null) {
             this.executor = Executors.newSingleThreadExecutor(r -> {
@@ -282,6 +334,17 @@ public final class ResyncEngine implements Provisioning, ParameterListener {
     @Override
     public boolean resync(String rule) {
         return explicit(rule == null ? "" : rule);
+    }
+
+    @Override
+    public void profileAccount(String user, char[] password) {
+        Credentials old = profileAccount;
+        profileAccount = user == null || user.isEmpty() ? null
+                : new Credentials(user, password == null ? new char[0] : password);
+        if (old != null) {
+            old.wipe();
+        }
+        LOG.info(profileAccount == null ? "profile account cleared" : "profile account set for user {}", user);
     }
 
     private boolean explicit(String rule) {
@@ -440,6 +503,7 @@ public final class ResyncEngine implements Provisioning, ParameterListener {
         String lastUrl = "";
         String decoding = "";
         ResultClass result = ResultClass.A;
+        int status = 0;
         String message = "nothing to do";
         Duration retryAfter = null;
         List<String> ruleNames = rule == null ? RULES : List.of("request");
@@ -460,13 +524,14 @@ public final class ResyncEngine implements Provisioning, ParameterListener {
                 result = step.resultClass;
                 message = step.message;
                 retryAfter = step.attempt == null ? null : step.attempt.retryAfter();
+                status = step.attempt == null ? 0 : step.attempt.status();
                 break;
             }
             message = step.message;
         }
         Instant ended = clock.now();
         ResyncRecord record = new ResyncRecord(started, ended, reasonName(reason), lastRule, lastUrl, result, message,
-                decoding, changed, rejected, steps);
+                decoding, changed, rejected, steps, status);
         synchronized (history) {
             history.addFirst(record);
             while (history.size() > HISTORY) {
@@ -613,7 +678,16 @@ public final class ResyncEngine implements Provisioning, ParameterListener {
         String uid = d.options().uid();
         String pwd = d.options().pwd();
         if (uid == null && pwd == null) {
-            return null; // the transport falls back to the profile account
+            Credentials account = profileAccount;
+            if (account == null) {
+                return null;
+            }
+            char[] password = account.password();
+            try {
+                return new Credentials(account.user(), password); // the plan wipes its own copy
+            } finally {
+                java.util.Arrays.fill(password, '\0');
+            }
         }
         return new Credentials(uid == null ? "" : uid, (pwd == null ? "" : pwd).toCharArray());
     }
@@ -637,13 +711,31 @@ public final class ResyncEngine implements Provisioning, ParameterListener {
 
     /**
      * {@code $PRVTMR}: seconds since the last resync attempt (since power-up before the first);
-     * {@code $UPGTMR} likewise for upgrades, which this engine does not run: since power-up.
+     * {@code $UPGTMR} likewise for upgrade attempts, with {@code $UPGST} and {@code $UPGERR}, from
+     * the firmware service (since power-up, 1 and empty when it does not run).
      */
     private Map<String, String> timers(Instant now) {
         Map<String, String> m = new HashMap<>();
         m.put("PRVTMR", Long.toString(Duration.between(lastAttempt == null ? poweredUp : lastAttempt, now).toSeconds()));
-        m.put("UPGTMR", Long.toString(Duration.between(poweredUp, now).toSeconds()));
+        FirmwareService fw = firmware;
+        UpgradeStatus u = fw == null ? null : fw.status();
+        Instant upg = u == null || u.lastAttempt() == null ? poweredUp : u.lastAttempt();
+        m.put("UPGTMR", Long.toString(Math.max(0, Duration.between(upg, now).toSeconds())));
+        m.put("UPGST", Integer.toString(u == null ? 1 : u.upgst()));
+        m.put("UPGERR", u == null ? "" : u.lastResult());
         return m;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setFirmware(FirmwareService f) {
+        firmware = f;
+    }
+
+    void unsetFirmware(FirmwareService f) {
+        if (firmware == f) {
+            firmware = null;
+        }
     }
 
     private MacroSource macros(Map<String, String> state) {

@@ -562,4 +562,37 @@ class ResyncEngineTest {
         assertEquals(ResultClass.C, r.result());
         assertTrue(r.message().contains("no _ciscoprov-https._tls.nothing.test SRV records"), r.message());
     }
+
+    @Test
+    void aServerAsking401GetsTheProfileAccountEnteredOnThePhone() throws IOException {
+        set("Resync_Random_Delay", "0");
+        set("Profile_Rule", "http://127.0.0.1/p.xml");
+        server.put("/p.xml", 401);
+        boot();
+        clock.advance(Duration.ZERO);
+        ResyncRecord refused = engine.status().lastAttempt().orElseThrow();
+        assertEquals(401, refused.status());
+        assertTrue(refused.unauthorized());
+        assertNull(passwords.get(0), "no credentials before the account is entered");
+
+        char[] typed = "acc0unt-pw".toCharArray();
+        engine.profileAccount("phone", typed);
+        java.util.Arrays.fill(typed, '\0'); // the engine keeps its own copy
+        server.put("/p.xml", flat("<GPP_A>with account</GPP_A>"));
+        assertTrue(engine.resync());
+        assertEquals("acc0unt-pw", passwords.get(1));
+        assertEquals("phone", requests.get(1).credentials().orElseThrow().user());
+        ResyncRecord ok = engine.status().lastAttempt().orElseThrow();
+        assertEquals(0, ok.status());
+        assertFalse(ok.unauthorized());
+        assertEquals("with account", store.get("GPP_A"));
+
+        set("Profile_Rule", "[--uid rule --pwd rule-pw] http://127.0.0.1/p.xml");
+        assertTrue(engine.resync());
+        assertEquals("rule-pw", passwords.get(2), "--uid/--pwd take precedence over the profile account");
+        engine.profileAccount(null, null);
+        set("Profile_Rule", "http://127.0.0.1/p.xml");
+        assertTrue(engine.resync());
+        assertNull(passwords.get(3), "a cleared account sends nothing");
+    }
 }

@@ -12,7 +12,13 @@ import org.apache.felix.service.command.Descriptor;
 import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.crypto.ManifestSignatures;
 import org.mppfw.api.device.DeviceIdentity;
+import org.mppfw.api.device.DeviceProperties;
+import org.mppfw.api.firmware.FirmwareService;
 import org.mppfw.api.firmware.FirmwareVersion;
+import org.mppfw.api.firmware.UpgradeStatus;
+import org.mppfw.upgrade.internal.sets.BundleSets;
+import org.mppfw.upgrade.internal.state.AttemptRecord;
+import org.mppfw.upgrade.internal.state.FirmwareState;
 import org.mppfw.upgrade.internal.image.LoadsException;
 import org.mppfw.upgrade.internal.image.LoadsManifest;
 import org.mppfw.upgrade.internal.image.LoadsVerifier;
@@ -31,7 +37,10 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = FwCommands.class, property = {
     "osgi.command.scope=fw",
     "osgi.command.function=verify",
-    "osgi.command.function=status"
+    "osgi.command.function=status",
+    "osgi.command.function=upgrade",
+    "osgi.command.function=rollback",
+    "osgi.command.function=await"
 })
 public final class FwCommands {
 
@@ -40,29 +49,145 @@ public final class FwCommands {
     /** The public key that firmware images must be signed with, in the image dir. */
     static final String TRUSTED_KEY = "etc/firmware-signing.pem";
     static final String DOWNGRADE_REV_LIMIT = "Downgrade_Rev_Limit";
+    /** fw:await returns after this long without an attempt running (the next stage starts at once). */
+    static final long QUIET_NANOS = 2_000_000_000L;
 
     private final ManifestSignatures signatures;
     private final DeviceIdentity identity;
     private final ParameterStore store;
     private final String home;
+    private final FirmwareService firmware;
+    private final BundleSets sets;
 
     @Activate
     public FwCommands(@Reference ManifestSignatures signatures, @Reference DeviceIdentity identity,
-            @Reference ParameterStore store, BundleContext context) {
-        this(signatures, identity, store, context.getProperty(HOME));
+            @Reference ParameterStore store, @Reference FirmwareService firmware, BundleContext context) {
+        this(signatures, identity, store, context.getProperty(HOME), firmware,
+                new BundleSets(Path.of(context.getProperty(HOME)), Path.of(context.getProperty(DeviceProperties.DATA_DIR))));
     }
 
-    FwCommands(ManifestSignatures signatures, DeviceIdentity identity, ParameterStore store, String home) {
+    FwCommands(ManifestSignatures signatures, DeviceIdentity identity, ParameterStore store, String home,
+            FirmwareService firmware, BundleSets sets) {
         this.signatures = signatures;
         this.identity = identity;
         this.store = store;
         this.home = home;
+        this.firmware = firmware;
+        this.sets = sets;
     }
 
-    @Descriptor("the running firmware and the key images must be signed with")
+    @Descriptor("start an upgrade from an image URL now (Upgrade_Enable must be Yes; the image is checked as always)")
+    public String upgrade(@Descriptor("the image URL, e.g. http://server/sip88xx.12-0-2MPP0001-1.loads") String url) {
+        if (firmware == null) {
+            throw new CommandException("the upgrade service is not running");
+        }
+        if (!url.matches("(?i)(tftp|https?)://[^/\\s]+/\\S*")) {
+            throw new CommandException("not an image URL with a server: " + url + " (scheme://server[:port]/path)");
+        }
+        if (!firmware.upgrade(url)) {
+            throw new CommandException("no upgrade started: " + (firmware.status().busy()
+                    ? "one is under way (" + firmware.status().phase() + ")" : "Upgrade_Enable is No"));
+        }
+        return "upgrade from " + url + " started; fw:status shows its progress";
+    }
+
+    @Descriptor("wait until no upgrade runs or is pending (every stage of a multistage rule), then show the last attempt")
+    public String await(@Descriptor("at most this many seconds (default 300)") int... seconds) throws InterruptedException {
+        if (sets == null) {
+            throw new CommandException("the upgrade service is not running");
+        }
+        // reads the data dir only: an upgrade may replace this very component while it waits
+        long limit = seconds.length > 0 ? seconds[0] : 300;
+        long deadline = System.nanoTime() + limit * 1_000_000_000L;
+        Path marker = sets.dataDir().resolve(UpgradeEngine.UPGRADING_MARKER);
+        long quietSince = 0;
+        String shownUrl = null;
+        String shownRunning = FirmwareState.read(sets.dataDir()).running();
+        java.io.PrintStream out = System.out;
+        while (true) {
+            FirmwareState st = FirmwareState.read(sets.dataDir());
+            String url = null;
+            try {
+                url = Files.readString(marker).trim();
+            } catch (IOException e) {
+                // no attempt running
+            }
+            if (url != null && !url.equals(shownUrl)) {
+                out.println("upgrading from " + url);
+                shownUrl = url;
+            }
+            if (!st.running().equals(shownRunning)) {
+                FirmwareVersion v = sets.versionOf(st.running());
+                out.println("now running " + (v == null ? st.running() : v.release()));
+                shownRunning = st.running();
+            }
+            boolean busy = url != null || st.pending() != null;
+            long now = System.nanoTime();
+            if (busy) {
+                quietSince = 0;
+            } else if (quietSince == 0) {
+                quietSince = now;
+            } else if (now - quietSince >= QUIET_NANOS) {
+                break;
+            }
+            if (now - deadline > 0) {
+                throw new CommandException("an upgrade is still running after " + limit + " s");
+            }
+            Thread.sleep(100);
+        }
+        AttemptRecord last = AttemptRecord.read(sets.dataDir());
+        return last == null ? "no upgrade was attempted"
+                : (last.ok() ? "OK: " : "FAILED: ") + last.result();
+    }
+
+    @Descriptor("go back to the previous firmware (swapped in place, checked, then committed)")
+    public String rollback() {
+        if (!(firmware instanceof UpgradeEngine engine)) {
+            throw new CommandException("the upgrade service is not running");
+        }
+        String r = engine.rollback();
+        if (!r.startsWith("rolled back")) {
+            throw new CommandException(r);
+        }
+        return r;
+    }
+
+    @Descriptor("the running firmware, the slots, the last upgrade attempt and the key images must be signed with")
     public String status() {
         StringBuilder s = new StringBuilder();
-        s.append("running   ").append(identity.firmwareVersion()).append(System.lineSeparator());
+        String nl = System.lineSeparator();
+        s.append("running   ").append(identity.firmwareVersion()).append(nl);
+        if (firmware != null && sets != null) {
+            FirmwareState st = FirmwareState.read(sets.dataDir());
+            s.append("sets      ").append(set("active", st.active())).append(", ")
+                    .append(set("running", st.running()));
+            if (st.previous() != null) {
+                s.append(", ").append(set("previous", st.previous()));
+            }
+            if (st.pending() != null) {
+                s.append(", ").append(set("pending", st.pending())).append(" (").append(st.attempts())
+                        .append(" boot attempts left)");
+            }
+            s.append(nl);
+            UpgradeStatus u = firmware.status();
+            s.append("upgrade   ").append(u.phase().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+            if (u.busy()) {
+                s.append(' ').append(u.target());
+                if (u.percent() >= 0) {
+                    s.append(' ').append(u.percent()).append(" %");
+                }
+            }
+            s.append(nl);
+            AttemptRecord last = AttemptRecord.read(sets.dataDir());
+            if (last != null) {
+                s.append("last attempt ").append(last.started()).append(' ').append(last.url()).append(nl)
+                        .append("          ").append(last.ok() ? "OK" : "FAILED").append(": ").append(last.result())
+                        .append(nl);
+            }
+            if (st.note() != null) {
+                s.append("note      ").append(st.note()).append(nl);
+            }
+        }
         s.append("model     ").append(identity.model()).append(System.lineSeparator());
         String limit = store.get(DOWNGRADE_REV_LIMIT);
         s.append("downgrade limit ").append(limit.isBlank() ? "(none)" : limit).append(System.lineSeparator());
@@ -102,6 +227,11 @@ public final class FwCommands {
         }
         s.append("signature OK by key ").append(v.keyFingerprint());
         return s.toString();
+    }
+
+    private String set(String role, String name) {
+        org.mppfw.api.firmware.FirmwareVersion v = sets.versionOf(name);
+        return role + " " + name + (v == null ? "" : " (" + v.release() + ")");
     }
 
     private VerifyPolicy policy() {

@@ -86,7 +86,7 @@ class FwCommandsTest {
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
-        return new FwCommands(signatures, identity, store, imageDir);
+        return new FwCommands(signatures, identity, store, imageDir, null, null);
     }
 
     @Test

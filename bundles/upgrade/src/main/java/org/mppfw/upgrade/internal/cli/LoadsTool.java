@@ -1,6 +1,7 @@
 package org.mppfw.upgrade.internal.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -24,6 +25,10 @@ import org.mppfw.upgrade.internal.image.LoadsWriter;
  *            write the manifest of a laid-out image (etc/bundles.list, bundles/)
  *   pack     --image DIR --manifest FILE --sig SIG --out FILE.loads
  *            write the image: manifest, signature, then the listed jars
+ *   derive   --image DIR --out DIR [--change JAR=QUALIFIER]... [--add LEVEL:JAR]... [--remove JAR]...
+ *            lay out a later bundle set from an image: JAR rebuilt with QUALIFIER as the
+ *            qualifier of its Bundle-Version (a changed bundle), a jar added at a start level,
+ *            a jar removed (for test and demo images; sign and pack it as above)
  * </pre>
  * Exit status: 0 done, 1 failed (one line on stderr), 2 usage.
  */
@@ -40,6 +45,9 @@ public final class LoadsTool {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
             return usage(err);
+        }
+        if (args[0].equals("derive")) {
+            return derive(Arrays.asList(args).subList(1, args.length), out, err);
         }
         Map<String, String> opts = new HashMap<>();
         List<String> rest = Arrays.asList(args).subList(1, args.length);
@@ -100,9 +108,110 @@ public final class LoadsTool {
         }
     }
 
+    private static int derive(List<String> args, PrintStream out, PrintStream err) {
+        Path image = null;
+        Path target = null;
+        List<String[]> changes = new java.util.ArrayList<>();
+        List<String[]> adds = new java.util.ArrayList<>();
+        List<String> removes = new java.util.ArrayList<>();
+        for (int i = 0; i < args.size(); i += 2) {
+            if (i + 1 >= args.size()) {
+                return usage(err);
+            }
+            String v = args.get(i + 1);
+            switch (args.get(i)) {
+                case "--image" -> image = Path.of(v);
+                case "--out" -> target = Path.of(v);
+                case "--change" -> {
+                    int eq = v.indexOf('=');
+                    if (eq <= 0) {
+                        return usage(err);
+                    }
+                    changes.add(new String[] {v.substring(0, eq), v.substring(eq + 1)});
+                }
+                case "--add" -> {
+                    int colon = v.indexOf(':');
+                    if (colon <= 0) {
+                        return usage(err);
+                    }
+                    adds.add(new String[] {v.substring(0, colon), v.substring(colon + 1)});
+                }
+                case "--remove" -> removes.add(v);
+                default -> {
+                    return usage(err);
+                }
+            }
+        }
+        if (image == null || target == null) {
+            return usage(err);
+        }
+        try {
+            Files.createDirectories(target.resolve("bundles"));
+            Files.createDirectories(target.resolve("etc"));
+            List<String> list = new java.util.ArrayList<>(Files.readAllLines(image.resolve("etc/bundles.list")));
+            try (var jars = Files.list(image.resolve("bundles"))) {
+                for (Path jar : (Iterable<Path>) jars::iterator) {
+                    Files.copy(jar, target.resolve("bundles").resolve(jar.getFileName()),
+                            StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            for (String[] c : changes) {
+                Path jar = target.resolve("bundles").resolve(c[0]);
+                if (!Files.isRegularFile(jar)) {
+                    throw new java.nio.file.NoSuchFileException(jar.toString());
+                }
+                Files.write(jar, requalify(jar, c[1]));
+            }
+            for (String r : removes) {
+                Files.delete(target.resolve("bundles").resolve(r));
+                list.removeIf(l -> l.trim().endsWith(" bundles/" + r));
+            }
+            for (String[] a : adds) {
+                Path jar = Path.of(a[1]);
+                Files.copy(jar, target.resolve("bundles").resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                list.add(Integer.parseInt(a[0]) + " bundles/" + jar.getFileName());
+            }
+            Files.write(target.resolve("etc/bundles.list"), list);
+            out.println("bundle set " + target + ": " + changes.size() + " changed, " + adds.size() + " added, "
+                    + removes.size() + " removed");
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            String m = e instanceof java.nio.file.NoSuchFileException n ? "no such file: " + n.getFile() : e.getMessage();
+            err.println("derive: " + m);
+            return 1;
+        }
+    }
+
+    /** The jar with {@code qualifier} as the qualifier of its Bundle-Version; entries unchanged. */
+    static byte[] requalify(Path jar, String qualifier) throws IOException {
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        try (java.util.jar.JarFile in = new java.util.jar.JarFile(jar.toFile())) {
+            java.util.jar.Manifest m = new java.util.jar.Manifest(in.getManifest());
+            String v = m.getMainAttributes().getValue("Bundle-Version");
+            String[] p = (v == null ? "0.0.0" : v.trim()).split("\\.");
+            String base = (p.length > 0 ? p[0] : "0") + "." + (p.length > 1 ? p[1] : "0") + "." + (p.length > 2 ? p[2] : "0");
+            m.getMainAttributes().putValue("Bundle-Version", base + "." + qualifier);
+            try (java.util.jar.JarOutputStream o = new java.util.jar.JarOutputStream(buf, m)) {
+                for (var e = in.entries(); e.hasMoreElements(); ) {
+                    java.util.jar.JarEntry entry = e.nextElement();
+                    if (entry.getName().equalsIgnoreCase("META-INF/MANIFEST.MF")) {
+                        continue;
+                    }
+                    o.putNextEntry(new java.util.jar.JarEntry(entry.getName()));
+                    try (InputStream is = in.getInputStream(entry)) {
+                        is.transferTo(o);
+                    }
+                    o.closeEntry();
+                }
+            }
+        }
+        return buf.toByteArray();
+    }
+
     private static int usage(PrintStream err) {
         err.println("usage: LoadsTool manifest --image DIR --version V --models M[,M...] [--min-version V] --out FILE");
         err.println("       LoadsTool pack --image DIR --manifest FILE --sig SIG --out FILE.loads");
+        err.println("       LoadsTool derive --image DIR --out DIR [--change JAR=QUALIFIER]... [--add LEVEL:JAR]... [--remove JAR]...");
         return 2;
     }
 }

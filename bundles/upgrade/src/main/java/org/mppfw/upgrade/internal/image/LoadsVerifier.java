@@ -135,6 +135,9 @@ public final class LoadsVerifier {
         Set<String> seen = new HashSet<>();
         for (Tar.Header h = tar.next(); h != null; h = tar.next()) {
             String name = h.name();
+            if (h.type() == '5' && (name.equals("bundles/") || name.equals("bundles"))) {
+                continue; // the directory entry tar(1) writes for bundles/
+            }
             if (!isSafe(name)) {
                 throw new LoadsException(Reason.UNSAFE_ENTRY_NAME, "the entry name '" + printable(name)
                         + "' could point outside the staging dir");

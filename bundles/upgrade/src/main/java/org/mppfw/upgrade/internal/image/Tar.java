@@ -10,12 +10,16 @@ import org.mppfw.upgrade.internal.image.LoadsException.Reason;
 
 /**
  * The POSIX ustar subset a {@code .loads} file uses: regular files with names of at most 100
- * bytes, then the end-of-archive marker (two zero blocks). Readable by {@code tar tf}.
+ * bytes, then the end-of-archive marker (two zero blocks), which {@code tar} may pad with zeros to its
+ * record size. Readable by {@code tar tf}; an archive written by {@code tar --format=ustar} is
+ * read too (its {@code bundles/} directory entry is skipped by the verifier).
  */
 final class Tar {
 
     static final int BLOCK = 512;
     private static final long MAX_SIZE = 077777777777L; // 11 octal digits
+    /** Zero padding accepted after the end marker: tar(1)'s largest usual record, 64 KiB. */
+    static final long MAX_PADDING = 1 << 16;
 
     private Tar() {
     }
@@ -111,8 +115,20 @@ final class Tar {
                 if (!allZero(second)) {
                     throw new LoadsException(Reason.NOT_AN_IMAGE, "a damaged end-of-archive marker");
                 }
-                if (in.read() != -1) {
-                    throw new LoadsException(Reason.EXTRA_ENTRY, "data after the end-of-archive marker");
+                // tar(1) pads the archive with zeros to its record size (10 KiB by default)
+                byte[] rest = new byte[BLOCK];
+                long zeros = 0;
+                for (int n; (n = in.read(rest)) > 0; ) {
+                    for (int i = 0; i < n; i++) {
+                        if (rest[i] != 0) {
+                            throw new LoadsException(Reason.EXTRA_ENTRY, "data after the end-of-archive marker");
+                        }
+                    }
+                    zeros += n;
+                    if (zeros > MAX_PADDING) {
+                        throw new LoadsException(Reason.EXTRA_ENTRY, "more than " + MAX_PADDING
+                                + " bytes after the end-of-archive marker");
+                    }
                 }
                 return null;
             }

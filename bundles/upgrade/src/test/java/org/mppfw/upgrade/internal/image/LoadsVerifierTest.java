@@ -316,6 +316,17 @@ class LoadsVerifierTest {
         byte[] longer = Arrays.copyOf(good, good.length + 512);
         longer[longer.length - 3] = 7;
         refused(longer, Reason.EXTRA_ENTRY);
+        // endless zeros are not padding
+        refused(Arrays.copyOf(good, good.length + (int) Tar.MAX_PADDING + 1024), Reason.EXTRA_ENTRY);
+    }
+
+    @Test
+    void tarsRecordPaddingAfterTheEndMarkerIsAccepted() throws Exception {
+        byte[] good = good();
+        int padded = (good.length + 10239) / 10240 * 10240 + 10240;
+        assertEquals(good().length, good.length);
+        new LoadsVerifier(signatures).verify(new java.io.ByteArrayInputStream(Arrays.copyOf(good, padded)),
+                publicKey, VerifyPolicy.any());
     }
 
     @Test

@@ -1,0 +1,163 @@
+package org.mppfw.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The bundle sets the phone can boot: the image's own ({@code factory}: {@code etc/bundles.list},
+ * {@code bundles/}, release from {@code etc/firmware.properties}) and the two upgrade slots
+ * {@code <data>/firmware/slots/a|b}, each a verified image's {@code manifest.properties} and
+ * {@code bundles/*.jar}. Before a slot is booted every jar is checked against the size and
+ * SHA-256 its manifest gives, so a damaged slot is never half-booted.
+ * <p>
+ * At every boot {@link #choose} makes the decision the state record asks for: a pending set
+ * gets one of its boot attempts (or, when none are left, the committed set comes back), and the
+ * record says what runs.
+ */
+final class FirmwareSets {
+
+    static final String SLOTS = "firmware/slots";
+    static final String MANIFEST = "manifest.properties";
+
+    /** A set to boot: where its jars are, in which order and level, and its release. */
+    record BootSet(String name, Path root, List<BundleList.Entry> entries, String release, boolean trial) {
+    }
+
+    /** A set that cannot be booted. */
+    static final class BadSetException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BadSetException(String message) {
+            super(message);
+        }
+    }
+
+    private FirmwareSets() {
+    }
+
+    /**
+     * Picks the set to boot from the state record, writes the record back (attempt counted,
+     * fallbacks noted, {@code running} set) and returns the set.
+     */
+    static BootSet choose(Path image, Path dataDir, String factoryRelease) throws IOException {
+        FirmwareState st = FirmwareState.read(dataDir);
+        BootSet chosen = null;
+        if (st.pending() != null) {
+            if (st.attempts() > 0) {
+                try {
+                    BootSet s = load(image, dataDir, st.pending(), factoryRelease);
+                    chosen = new BootSet(s.name(), s.root(), s.entries(), s.release(), true);
+                    st = st.withPending(st.pending(), st.attempts() - 1);
+                    Log.info("trying firmware " + s.release() + " (slot " + s.name() + "), "
+                            + st.attempts() + " more boot(s) allowed");
+                } catch (BadSetException e) {
+                    st = st.withPending(null, 0).withNote("the pending firmware in slot " + st.pending()
+                            + " was not booted: " + e.getMessage());
+                    Log.error(st.note());
+                }
+            } else {
+                st = st.withPending(null, 0).withNote("the firmware in slot " + st.pending()
+                        + " did not come up in its boot attempts; back to " + st.active());
+                Log.error(st.note());
+            }
+        }
+        if (chosen == null) {
+            try {
+                chosen = load(image, dataDir, st.active(), factoryRelease);
+            } catch (BadSetException e) {
+                st = st.withActive(FirmwareState.FACTORY, null).withNote("the committed firmware in slot "
+                        + st.active() + " is damaged (" + e.getMessage() + "); back to the factory set");
+                Log.error(st.note());
+                chosen = factory(image, factoryRelease);
+            }
+        }
+        st.withRunning(chosen.name()).write(dataDir);
+        return chosen;
+    }
+
+    /**
+     * Gives up the set on trial after the launcher saw it fail (a bundle that is not active):
+     * the next {@link #choose} boots the committed set.
+     */
+    static void abandonTrial(Path dataDir, String why) throws IOException {
+        FirmwareState st = FirmwareState.read(dataDir);
+        if (st.pending() != null) {
+            st.withPending(null, 0).withNote("the firmware in slot " + st.pending() + " failed at boot: " + why)
+                    .write(dataDir);
+        }
+    }
+
+    static BootSet load(Path image, Path dataDir, String name, String factoryRelease) throws BadSetException {
+        if (FirmwareState.FACTORY.equals(name)) {
+            return factory(image, factoryRelease);
+        }
+        Path root = dataDir.resolve(SLOTS).resolve(name);
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(root.resolve(MANIFEST), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new BadSetException("its manifest cannot be read (" + e.getMessage() + ")");
+        }
+        String release = null;
+        List<BundleList.Entry> entries = new ArrayList<>();
+        for (String line : lines) {
+            if (line.startsWith("version=")) {
+                String v = line.substring("version=".length()).trim();
+                int dot = v.indexOf('.');
+                release = dot >= 0 ? v.substring(dot + 1) : v;
+            } else if (line.startsWith("bundle.")) {
+                String[] f = line.substring(line.indexOf('=') + 1).split(" ");
+                if (f.length != 6 || f[0].contains("/") || f[0].startsWith(".")) {
+                    throw new BadSetException("its manifest has a malformed line: " + line);
+                }
+                Path jar = root.resolve("bundles").resolve(f[0]);
+                try {
+                    check(jar, Long.parseLong(f[4]), f[5]);
+                    entries.add(new BundleList.Entry(Integer.parseInt(f[3]), "bundles/" + f[0]));
+                } catch (NumberFormatException e) {
+                    throw new BadSetException("its manifest has a malformed line: " + line);
+                }
+            }
+        }
+        if (release == null || entries.isEmpty()) {
+            throw new BadSetException("its manifest has no version or no bundle");
+        }
+        return new BootSet(name, root, entries, release, false);
+    }
+
+    private static BootSet factory(Path image, String release) {
+        try {
+            return new BootSet(FirmwareState.FACTORY, image,
+                    BundleList.read(image.resolve(BootConfig.BUNDLES_LIST)).entries(), release, false);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + BootConfig.BUNDLES_LIST + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void check(Path jar, long size, String sha256) throws BadSetException {
+        try (InputStream in = Files.newInputStream(jar)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[65536];
+            long total = 0;
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+                total += n;
+            }
+            if (total != size || !HexFormat.of().formatHex(md.digest()).equals(sha256)) {
+                throw new BadSetException(jar.getFileName() + " does not match its manifest");
+            }
+        } catch (IOException e) {
+            throw new BadSetException(jar.getFileName() + " cannot be read (" + e.getMessage() + ")");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package org.mppfw.launcher;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+/**
+ * Later firmware images for the upgrade tests, made from the built image with the project's own
+ * tools, as a release would be: a copy of the image's bundle set is edited (a bundle changed, one
+ * added, one removed), then {@code LoadsTool manifest}, {@code CryptoTool sign} with the build's
+ * signing key, and {@code LoadsTool pack} make the {@code .loads}.
+ */
+final class TestImages {
+
+    static final String FAMILY = "sip88xx";
+    static final String MODELS = "CP-8811-3PCC,CP-8841-3PCC,CP-8845-3PCC,CP-8851-3PCC,CP-8861-3PCC,CP-8865-3PCC";
+
+    private final Path image;
+    private final Path key;
+    private final Path work;
+
+    /**
+     * @param image the built image dir
+     * @param key   the private key that signs (the build's test key)
+     * @param work  a scratch dir
+     */
+    TestImages(Path image, Path key, Path work) {
+        this.image = image;
+        this.key = key;
+        this.work = work;
+    }
+
+    /** The same images signed by another key. */
+    TestImages signedBy(Path otherKey) {
+        return new TestImages(image, otherKey, work);
+    }
+
+    /** A new Ed25519 key pair; returns the private key. */
+    Path newKey(String name) throws IOException, InterruptedException {
+        Path priv = work.resolve(name + ".key.pem");
+        tool("org.mppfw.crypto.internal.cli.CryptoTool", "keygen", "--private", priv.toString(), "--public",
+                work.resolve(name + ".pub.pem").toString());
+        return priv;
+    }
+
+    /** A copy of the image's bundle set to edit. */
+    Draft draft(String name) throws IOException {
+        Path dir = work.resolve("draft-" + name);
+        Files.createDirectories(dir.resolve("etc"));
+        Files.createDirectories(dir.resolve("bundles"));
+        try (var files = Files.list(image.resolve("bundles"))) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Files.copy(p, dir.resolve("bundles").resolve(p.getFileName()));
+            }
+        }
+        Files.copy(image.resolve("etc/bundles.list"), dir.resolve("etc/bundles.list"));
+        return new Draft(dir);
+    }
+
+    /** A bundle set being edited. */
+    final class Draft {
+        final Path dir;
+
+        Draft(Path dir) {
+            this.dir = dir;
+        }
+
+        /** Changes a bundle: same classes, a new Bundle-Version qualifier, so a new jar. */
+        Draft change(String jar, String qualifier) throws IOException {
+            Path file = dir.resolve("bundles").resolve(jar);
+            byte[] rewritten = rewrite(file, m -> {
+                String v = m.getMainAttributes().getValue("Bundle-Version");
+                String[] parts = v.split("\\.");
+                m.getMainAttributes().putValue("Bundle-Version", parts[0] + "." + parts[1] + "." + parts[2] + "." + qualifier);
+            });
+            Files.write(file, rewritten);
+            return this;
+        }
+
+        /** Adds a bundle jar at a start level. */
+        Draft add(int level, Path jar) throws IOException {
+            Files.copy(jar, dir.resolve("bundles").resolve(jar.getFileName()));
+            Files.writeString(dir.resolve("etc/bundles.list"), level + " bundles/" + jar.getFileName() + "\n",
+                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+            return this;
+        }
+
+        /** Removes a bundle jar. */
+        Draft remove(String jar) throws IOException {
+            Files.delete(dir.resolve("bundles").resolve(jar));
+            List<String> kept = new ArrayList<>();
+            for (String line : Files.readAllLines(dir.resolve("etc/bundles.list"))) {
+                if (!line.trim().endsWith("bundles/" + jar)) {
+                    kept.add(line);
+                }
+            }
+            Files.write(dir.resolve("etc/bundles.list"), kept);
+            return this;
+        }
+
+        /** Builds and signs the image; {@code release} as {@code 12-0-2MPP0001-1}. */
+        Path build(String release, Path out) throws IOException, InterruptedException {
+            return build(release, MODELS, out);
+        }
+
+        Path build(String release, String models, Path out) throws IOException, InterruptedException {
+            Path manifest = dir.resolve("manifest.properties");
+            Path sig = dir.resolve("manifest.sig");
+            tool("org.mppfw.upgrade.internal.cli.LoadsTool", "manifest", "--image", dir.toString(), "--version",
+                    FAMILY + "." + release, "--models", models, "--out", manifest.toString());
+            tool("org.mppfw.crypto.internal.cli.CryptoTool", "sign", "--key", key.toString(), "--out", sig.toString(),
+                    manifest.toString());
+            Files.createDirectories(out.getParent());
+            tool("org.mppfw.upgrade.internal.cli.LoadsTool", "pack", "--image", dir.toString(), "--manifest",
+                    manifest.toString(), "--sig", sig.toString(), "--out", out.toString());
+            return out;
+        }
+    }
+
+    private void tool(String main, String... args) throws IOException, InterruptedException {
+        String cp = String.join(":", image.resolve("bundles/mppfw-upgrade.jar").toString(),
+                image.resolve("bundles/mppfw-crypto.jar").toString(), image.resolve("bundles/mppfw-api.jar").toString(),
+                image.resolve("bundles/bcprov-jdk18on.jar").toString());
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", cp, main));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IOException(main + " " + String.join(" ", args) + " failed: " + out);
+        }
+    }
+
+    /**
+     * A bundle jar made here: a manifest, an optional Declarative Services component whose class
+     * comes from this test's class path, and optional imports.
+     *
+     * @param bsn        its symbolic name
+     * @param component  the component class (from the test class path), or null
+     * @param imports    an Import-Package header, or null
+     */
+    Path bundle(String bsn, Class<?> component, String imports) throws IOException {
+        return bundle(bsn, component, imports, null);
+    }
+
+    /** As {@link #bundle(String, Class, String)}, the component providing {@code service} if not null. */
+    Path bundle(String bsn, Class<?> component, String imports, String service) throws IOException {
+        Path jar = work.resolve(bsn + ".jar");
+        Manifest m = new Manifest();
+        Attributes a = m.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue("Bundle-ManifestVersion", "2");
+        a.putValue("Bundle-SymbolicName", bsn);
+        a.putValue("Bundle-Version", "1.0.0");
+        if (imports != null) {
+            a.putValue("Import-Package", imports);
+        }
+        if (component != null) {
+            a.putValue("Service-Component", "OSGI-INF/component.xml");
+            a.putValue("Private-Package", component.getPackageName());
+        }
+        try (OutputStream o = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(o, m)) {
+            if (component != null) {
+                String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                        + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"" + bsn
+                        + "\" immediate=\"true\"" + (hasActivate(component) ? " activate=\"activate\"" : "") + ">\n"
+                        + "  <implementation class=\"" + component.getName() + "\"/>\n"
+                        + (service == null ? "" : "  <service><provide interface=\"" + service + "\"/></service>\n")
+                        + "</scr:component>\n";
+                out.putNextEntry(new JarEntry("OSGI-INF/component.xml"));
+                out.write(xml.getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+                String path = component.getName().replace('.', '/') + ".class";
+                out.putNextEntry(new JarEntry(path));
+                try (InputStream in = component.getClassLoader().getResourceAsStream(path)) {
+                    in.transferTo(out);
+                }
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    private static boolean hasActivate(Class<?> c) {
+        return java.util.Arrays.stream(c.getMethods()).anyMatch(m -> m.getName().equals("activate"));
+    }
+
+    private interface ManifestEdit {
+        void edit(Manifest m);
+    }
+
+    private static byte[] rewrite(Path jar, ManifestEdit edit) throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (JarFile in = new JarFile(jar.toFile())) {
+            Manifest m = new Manifest(in.getManifest());
+            edit.edit(m);
+            try (JarOutputStream out = new JarOutputStream(buf, m)) {
+                Enumeration<JarEntry> entries = in.entries();
+                while (entries.hasMoreElements()) {
+                    JarEntry e = entries.nextElement();
+                    if (e.getName().equalsIgnoreCase("META-INF/MANIFEST.MF")) {
+                        continue;
+                    }
+                    out.putNextEntry(new JarEntry(e.getName()));
+                    try (InputStream is = in.getInputStream(e)) {
+                        is.transferTo(out);
+                    }
+                    out.closeEntry();
+                }
+            }
+        }
+        return buf.toByteArray();
+    }
+}
