@@ -1,16 +1,10 @@
 package org.mppfw.discovery.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,8 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.mppfw.api.clock.Clock;
 import org.mppfw.api.config.ChangeSource;
@@ -39,9 +31,6 @@ import org.mppfw.api.provisioning.ProvisioningStatus;
 import org.mppfw.api.provisioning.ResyncRecord;
 import org.mppfw.api.transport.ResultClass;
 import org.mppfw.api.transport.Transport;
-import org.mppfw.api.transport.TransportException;
-import org.mppfw.api.transport.TransportRequest;
-import org.mppfw.api.transport.TransportResponse;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -82,18 +71,16 @@ public final class CustomizationService implements RemoteCustomization, Provisio
     static final Duration FIRST_RETRY = Duration.ofSeconds(60);
     static final Duration MAX_RETRY = Duration.ofDays(1);
     static final String GDS = "gds://";
-    private static final Pattern CODE = Pattern.compile("[0-9]{16}|#[0-9]{3,16}");
-    private static final Pattern RULE_IN_PROFILE = Pattern.compile("<Profile_Rule(?:\\s[^>]*)?>([^<]*)</Profile_Rule>");
     private static final Logger LOG = LoggerFactory.getLogger(CustomizationService.class);
 
     private final Clock clock;
     private final ParameterStore store;
     private final DeviceIdentity identity;
-    private final Path stateFile;
+    private final StateFile stateFile;
     private final java.util.function.BooleanSupplier enabled;
     private final Consumer<Runnable> worker;
     private final ExecutorService executor;
-    private final Map<String, Transport> transports = new HashMap<>();
+    private final ActivationServer server = new ActivationServer();
     private volatile Provisioning provisioning;
 
     // worker-thread state
@@ -121,7 +108,7 @@ public final class CustomizationService implements RemoteCustomization, Provisio
         this.clock = clock;
         this.store = store;
         this.identity = identity;
-        this.stateFile = stateFile;
+        this.stateFile = new StateFile(stateFile);
         this.enabled = enabled;
         if (worker == null) {
             this.executor = Executors.newSingleThreadExecutor(r -> {
@@ -134,7 +121,7 @@ public final class CustomizationService implements RemoteCustomization, Provisio
             this.executor = null;
             this.worker = worker;
         }
-        this.state = load();
+        this.state = this.stateFile.load();
         if (state.isFinal()) {
             reason = "final: the activation server is not asked again until a factory reset";
         } else if (GDS.equalsIgnoreCase(param("Profile_Rule").strip())) {
@@ -161,18 +148,11 @@ public final class CustomizationService implements RemoteCustomization, Provisio
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addTransport(Transport t, Map<String, Object> props) {
-        synchronized (transports) {
-            Object s = props.get(Transport.SCHEMES);
-            for (String scheme : s instanceof String[] a ? a : s == null ? new String[0] : new String[] {s.toString()}) {
-                transports.put(scheme, t);
-            }
-        }
+        server.addTransport(t, props);
     }
 
     void removeTransport(Transport t, Map<String, Object> props) {
-        synchronized (transports) {
-            transports.values().removeIf(x -> x == t);
-        }
+        server.removeTransport(t);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -277,9 +257,9 @@ public final class CustomizationService implements RemoteCustomization, Provisio
         cancelRetry();
         backoff = FIRST_RETRY;
         try {
-            Files.deleteIfExists(stateFile);
+            stateFile.delete();
         } catch (IOException e) {
-            LOG.warn("Customization: could not delete {}: {}", stateFile, e.getMessage());
+            LOG.warn("Customization: could not forget the state: {}", e.getMessage());
         }
         state = CustomizationState.OPEN;
         reason = "factory reset";
@@ -295,8 +275,8 @@ public final class CustomizationService implements RemoteCustomization, Provisio
         }
         URI uri;
         try {
-            uri = URI.create(base() + "/cda/" + identity.mac() + "?pn=" + enc(identity.model()) + "&sn="
-                    + enc(identity.serialNumber()));
+            uri = URI.create(base() + "/cda/" + identity.mac() + "?pn=" + ActivationServer.enc(identity.model()) + "&sn="
+                    + ActivationServer.enc(identity.serialNumber()));
         } catch (IllegalArgumentException e) {
             move(CustomizationState.PENDING, "Activation_Server_URL is not a URL: " + e.getMessage());
             later();
@@ -304,13 +284,13 @@ public final class CustomizationService implements RemoteCustomization, Provisio
         }
         String body;
         try {
-            body = get(uri);
+            body = server.get(uri);
         } catch (DiscoveryException e) {
             move(CustomizationState.PENDING, e.getMessage());
             later();
             return;
         }
-        String url = provisioningUrl(body);
+        String url = ActivationServer.provisioningUrl(body);
         if (url.isEmpty()) {
             move(CustomizationState.UNAVAILABLE, "the activation server knows no service provider for this phone");
             later();
@@ -333,15 +313,14 @@ public final class CustomizationService implements RemoteCustomization, Provisio
 
     @Override
     public String activate(String code) throws DiscoveryException {
-        String c = code == null ? "" : code.strip();
-        if (!CODE.matcher(c).matches()) {
-            throw new IllegalArgumentException("an activation code is 16 digits, or # and 3 to 16 digits");
-        }
-        if (!c.startsWith("#") && !bool(param("Webex_Onboard_Enable"))) {
+        // 16 digits, or # and 3 to 16 digits; IllegalArgumentException otherwise
+        ActivationCode parsed = ActivationCode.parse(code == null ? "" : code.strip());
+        String c = parsed.toString();
+        if (!parsed.isShort() && !bool(param("Webex_Onboard_Enable"))) {
             throw new DiscoveryException("16-digit activation codes need Webex_Onboard_Enable = Yes");
         }
-        URI uri = URI.create(base() + "/activate?code=" + enc(c) + "&mac=" + identity.mac() + "&pn=" + enc(identity.model()));
-        String url = provisioningUrl(get(uri));
+        URI uri = URI.create(base() + "/activate?code=" + ActivationServer.enc(c) + "&mac=" + identity.mac() + "&pn=" + ActivationServer.enc(identity.model()));
+        String url = ActivationServer.provisioningUrl(server.get(uri));
         if (url.isEmpty()) {
             throw new DiscoveryException("the activation server gave no provisioning URL for this code");
         }
@@ -377,48 +356,12 @@ public final class CustomizationService implements RemoteCustomization, Provisio
         });
     }
 
-    /** The body of a 200 answer, at most 64 KiB; anything else is an error naming what happened. */
-    private String get(URI uri) throws DiscoveryException {
-        Transport t;
-        synchronized (transports) {
-            t = transports.get(uri.getScheme());
-        }
-        if (t == null) {
-            throw new DiscoveryException("no transport for " + uri.getScheme() + "://");
-        }
-        TransportRequest req = TransportRequest.builder(uri).maxBytes(64 * 1024).build();
-        try (TransportResponse r = t.exchange(req); InputStream in = r.body()) {
-            return new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
-        } catch (TransportException e) {
-            String status = e.status() == 0 ? "" : " (" + e.status() + ")";
-            throw new DiscoveryException("activation server " + uri.getHost() + status + ": " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new DiscoveryException("activation server " + uri.getHost() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** A URL on the first non-empty line, or the {@code Profile_Rule} of a {@code <flat-profile>}; empty for none. */
-    static String provisioningUrl(String body) {
-        String b = body.strip();
-        if (b.startsWith("<")) {
-            Matcher m = RULE_IN_PROFILE.matcher(b);
-            return m.find() ? m.group(1).strip() : "";
-        }
-        int nl = b.indexOf('\n');
-        String line = (nl < 0 ? b : b.substring(0, nl)).strip();
-        return line.chars().allMatch(ch -> ch >= 0x20 && ch < 0x7f) ? line : "";
-    }
-
     private String base() {
         String b = param("Activation_Server_URL").strip();
         while (b.endsWith("/")) {
             b = b.substring(0, b.length() - 1);
         }
         return b;
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8);
     }
 
     private static boolean bool(String v) {
@@ -463,30 +406,7 @@ public final class CustomizationService implements RemoteCustomization, Provisio
         }
         if (to.isFinal()) {
             cancelRetry();
-            save(to);
-        }
-    }
-
-    private CustomizationState load() {
-        try {
-            if (Files.exists(stateFile)) {
-                String s = Files.readString(stateFile).strip();
-                return CustomizationState.valueOf(s);
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            LOG.warn("Customization: unreadable {} ({}); starting Open", stateFile, e.getMessage());
-        }
-        return CustomizationState.OPEN;
-    }
-
-    private void save(CustomizationState s) {
-        try {
-            Files.createDirectories(stateFile.getParent());
-            Path tmp = stateFile.resolveSibling(stateFile.getFileName() + ".tmp");
-            Files.writeString(tmp, s.name() + "\n");
-            Files.move(tmp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            LOG.warn("Customization: could not keep the state {} in {}: {}", s.label(), stateFile, e.getMessage());
+            stateFile.save(to);
         }
     }
 }

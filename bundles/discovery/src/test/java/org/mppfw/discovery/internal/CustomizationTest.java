@@ -277,8 +277,8 @@ class CustomizationTest {
 
     @Test
     void theUrlOfAnAnswer() {
-        assertEquals("http://a/b", CustomizationService.provisioningUrl("  http://a/b\r\nx"));
-        assertEquals("", CustomizationService.provisioningUrl("<flat-profile/>"));
-        assertEquals("", CustomizationService.provisioningUrl("http://a/\u0007"));
+        assertEquals("http://a/b", ActivationServer.provisioningUrl("  http://a/b\r\nx"));
+        assertEquals("", ActivationServer.provisioningUrl("<flat-profile/>"));
+        assertEquals("", ActivationServer.provisioningUrl("http://a/\u0007"));
     }
 }
