@@ -57,7 +57,7 @@ public class BootTest {
         assertTrue("bundles not active: " + notActive, notActive.isEmpty());
         for (String bsn : List.of("org.mppfw.api", "org.mppfw.config", "org.mppfw.crypto", "org.mppfw.tftp", "org.mppfw.http",
                 "org.mppfw.provisioning", "org.mppfw.upgrade",
-                "org.mppfw.display", "org.mppfw.keypad")) {
+                "org.mppfw.display", "org.mppfw.keypad", "org.mppfw.discovery")) {
             assertTrue(bsn + " installed", find(bsn) != null);
         }
     }

@@ -54,6 +54,7 @@ final class PhoneOptions {
                 mavenBundle("org.apache.felix", "org.apache.felix.gogo.runtime").versionAsInProject(),
                 mavenBundle("org.apache.felix", "org.apache.felix.gogo.command").versionAsInProject(),
                 mavenBundle("org.bouncycastle", "bcprov-jdk18on").versionAsInProject(),
+                mavenBundle("dnsjava", "dnsjava").versionAsInProject(),
                 junitBundles(),
                 cleanCaches(true)));
         for (File jar : phoneBundles()) {

@@ -109,4 +109,43 @@ class DemoTest {
             assertTrue(log.stream().anyMatch(l -> l.contains("sip88xx." + r.get(1) + ".loads")), log.toString());
         }
     }
+
+    /**
+     * A phone in factory state that DHCP gives nothing finds the lab through remote
+     * customization: its power-up resync (within 40 s) fails, it asks the lab's activation server, is redirected
+     * to the bootstrap profile and provisions itself (Open, Pending, Custom Pending, Acquired).
+     */
+    @Test
+    void aFactoryResetPhoneFindsTheLabThroughTheActivationServer() throws Exception {
+        Path image = Path.of(System.getProperty("mppfw.image", "../distribution/target/mppfw"));
+        assertTrue(Files.isExecutable(image.resolve("bin/mppfw")), "the image is built before this module: " + image);
+        List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (LabServer lab = LabServer.start(new LabServer.Options(tmp.resolve("lab"), "127.0.0.1", null, 0, 0, 0), log::add)) {
+            String http = "http://127.0.0.1:" + lab.endpoints().http();
+            Path data = Files.createDirectories(tmp.resolve("phone"));
+            // discovery on, with no DHCP option: nothing but the activation server can name the server
+            Files.writeString(data.resolve("boot.properties"), "mppfw.discovery.mode=static\n");
+            List<String> cmd = new ArrayList<>(List.of(image.resolve("bin/mppfw").toString(), "--data", data.toString(),
+                    "--mac", "00:0e:08:aa:bb:cd", "-c", "param:set Activation_Server_URL " + http
+                            + "\ndisc:await Acquired 120\nprov:status\ndisc:status"));
+            Path out = tmp.resolve("out.txt");
+            Path err = tmp.resolve("err.txt");
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            pb.environment().put("MPPFW_CDS", "0");
+            Process p = pb.start();
+            try {
+                assertTrue(p.waitFor(180, TimeUnit.SECONDS), "the phone ends its batch");
+            } finally {
+                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            String o = Files.readString(out, StandardCharsets.UTF_8);
+            String e = Files.readString(err, StandardCharsets.UTF_8);
+            assertEquals(0, p.exitValue(), o + e);
+            assertTrue(log.stream().anyMatch(l -> l.contains("/cda/000e08aabbcd")), "the lab was asked: " + log);
+            assertTrue(o.contains("customization: Acquired"), o);
+            assertTrue(o.contains("  Profile_Rule " + http + "/bootstrap.xml: A, plain"), o);
+            assertTrue(o.contains("Result:         success (A)"), o);
+        }
+    }
 }

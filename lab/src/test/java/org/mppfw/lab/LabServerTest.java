@@ -497,4 +497,24 @@ class LabServerTest {
         // the other lab has other secrets
         assertNotEquals(lab.keys().profileKey(), param(secure1, "GPP_SA"));
     }
+
+    @Test
+    void activationServerAnswersRemoteCustomizationAndCodes() throws IOException {
+        String bootstrap = http("/bootstrap.xml");
+        assertEquals(200, curl("cda.txt", http("/cda/" + MAC + "?pn=CP-8845-3PCC&sn=FCH1")));
+        assertEquals(bootstrap + "\n", read("cda.txt"));
+        Files.createDirectories(root.resolve("activation"));
+        Files.writeString(root.resolve("activation/0011aabbccde"), "");
+        assertEquals(200, curl("cda-empty.txt", http("/cda/0011AABBCCDE")));
+        assertEquals("", read("cda-empty.txt"));
+        assertEquals(200, curl("code.txt", http("/activate?code=1234567890123456&mac=" + MAC)));
+        assertEquals(bootstrap + "\n", read("code.txt"));
+        assertEquals(400, curl("bad.txt", http("/activate?code=12")));
+        Files.writeString(root.resolve("activation/codes.properties"), "s123=http://short.example.test/x.xml\n");
+        assertEquals(200, curl("short.txt", https("/activate?code=%23123"), "--cacert", root.resolve(LabKeys.CA_PEM).toString()));
+        assertEquals("http://short.example.test/x.xml\n", read("short.txt"));
+        assertEquals(404, curl("unknown.txt", http("/activate?code=1234567890123456")));
+        Files.delete(root.resolve("activation/codes.properties"));
+        Files.delete(root.resolve("activation/0011aabbccde"));
+    }
 }

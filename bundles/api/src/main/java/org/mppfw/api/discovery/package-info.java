@@ -1,5 +1,9 @@
 /**
- * Discovery of the provisioning server: what the phone's user contributes to it, such as the
+ * Discovery: where an unconfigured phone finds its provisioning server. The DHCP options the
+ * phone reads ({@code 66}, {@code 160}, {@code 159}, {@code 150} in the order of
+ * {@code DHCP_Option_To_Use}), the DHCP domain name, the TR-069 ACS URL of options 43/125, DNS
+ * SRV look-ups ({@code _ciscoprov-https._tls.<domain>}, {@code _ciscoprov-http._tcp.<domain>}),
+ * remote customization with its states, and what the phone's user contributes, such as the
  * activation code typed on the activation-code screen ({@code Profile_Rule} {@code gds://}).
  */
 @org.osgi.annotation.bundle.Export

@@ -24,6 +24,7 @@ public final class TransportRequest {
     private final Duration connectTimeout;
     private final Duration deadline;
     private final ProgressListener progress;
+    private final String tlsName;
 
     private TransportRequest(Builder b) {
         this.uri = b.uri;
@@ -37,6 +38,7 @@ public final class TransportRequest {
         this.connectTimeout = b.connectTimeout;
         this.deadline = b.deadline;
         this.progress = b.progress;
+        this.tlsName = b.tlsName;
     }
 
     public static TransportRequest get(URI uri) {
@@ -75,12 +77,22 @@ public final class TransportRequest {
 
     public ProgressListener progress() { return progress; }
 
+    /**
+     * The name the server's TLS certificate must hold when it is not the URL's host: for a
+     * server found by DNS SRV, the domain that was looked up. Applies to the URL's own host only,
+     * not to a host a redirect leads to.
+     *
+     * @since 1.2
+     */
+    public Optional<String> tlsName() { return Optional.ofNullable(tlsName); }
+
     public Builder toBuilder() {
         Builder b = new Builder(uri).method(method).contentType(contentType).maxBytes(maxBytes)
                 .resumeFrom(resumeFrom).connectTimeout(connectTimeout).deadline(deadline).progress(progress);
         b.body = body;
         b.credentials = credentials;
         b.headers.putAll(headers);
+        b.tlsName = tlsName;
         return b;
     }
 
@@ -102,6 +114,7 @@ public final class TransportRequest {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration deadline = Duration.ofMinutes(5);
         private ProgressListener progress = ProgressListener.NONE;
+        private String tlsName;
 
         private Builder(URI uri) {
             this.uri = Objects.requireNonNull(uri, "uri");
@@ -130,6 +143,9 @@ public final class TransportRequest {
         public Builder deadline(Duration deadline) { this.deadline = Objects.requireNonNull(deadline); return this; }
 
         public Builder progress(ProgressListener progress) { this.progress = Objects.requireNonNull(progress); return this; }
+
+        /** @see TransportRequest#tlsName() */
+        public Builder tlsName(String name) { this.tlsName = name == null || name.isBlank() ? null : name; return this; }
 
         public TransportRequest build() {
             return new TransportRequest(this);

@@ -60,6 +60,8 @@ class CatalogTest {
         m.put("IKM_HTTP_Encrypt_Content", "");
         m.put("Restricted_Access_Domains", "");
         m.put("Webex_Onboard_Enable", "Yes");
+        // not a Cisco parameter: the activation server of remote customization, Cisco's host by default
+        m.put("Activation_Server_URL", "https://activate.cisco.com");
         m.put("Upgrade_Enable", "Yes");
         m.put("Upgrade_Error_Retry_Delay", "3600");
         m.put("Upgrade_Rule", "");

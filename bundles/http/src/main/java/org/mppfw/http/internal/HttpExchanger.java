@@ -208,7 +208,7 @@ final class HttpExchanger {
                     + ": authentication failed after " + StatusPolicy.MAX_AUTH_RETRIES + " retries", null),
                     e.status, Map.of(), context, target);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            return failed(mapFailure(e, target, deadline, s), 0, Map.of(), context, target);
+            return failed(mapFailure(e, target, deadline, s, request), 0, Map.of(), context, target);
         } finally {
             if (response != null) {
                 discard(http, response);
@@ -246,9 +246,17 @@ final class HttpExchanger {
                         .setSocketTimeout(Timeout.of(read)).build());
         {
             // a redirect may lead from http to https: TLS is always ready
-            ClientTlsStrategyBuilder tls = ClientTlsStrategyBuilder.create().setSslContext(s.tls().sslContext())
-                    .setHostVerificationPolicy(HostnameVerificationPolicy.BOTH)
-                    .setHostnameVerifier(new DefaultHostnameVerifier());
+            ClientTlsStrategyBuilder tls = ClientTlsStrategyBuilder.create().setSslContext(s.tls().sslContext());
+            String tlsName = request.tlsName().orElse(null);
+            if (tlsName == null) {
+                tls.setHostVerificationPolicy(HostnameVerificationPolicy.BOTH).setHostnameVerifier(new DefaultHostnameVerifier());
+            } else {
+                // a server found by DNS SRV: its certificate must name the domain looked up, not the target
+                String original = request.uri().getHost().toLowerCase(Locale.ROOT);
+                DefaultHostnameVerifier names = new DefaultHostnameVerifier();
+                tls.setHostVerificationPolicy(HostnameVerificationPolicy.CLIENT).setHostnameVerifier(
+                        (host, session) -> names.verify(host.toLowerCase(Locale.ROOT).equals(original) ? tlsName : host, session));
+            }
             List<String> ciphers = s.cipherList().isBlank() ? List.of() : CipherList.toJdk(s.cipherList(), supportedSuites(s));
             if (!ciphers.isEmpty()) {
                 tls.setCiphers(ciphers.toArray(new String[0]));
@@ -304,7 +312,8 @@ final class HttpExchanger {
         return f.getSupportedCipherSuites();
     }
 
-    private TransportException mapFailure(Throwable e, URI target, Deadline deadline, HttpSettings s) {
+    private TransportException mapFailure(Throwable e, URI target, Deadline deadline, HttpSettings s,
+            TransportRequest request) {
         String where = display(target);
         if (deadline.expired()) {
             return fail(ResultClass.C, 0, "deadline of " + deadline.limit().toSeconds() + " s passed for " + where, null);
@@ -327,7 +336,9 @@ final class HttpExchanger {
         if (e instanceof UnknownHostException || c instanceof UnknownHostException) {
             what = "DNS lookup failed for " + target.getHost();
         } else if (e instanceof SSLPeerUnverifiedException || c instanceof SSLPeerUnverifiedException) {
-            what = "TLS: the certificate of " + target.getHost() + " does not name that host ("
+            String name = request.tlsName().filter(n -> target.getHost().equalsIgnoreCase(request.uri().getHost()))
+                    .map(n -> n + " (the domain looked up by DNS SRV)").orElse("that host");
+            what = "TLS: the certificate of " + target.getHost() + " does not name " + name + " ("
                     + safe(c.getMessage()) + ")";
         } else if (e instanceof SSLHandshakeException || c instanceof SSLHandshakeException) {
             what = "TLS handshake with " + target.getHost() + " failed: " + tlsReason(c);

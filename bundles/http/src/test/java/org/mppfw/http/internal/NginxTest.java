@@ -352,6 +352,20 @@ class NginxTest {
     }
 
     @Test
+    void aServerFoundBySrvMustNameTheDomainLookedUp() throws IOException {
+        String url = "https://127.0.0.1:" + other + "/open/profile.cfg";
+        TransportRequest named = TransportRequest.builder(URI.create(url)).tlsName("other.example.com").build();
+        assertEquals(PROFILE, body(phone.exchange(named)));
+        TransportException e = failure(phone, TransportRequest.builder(URI.create(url)).tlsName("example.test").build());
+        assertEquals(ResultClass.C, e.resultClass());
+        assertTrue(e.getMessage().contains("does not name example.test (the domain looked up by DNS SRV)"), e.getMessage());
+        // the target's own name is not enough either: the main server names 127.0.0.1, not the domain
+        TransportException own = failure(phone,
+                TransportRequest.builder(URI.create(secure("/open/profile.cfg"))).tlsName("other.example.com").build());
+        assertTrue(own.getMessage().contains("does not name other.example.com"), own.getMessage());
+    }
+
+    @Test
     void mutualTlsWithTheDeviceCertificate() throws Exception {
         TransportException without = failure(phone, secure("/mtls/profile.cfg"));
         assertEquals(403, without.status());

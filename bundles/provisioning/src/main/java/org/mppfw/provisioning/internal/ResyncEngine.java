@@ -3,7 +3,6 @@ package org.mppfw.provisioning.internal;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +27,9 @@ import org.mppfw.api.config.ParameterChange;
 import org.mppfw.api.config.ParameterListener;
 import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.device.DeviceIdentity;
+import org.mppfw.api.discovery.CustomizationState;
+import org.mppfw.api.discovery.Discovery;
+import org.mppfw.api.discovery.RemoteCustomization;
 import org.mppfw.api.firmware.FirmwareService;
 import org.mppfw.api.firmware.UpgradeStatus;
 import org.mppfw.api.line.LineState;
@@ -111,6 +113,8 @@ public final class ResyncEngine implements Provisioning, ParameterListener, Prov
     private final Map<String, Transport> transports = new HashMap<>();
     private final List<ProvisioningListener> listeners = new CopyOnWriteArrayList<>();
     private volatile LineState lineState;
+    private volatile Discovery discovery;
+    private volatile RemoteCustomization customization;
     private final Object codecLock = new Object();
     private volatile ProfileCodec codec;
     private volatile FirmwareService firmware;
@@ -239,6 +243,32 @@ public final class ResyncEngine implements Provisioning, ParameterListener, Prov
     void removeTransport(Transport t, Map<String, Object> props) {
         synchronized (transports) {
             transports.values().removeIf(x -> x == t);
+        }
+    }
+
+    /** Where a rule without a server, or with {@code --srv}, finds one (DHCP options, DNS SRV). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setDiscovery(Discovery d) {
+        discovery = d;
+    }
+
+    void unsetDiscovery(Discovery d) {
+        if (discovery == d) {
+            discovery = null;
+        }
+    }
+
+    /** The remote customization state, for {@code $ISCUST}. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setCustomization(RemoteCustomization rc) {
+        customization = rc;
+    }
+
+    void unsetCustomization(RemoteCustomization rc) {
+        if (customization == rc) {
+            customization = null;
         }
     }
 
@@ -578,36 +608,49 @@ public final class ResyncEngine implements Provisioning, ParameterListener, Prov
             LOG.info("{}: gds:// asks for an activation code; nothing to fetch", name);
             return null;
         }
-        if (url.hostFromDhcp()) {
-            return fail(name, url.toString(), ResultClass.C,
-                    "no server in the rule and none from DHCP option 66", state, null);
-        }
         if (decision.options().alias() != 0) {
             // SPA alias maps: documented for the SPA line only; MPP support is unconfirmed
             LOG.warn("{}: --alias {} is not applied: the profile must use the phone's own element names", name,
                     decision.options().alias());
         }
-        if (decision.options().srv()) {
-            return fail(name, url.toString(), ResultClass.C, "--srv needs a DNS SRV lookup, which this phone does not do yet",
-                    state, null);
-        }
-        URI uri;
+        ServerChoice.Candidates candidates;
         try {
-            String host = url.host().indexOf(':') >= 0 ? "[" + url.host() + "]" : url.host();
-            uri = new URI(url.scheme().token() + "://" + host + ":" + url.port() + url.path());
-        } catch (URISyntaxException e) {
-            return fail(name, url.toString(), ResultClass.C, "bad URL: " + e.getMessage(), state, null);
+            candidates = ServerChoice.candidates(url, decision.options().srv(), discovery,
+                    t -> rules.expand(t, macros(state)));
+        } catch (ServerChoice.NoServer e) {
+            return fail(name, url.toString(), ResultClass.C, name + ": " + e.getMessage(), state, null);
         }
-        state.put("SCHEME", url.scheme().token());
-        state.put("METH", url.scheme().token());
-        state.put("SERV", url.host());
-        state.put("SERVIP", serverIp(url.host()));
-        state.put("PORT", Integer.toString(url.port()));
-        state.put("PATH", url.path());
+        if (candidates.via() != null) {
+            LOG.info("{}: server from {}: {}", name, candidates.via(), candidates.uris());
+        }
+        Step last = null;
+        for (URI uri : candidates.uris()) {
+            last = fetch(name, uri, candidates.tlsName(), decision, state, changed, rejected);
+            // the first server that yields a response wins, even a 401 or a 404; only no answer moves on
+            if (last.passed() || last.attempt() == null || !ServerChoice.noResponse(last.attempt())) {
+                return last;
+            }
+            if (candidates.uris().size() > 1) {
+                LOG.info("{}: no answer from {} ({}); trying the next server", name, uri, last.message());
+            }
+        }
+        return last;
+    }
+
+    /** Fetches and applies one URL. */
+    private Step fetch(String name, URI uri, String tlsName, RuleDecision decision, Map<String, String> state,
+            List<String> changed, List<String> rejected) {
+        state.put("SCHEME", uri.getScheme());
+        state.put("METH", uri.getScheme());
+        String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
+        state.put("SERV", host);
+        state.put("SERVIP", serverIp(host));
+        state.put("PORT", Integer.toString(uri.getPort()));
+        state.put("PATH", uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
         state.remove("ERR");
         log("Log_Request_Msg", SyslogSender.Severity.INFO, state);
         FetchPlan plan = new FetchPlan(uri, decision.options().key() == null ? null : decision.options().key().toCharArray(),
-                credentials(decision), postBody(decision, state));
+                credentials(decision), postBody(decision, state), "https".equals(uri.getScheme()) ? tlsName : null);
         Attempt attempt;
         try {
             attempt = fetcher.fetchAndApply(plan);
@@ -697,7 +740,10 @@ public final class ResyncEngine implements Provisioning, ParameterListener, Prov
     }
 
     private MacroSource macros(Map<String, String> state) {
-        Map<String, String> copy = Map.copyOf(state);
+        Map<String, String> copy = new HashMap<>(state);
+        RemoteCustomization rc = customization;
+        // $ISCUST: 1 once remote customization is done (Acquired)
+        copy.putIfAbsent("ISCUST", rc != null && rc.state() == CustomizationState.ACQUIRED ? "1" : "0");
         return new StoreMacroSource(store, identity, copy::get);
     }
 

@@ -82,7 +82,8 @@ final class RuleEvaluator {
     /** {@code --srv} and {@code --post} need HTTP or HTTPS. */
     static void checkScheme(ProvisioningUrl url, boolean srv, boolean post) throws UrlException {
         if ((srv || post) && url.scheme() != Scheme.HTTP && url.scheme() != Scheme.HTTPS) {
-            throw new UrlException(0, "http:// or https:// with " + (srv ? "--srv" : "--post"));
+            throw new UrlException(0, "http:// or https:// with " + (srv ? "--srv (Error - TFTP Scheme not supported in SRV lookups)"
+                    : "--post"));
         }
         if (srv && url.host() == null) {
             throw new UrlException(0, "a domain to look up with --srv");

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mppfw.api.config.ChangeSource;
 import org.mppfw.api.device.DeviceIdentity;
+import org.mppfw.api.discovery.Discovery;
+import org.mppfw.api.discovery.ProvisioningSource;
+import org.mppfw.api.discovery.SrvTarget;
 import org.mppfw.api.line.LineState;
 import org.mppfw.api.profile.DecodeOptions;
 import org.mppfw.api.profile.ProfileCodec;
@@ -60,6 +64,8 @@ class ResyncEngineTest {
 
     /** What the server answers, by path: a profile body, or an HTTP status for failures. */
     private final Map<String, Object> server = new HashMap<>();
+    /** Hosts that answer otherwise than {@link #server}: null for a host that is down, or a status. */
+    private final Map<String, Integer> hosts = new HashMap<>();
     /** When each request arrived, and what it asked. */
     private final List<Instant> times = new ArrayList<>();
     private final List<TransportRequest> requests = new ArrayList<>();
@@ -70,7 +76,11 @@ class ResyncEngineTest {
         times.add(clock.now());
         requests.add(request);
         passwords.add(request.credentials().map(c -> new String(c.password())).orElse(null));
-        Object answer = server.getOrDefault(request.uri().getPath(), 404);
+        Object answer = hosts.containsKey(request.uri().getHost()) ? hosts.get(request.uri().getHost())
+                : server.getOrDefault(request.uri().getPath(), 404);
+        if (answer == null) {
+            throw new TransportException(ResultClass.C, 0, "connect to " + request.uri().getHost() + ": Connection refused", null);
+        }
         if (answer instanceof Integer status) {
             throw new TransportException(status == 404 ? ResultClass.B : ResultClass.C, status, "HTTP " + status, null);
         }
@@ -363,7 +373,7 @@ class ResyncEngineTest {
         clock.advance(Duration.ZERO);
         ResyncRecord r = engine.history().get(0);
         assertEquals(ResultClass.C, r.result());
-        assertTrue(r.message().contains("DHCP option 66"), r.message());
+        assertTrue(r.message().contains("no server in the rule"), r.message());
         set("Profile_Rule", "(1 lt)? http://127.0.0.1/x | http://127.0.0.1/y");
         clock.advance(Duration.ofSeconds(60));
         r = engine.history().get(0);
@@ -430,6 +440,127 @@ class ResyncEngineTest {
         DatagramPacket p = new DatagramPacket(buf, buf.length);
         s.receive(p);
         return new String(buf, 0, p.getLength(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * What discovery found, as the engine sees it. A stand-in written for these tests: the
+     * discovery bundle's own tests get the same answers from dnsmasq, Kea and unbound.
+     */
+    private static final class FoundServers implements Discovery {
+        final List<ProvisioningSource> sources = new ArrayList<>();
+        final List<SrvTarget> srv = new ArrayList<>();
+        final List<String> srvAsked = new ArrayList<>();
+        String domain;
+
+        @Override
+        public List<ProvisioningSource> sources() {
+            return sources;
+        }
+
+        @Override
+        public Optional<String> domain() {
+            return Optional.ofNullable(domain);
+        }
+
+        @Override
+        public Optional<String> acsUrl() {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<SrvTarget> lookupSrv(String d) {
+            srvAsked.add(d);
+            return srv.stream().filter(t -> t.domain().equals(d)).toList();
+        }
+
+        @Override
+        public String status() {
+            return "test";
+        }
+    }
+
+    private List<String> requestedUrls() {
+        return requests.stream().map(r -> r.uri().toString()).toList();
+    }
+
+    @Test
+    void hostLessRuleTriesDhcpSourcesInOrderAndMovesOnOnlyWhenNoServerAnswers() throws IOException {
+        set("Resync_Random_Delay", "0");
+        set("Profile_Rule", "http:///cfg/$PSN.xml");
+        FoundServers found = new FoundServers();
+        found.sources.add(new ProvisioningSource(66, "down.example.test"));
+        found.sources.add(new ProvisioningSource(160, "https://p160.example.test/open/$MA.xml"));
+        found.sources.add(new ProvisioningSource(150, "10.0.0.3"));
+        hosts.put("down.example.test", null);
+        server.put("/open/000e08012345.xml", flat("<GPP_A>from 160</GPP_A>"));
+        boot();
+        engine.setDiscovery(found);
+        clock.advance(Duration.ZERO);
+        assertEquals(List.of("http://down.example.test:80/cfg/8845-3PCC.xml", "https://p160.example.test:443/open/000e08012345.xml"),
+                requestedUrls());
+        assertEquals("from 160", store.get("GPP_A"));
+        assertEquals(ResultClass.A, engine.status().lastAttempt().orElseThrow().result());
+    }
+
+    @Test
+    void theFirstServerThatAnswersWinsEvenWithA401() throws IOException {
+        set("Resync_Random_Delay", "0");
+        set("Profile_Rule", "/$PSN.xml");
+        FoundServers found = new FoundServers();
+        found.sources.add(new ProvisioningSource(66, "auth.example.test:8080"));
+        found.sources.add(new ProvisioningSource(150, "10.0.0.3"));
+        hosts.put("auth.example.test", 401);
+        boot();
+        engine.addTransport(http, Map.of(Transport.SCHEMES, new String[] {"tftp"}));
+        engine.setDiscovery(found);
+        clock.advance(Duration.ZERO);
+        assertEquals(List.of("tftp://auth.example.test:8080/8845-3PCC.xml"), requestedUrls());
+        ResyncRecord r = engine.status().lastAttempt().orElseThrow();
+        assertEquals(ResultClass.C, r.result());
+        assertTrue(r.message().contains("401"), r.message());
+    }
+
+    @Test
+    void withoutDhcpSourcesTheSrvTargetsOfTheDhcpDomainAreTried() throws IOException {
+        set("Resync_Random_Delay", "0");
+        set("Profile_Rule", "/$PSN.xml");
+        FoundServers found = new FoundServers();
+        found.domain = "example.test";
+        found.srv.add(new SrvTarget("https", "prov2.example.test", 18444, 10, 40, "example.test"));
+        found.srv.add(new SrvTarget("https", "prov1.example.test", 18443, 10, 60, "example.test"));
+        found.srv.add(new SrvTarget("http", "px1.example.test", 18080, 10, 50, "example.test"));
+        hosts.put("prov2.example.test", null);
+        server.put("/8845-3PCC.xml", flat("<GPP_B>by srv</GPP_B>"));
+        boot();
+        engine.setDiscovery(found);
+        clock.advance(Duration.ZERO);
+        assertEquals(List.of("example.test"), found.srvAsked);
+        assertEquals(List.of("https://prov2.example.test:18444/8845-3PCC.xml", "https://prov1.example.test:18443/8845-3PCC.xml"),
+                requestedUrls());
+        assertEquals("by srv", store.get("GPP_B"));
+        // the certificate of an SRV target must name the DHCP domain
+        assertEquals(List.of("example.test"), requests.stream().map(r -> r.tlsName().orElse("-")).distinct().toList());
+    }
+
+    @Test
+    void srvRuleUsesTheTargetsOfItsSchemeAndFailsClearlyWithoutRecords() throws IOException {
+        set("Resync_Random_Delay", "0");
+        set("Profile_Rule", "[--srv] http://example.test/$PSN.xml");
+        FoundServers found = new FoundServers();
+        found.srv.add(new SrvTarget("https", "prov1.example.test", 18443, 10, 60, "example.test"));
+        found.srv.add(new SrvTarget("http", "px1.example.test", 18080, 10, 50, "example.test"));
+        server.put("/8845-3PCC.xml", flat("<GPP_C>srv rule</GPP_C>"));
+        boot();
+        engine.setDiscovery(found);
+        clock.advance(Duration.ZERO);
+        assertEquals(List.of("http://px1.example.test:18080/8845-3PCC.xml"), requestedUrls());
+        assertEquals(java.util.Optional.empty(), requests.get(0).tlsName(), "no TLS over http");
+        assertEquals("srv rule", store.get("GPP_C"));
+        set("Profile_Rule", "[--srv] https://nothing.test/$PSN.xml");
+        engine.resync();
+        ResyncRecord r = engine.history().get(0);
+        assertEquals(ResultClass.C, r.result());
+        assertTrue(r.message().contains("no _ciscoprov-https._tls.nothing.test SRV records"), r.message());
     }
 
     @Test

@@ -49,7 +49,7 @@ class SyntaxErrorTest {
         "http://host:/a ~~ 13 ~~ a port number 1-65535",
         "http://ho st/a ~~ 10 ~~ '|' or the end of the rule",
         "http://h@st/a ~~ 9 ~~ a host name or IP address",
-        "[--srv] /a.cfg ~~ 9 ~~ http:// or https:// with --srv",
+        "[--srv] /a.cfg ~~ 9 ~~ http:// or https:// with --srv (Error - TFTP Scheme not supported in SRV lookups)",
         "[--post a] tftp://h/a.cfg ~~ 12 ~~ http:// or https:// with --post",
         "[--delta] http://h/a ~~ 2 ~~ an option",
     })

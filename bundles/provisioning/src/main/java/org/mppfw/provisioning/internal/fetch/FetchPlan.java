@@ -15,12 +15,17 @@ import org.mppfw.api.transport.Credentials;
  * @param credentials {@code --uid}/{@code --pwd}, else the profile account, or null
  * @param postBody    the body of an HTTP POST ({@code --post}), or null for GET
  */
-public record FetchPlan(URI uri, char[] key, Credentials credentials, byte[] postBody) {
+public record FetchPlan(URI uri, char[] key, Credentials credentials, byte[] postBody, String tlsName) {
 
     public FetchPlan {
         Objects.requireNonNull(uri, "uri");
         key = key == null ? null : key.clone();
         postBody = postBody == null ? null : postBody.clone();
+    }
+
+    /** A plan whose server's certificate must name the URL's host. */
+    public FetchPlan(URI uri, char[] key, Credentials credentials, byte[] postBody) {
+        this(uri, key, credentials, postBody, null);
     }
 
     /** A plain GET. */

@@ -67,7 +67,7 @@ public final class ProfileFetcher {
                     0, "", null, null);
         }
         TransportRequest.Builder req = TransportRequest.builder(plan.uri()).maxBytes(MAX_PROFILE_BYTES)
-                .credentials(plan.credentials());
+                .credentials(plan.credentials()).tlsName(plan.tlsName());
         if (plan.postBody() != null) {
             req.method("POST").body(plan.postBody(), "application/x-www-form-urlencoded");
         }

@@ -1,0 +1,78 @@
+package org.mppfw.discovery.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.mppfw.api.discovery.DiscoveryException;
+import org.mppfw.api.transport.Transport;
+import org.mppfw.api.transport.TransportException;
+import org.mppfw.api.transport.TransportRequest;
+import org.mppfw.api.transport.TransportResponse;
+
+/** Talks to the activation server through the phone's transports (http, https). */
+final class ActivationServer {
+
+    /** Answers are short: a URL, or a small redirect profile. */
+    static final int MAX_ANSWER = 64 * 1024;
+    private static final Pattern RULE_IN_PROFILE = Pattern.compile("<Profile_Rule(?:\\s[^>]*)?>([^<]*)</Profile_Rule>");
+
+    private final Map<String, Transport> transports = new HashMap<>();
+
+    void addTransport(Transport t, Map<String, Object> props) {
+        synchronized (transports) {
+            Object s = props.get(Transport.SCHEMES);
+            for (String scheme : s instanceof String[] a ? a : s == null ? new String[0] : new String[] {s.toString()}) {
+                transports.put(scheme, t);
+            }
+        }
+    }
+
+    void removeTransport(Transport t) {
+        synchronized (transports) {
+            transports.values().removeIf(x -> x == t);
+        }
+    }
+
+    /** The body of a 200 answer, at most {@link #MAX_ANSWER} bytes; anything else is an error naming what happened. */
+    String get(URI uri) throws DiscoveryException {
+        Transport t;
+        synchronized (transports) {
+            t = transports.get(uri.getScheme());
+        }
+        if (t == null) {
+            throw new DiscoveryException("no transport for " + uri.getScheme() + "://");
+        }
+        TransportRequest req = TransportRequest.builder(uri).maxBytes(MAX_ANSWER).build();
+        try (TransportResponse r = t.exchange(req); InputStream in = r.body()) {
+            return new String(in.readNBytes(MAX_ANSWER), StandardCharsets.UTF_8);
+        } catch (TransportException e) {
+            String status = e.status() == 0 ? "" : " (" + e.status() + ")";
+            throw new DiscoveryException("activation server " + uri.getHost() + status + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new DiscoveryException("activation server " + uri.getHost() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A URL on the first non-empty line, or the {@code Profile_Rule} of a {@code <flat-profile>}; empty for none. */
+    static String provisioningUrl(String body) {
+        String b = body.strip();
+        if (b.startsWith("<")) {
+            Matcher m = RULE_IN_PROFILE.matcher(b);
+            return m.find() ? m.group(1).strip() : "";
+        }
+        int nl = b.indexOf('\n');
+        String line = (nl < 0 ? b : b.substring(0, nl)).strip();
+        return line.chars().allMatch(ch -> ch >= 0x20 && ch < 0x7f) ? line : "";
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8);
+    }
+}

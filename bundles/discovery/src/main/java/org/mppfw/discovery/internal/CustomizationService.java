@@ -1,0 +1,412 @@
+package org.mppfw.discovery.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.mppfw.api.clock.Clock;
+import org.mppfw.api.config.ChangeSource;
+import org.mppfw.api.config.ParameterChange;
+import org.mppfw.api.config.ParameterListener;
+import org.mppfw.api.config.ParameterStore;
+import org.mppfw.api.device.DeviceIdentity;
+import org.mppfw.api.device.DeviceProperties;
+import org.mppfw.api.discovery.ActivationCode;
+import org.mppfw.api.discovery.ActivationCodeListener;
+import org.mppfw.api.discovery.CustomizationState;
+import org.mppfw.api.discovery.DiscoveryException;
+import org.mppfw.api.discovery.RemoteCustomization;
+import org.mppfw.api.provisioning.Provisioning;
+import org.mppfw.api.provisioning.ProvisioningListener;
+import org.mppfw.api.provisioning.ProvisioningStatus;
+import org.mppfw.api.provisioning.ResyncRecord;
+import org.mppfw.api.transport.ResultClass;
+import org.mppfw.api.transport.Transport;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Remote customization (EDOS/CDA) and activation codes, with the reference's transitions:
+ * <pre>
+ * Open --resync OK (DHCP, SRV)--> Aborted          Open --manual Profile_Rule (web, keypad, shell)--> Aborted
+ * Open --resync failed--> Pending --redirect--> Custom Pending --resync OK--> Acquired
+ * Pending --200, empty body--> Unavailable         Custom Pending --resync failed--> Pending
+ * Profile_Rule gds:// --> GDS-Pending --code accepted, resync OK--> GDS-Acquired
+ * </pre>
+ * Pending and Unavailable ask the activation server again after a back-off: 60 s, doubled each
+ * time, at most a day (the reference gives no figures; this follows the spirit of
+ * {@code Resync_Error_Retry_Delay}, whose list runs from 60 s to a day). A final state
+ * (Acquired, Aborted, GDS-Acquired) is kept in the data dir and ends every query until a factory
+ * reset.
+ *
+ * <p>The activation server's protocol is not public; the phone speaks this one, which the lab
+ * server emulates: {@code GET <Activation_Server_URL>/cda/<MAC>?pn=<PN>&sn=<SN>} answers 200
+ * with a provisioning URL (or a {@code <flat-profile>} holding {@code Profile_Rule}), 200 with an
+ * empty body for "no service provider", anything else is an error to retry;
+ * {@code GET <Activation_Server_URL>/activate?code=<code>&mac=<MAC>&pn=<PN>} answers 200 with the
+ * provisioning URL, or 403/404 for a refused code.
+ */
+@Component(service = {RemoteCustomization.class, ProvisioningListener.class, ParameterListener.class,
+    ActivationCodeListener.class}, immediate = true)
+public final class CustomizationService implements RemoteCustomization, ProvisioningListener, ParameterListener,
+        ActivationCodeListener {
+
+    static final Duration FIRST_RETRY = Duration.ofSeconds(60);
+    static final Duration MAX_RETRY = Duration.ofDays(1);
+    static final String GDS = "gds://";
+    private static final Logger LOG = LoggerFactory.getLogger(CustomizationService.class);
+
+    private final Clock clock;
+    private final ParameterStore store;
+    private final DeviceIdentity identity;
+    private final StateFile stateFile;
+    private final java.util.function.BooleanSupplier enabled;
+    private final Consumer<Runnable> worker;
+    private final ExecutorService executor;
+    private final ActivationServer server = new ActivationServer();
+    private volatile Provisioning provisioning;
+
+    // worker-thread state
+    private volatile CustomizationState state;
+    private volatile String reason = "";
+    private Duration backoff = FIRST_RETRY;
+    private Clock.Timer retry;
+    private Instant lastResyncSeen;
+    private boolean stopped;
+
+    @Activate
+    public CustomizationService(@Reference Clock clock, @Reference ParameterStore store, @Reference DeviceIdentity identity,
+            @Reference DiscoveryService discovery, BundleContext context) {
+        this(clock, store, identity, Path.of(context.getProperty(DeviceProperties.DATA_DIR), "discovery", "customization"),
+                discovery::enabled, null);
+    }
+
+    /**
+     * @param enabled whether the phone discovers its server at all (discovery mode other than
+     *                off); when it does not, the activation server is never asked on its own
+     * @param worker  runs the service's work; null for its own thread (tests pass a direct executor)
+     */
+    CustomizationService(Clock clock, ParameterStore store, DeviceIdentity identity, Path stateFile,
+            java.util.function.BooleanSupplier enabled, Consumer<Runnable> worker) {
+        this.clock = clock;
+        this.store = store;
+        this.identity = identity;
+        this.stateFile = new StateFile(stateFile);
+        this.enabled = enabled;
+        if (worker == null) {
+            this.executor = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "mppfw-customization");
+                t.setDaemon(true);
+                return t;
+            });
+            this.worker = executor::execute;
+        } else {
+            this.executor = null;
+            this.worker = worker;
+        }
+        this.state = this.stateFile.load();
+        if (state.isFinal()) {
+            reason = "final: the activation server is not asked again until a factory reset";
+        } else if (GDS.equalsIgnoreCase(param("Profile_Rule").strip())) {
+            move(CustomizationState.GDS_PENDING, "Profile_Rule is gds://: waiting for an activation code");
+        }
+    }
+
+    @Deactivate
+    void stop() {
+        worker.accept(() -> {
+            stopped = true;
+            cancelRetry();
+        });
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addTransport(Transport t, Map<String, Object> props) {
+        server.addTransport(t, props);
+    }
+
+    void removeTransport(Transport t, Map<String, Object> props) {
+        server.removeTransport(t);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setProvisioning(Provisioning p) {
+        provisioning = p;
+    }
+
+    void unsetProvisioning(Provisioning p) {
+        if (provisioning == p) {
+            provisioning = null;
+        }
+    }
+
+    @Override
+    public CustomizationState state() {
+        return state;
+    }
+
+    @Override
+    public String reason() {
+        return reason;
+    }
+
+    // ---- events -----------------------------------------------------------------------------
+
+    @Override
+    public void statusChanged(ProvisioningStatus status) {
+        status.lastAttempt().ifPresent(r -> worker.accept(() -> resyncEnded(r)));
+    }
+
+    private void resyncEnded(ResyncRecord r) {
+        if (stopped || r.ended().equals(lastResyncSeen)) {
+            return;
+        }
+        lastResyncSeen = r.ended();
+        boolean ok = r.result() == ResultClass.A && r.url() != null && !r.url().isEmpty() && !r.url().equals("-");
+        switch (state) {
+            case OPEN, PENDING, UNAVAILABLE -> {
+                if (ok && GDS.equalsIgnoreCase(param("Profile_Rule").strip())) {
+                    // a bootstrap profile that sets gds:// asks for activation-code onboarding
+                    cancelRetry();
+                    move(CustomizationState.GDS_PENDING, "the profile from " + r.url() + " set Profile_Rule to gds://");
+                } else if (ok) {
+                    move(CustomizationState.ABORTED, "provisioned from " + r.url() + " before remote customization");
+                } else if (state == CustomizationState.OPEN && enabled.getAsBoolean()) {
+                    move(CustomizationState.PENDING, "no provisioning from DHCP or DNS SRV (" + r.message() + ")");
+                    query();
+                }
+            }
+            case CUSTOM_PENDING -> {
+                if (ok) {
+                    move(CustomizationState.ACQUIRED, "provisioned from " + r.url());
+                } else {
+                    move(CustomizationState.PENDING, "the resync from the activation server's URL failed: " + r.message());
+                    later();
+                }
+            }
+            case GDS_PENDING -> {
+                if (ok && !GDS.equalsIgnoreCase(param("Profile_Rule").strip())) {
+                    move(CustomizationState.GDS_ACQUIRED, "onboarded from " + r.url());
+                }
+            }
+            default -> {
+                // final states do not change
+            }
+        }
+    }
+
+    @Override
+    public void parametersChanged(List<ParameterChange> changes, ChangeSource source) {
+        worker.accept(() -> {
+            if (source == ChangeSource.FACTORY_RESET) {
+                factoryReset();
+                return;
+            }
+            // every change comes here (a factory reset must be seen even when Profile_Rule kept its default)
+            if (state.isFinal() || source == ChangeSource.SYSTEM
+                    || changes.stream().noneMatch(c -> c.name().equals("Profile_Rule"))) {
+                return;
+            }
+            String rule = param("Profile_Rule").strip();
+            if (source != ChangeSource.ADMIN && source != ChangeSource.USER) {
+                // a profile (or an ACS) set the rule: only gds:// changes the state here, the resync result does the rest
+                if (GDS.equalsIgnoreCase(rule)) {
+                    cancelRetry();
+                    move(CustomizationState.GDS_PENDING, "a profile set Profile_Rule to gds://: waiting for an activation code");
+                }
+                return;
+            }
+            if (GDS.equalsIgnoreCase(rule)) {
+                cancelRetry();
+                move(CustomizationState.GDS_PENDING, "Profile_Rule set to gds://: waiting for an activation code");
+            } else {
+                cancelRetry();
+                move(CustomizationState.ABORTED, "Profile_Rule set by hand (" + source.name().toLowerCase(Locale.ROOT) + ")");
+            }
+        });
+    }
+
+    private void factoryReset() {
+        cancelRetry();
+        backoff = FIRST_RETRY;
+        try {
+            stateFile.delete();
+        } catch (IOException e) {
+            LOG.warn("Customization: could not forget the state: {}", e.getMessage());
+        }
+        state = CustomizationState.OPEN;
+        reason = "factory reset";
+        LOG.info("Customization: Open after a factory reset");
+    }
+
+    // ---- the activation server ----------------------------------------------------------------
+
+    /** Asks the activation server now (Pending, Unavailable). */
+    private void query() {
+        if (stopped || state.isFinal()) {
+            return;
+        }
+        URI uri;
+        try {
+            uri = URI.create(base() + "/cda/" + identity.mac() + "?pn=" + ActivationServer.enc(identity.model()) + "&sn="
+                    + ActivationServer.enc(identity.serialNumber()));
+        } catch (IllegalArgumentException e) {
+            move(CustomizationState.PENDING, "Activation_Server_URL is not a URL: " + e.getMessage());
+            later();
+            return;
+        }
+        String body;
+        try {
+            body = server.get(uri);
+        } catch (DiscoveryException e) {
+            move(CustomizationState.PENDING, e.getMessage());
+            later();
+            return;
+        }
+        String url = ActivationServer.provisioningUrl(body);
+        if (url.isEmpty()) {
+            move(CustomizationState.UNAVAILABLE, "the activation server knows no service provider for this phone");
+            later();
+            return;
+        }
+        cancelRetry();
+        try {
+            store.set("Profile_Rule", url, ChangeSource.SYSTEM);
+        } catch (IOException | RuntimeException e) {
+            move(CustomizationState.PENDING, "the activation server's URL was refused: " + e.getMessage());
+            later();
+            return;
+        }
+        move(CustomizationState.CUSTOM_PENDING, "redirected to " + url);
+        Provisioning p = provisioning;
+        if (p != null) {
+            p.resync();
+        }
+    }
+
+    @Override
+    public String activate(String code) throws DiscoveryException {
+        // 16 digits, or # and 3 to 16 digits; IllegalArgumentException otherwise
+        ActivationCode parsed = ActivationCode.parse(code == null ? "" : code.strip());
+        String c = parsed.toString();
+        if (!parsed.isShort() && !bool(param("Webex_Onboard_Enable"))) {
+            throw new DiscoveryException("16-digit activation codes need Webex_Onboard_Enable = Yes");
+        }
+        URI uri = URI.create(base() + "/activate?code=" + ActivationServer.enc(c) + "&mac=" + identity.mac() + "&pn=" + ActivationServer.enc(identity.model()));
+        String url = ActivationServer.provisioningUrl(server.get(uri));
+        if (url.isEmpty()) {
+            throw new DiscoveryException("the activation server gave no provisioning URL for this code");
+        }
+        try {
+            store.set("Profile_Rule", url, ChangeSource.SYSTEM);
+        } catch (IOException | RuntimeException e) {
+            throw new DiscoveryException("the provisioning URL for this code was refused: " + e.getMessage(), e);
+        }
+        worker.accept(() -> {
+            if (!state.isFinal()) {
+                cancelRetry();
+                move(CustomizationState.GDS_PENDING, "activation code accepted: resync from " + url);
+            }
+        });
+        Provisioning p = provisioning;
+        if (p != null) {
+            p.resync();
+        }
+        return url;
+    }
+
+    /** A code typed on the activation-code screen: sent from the service's own thread, never the keypad's. */
+    @Override
+    public void activationCodeEntered(ActivationCode code) {
+        worker.accept(() -> {
+            try {
+                activate(code.toString());
+            } catch (DiscoveryException | IllegalArgumentException e) {
+                reason = "activation code refused: " + e.getMessage();
+                LOG.warn("Customization: activation code ({}) refused: {}", code.isShort() ? "short code" : "16 digits",
+                        e.getMessage());
+            }
+        });
+    }
+
+    private String base() {
+        String b = param("Activation_Server_URL").strip();
+        while (b.endsWith("/")) {
+            b = b.substring(0, b.length() - 1);
+        }
+        return b;
+    }
+
+    private static boolean bool(String v) {
+        return v != null && (v.equalsIgnoreCase("yes") || v.equalsIgnoreCase("true") || v.equals("1"));
+    }
+
+    private String param(String name) {
+        try {
+            String v = store.get(name);
+            return v == null ? "" : v;
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    // ---- state and retry --------------------------------------------------------------------
+
+    private void later() {
+        if (stopped || state.isFinal()) {
+            return;
+        }
+        cancelRetry();
+        Duration wait = backoff;
+        backoff = backoff.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : backoff.multipliedBy(2);
+        reason = reason + "; next query in " + wait.toSeconds() + " s";
+        retry = clock.schedule(wait, () -> worker.accept(this::query));
+    }
+
+    private void cancelRetry() {
+        if (retry != null) {
+            retry.cancel();
+            retry = null;
+        }
+    }
+
+    private void move(CustomizationState to, String why) {
+        CustomizationState from = state;
+        state = to;
+        reason = why;
+        if (from != to) {
+            LOG.info("Customization: {} -> {}: {}", from == null ? "-" : from.label(), to.label(), why);
+        }
+        if (to.isFinal()) {
+            cancelRetry();
+            stateFile.save(to);
+        }
+    }
+}

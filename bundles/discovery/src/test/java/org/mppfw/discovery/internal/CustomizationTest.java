@@ -1,0 +1,284 @@
+package org.mppfw.discovery.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mppfw.api.config.ChangeSource;
+import org.mppfw.api.config.ParameterChange;
+import org.mppfw.api.device.DeviceIdentity;
+import org.mppfw.api.discovery.CustomizationState;
+import org.mppfw.api.discovery.DiscoveryException;
+import org.mppfw.api.provisioning.ProvisioningStatus;
+import org.mppfw.api.provisioning.ResyncRecord;
+import org.mppfw.api.transport.ResultClass;
+import org.mppfw.config.internal.Catalog;
+import org.mppfw.config.internal.ParameterStoreImpl;
+
+/**
+ * Remote customization against nginx playing the activation server (redirect, empty 200,
+ * errors, activation codes), on a virtual clock for the back-off. Resync results reach the
+ * service through its {@code ProvisioningListener} contract, as the resync engine sends them.
+ */
+class CustomizationTest {
+
+    static final String NGINX = "/usr/sbin/nginx";
+    static final String MAC = "000e08012345";
+
+    private static final Peers PEERS = new Peers();
+    private static Path dir;
+    private static int port;
+
+    @TempDir
+    Path data;
+
+    private final VirtualClock clock = new VirtualClock(Instant.parse("2026-06-01T08:00:00Z"), ZoneId.of("UTC"));
+    private final HttpClientTransport http = new HttpClientTransport();
+    private final List<String> resyncs = new ArrayList<>();
+    private ParameterStoreImpl store;
+    private CustomizationService rc;
+
+    private final DeviceIdentity identity = new DeviceIdentity() {
+        public String model() { return "CP-8845-3PCC"; }
+        public String productSeries() { return "8845-3PCC"; }
+        public String mac() { return MAC; }
+        public String serialNumber() { return "FCH2345ABCD"; }
+        public String hardwareVersion() { return "1"; }
+        public String firmwareVersion() { return "sip8845.12-0-1MPP0001-1"; }
+    };
+
+    @BeforeAll
+    static void startNginx() throws Exception {
+        Peers.require(NGINX, "nginx-light");
+        dir = Files.createTempDirectory("mppfw-edos");
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Files.createDirectories(dir.resolve("tmp"));
+        String t = dir.resolve("tmp").toString();
+        String conf = """
+                daemon off; worker_processes 1; pid %s/nginx.pid; error_log %s/error.log;
+                events { worker_connections 64; }
+                http {
+                  access_log %s/access.log;
+                  client_body_temp_path %s; proxy_temp_path %s; fastcgi_temp_path %s; uwsgi_temp_path %s; scgi_temp_path %s;
+                  default_type text/plain;
+                  server {
+                    listen 127.0.0.1:%d;
+                    location = /redirect/cda/%s { return 200 "http://prov.example.test/8845-3PCC.xml\\n"; }
+                    location = /profile/cda/%s { return 200 "<flat-profile><Profile_Rule ua=\\"na\\">https://p.example.test/x.xml</Profile_Rule></flat-profile>"; }
+                    location = /empty/cda/%s { return 200 ""; }
+                    location /error/ { return 503; }
+                    location = /codes/activate {
+                      if ($arg_code = "1234567890123456") { return 200 "https://onboard.example.test/cfg.xml"; }
+                      if ($arg_code = "%%23123") { return 200 "http://short.example.test/cfg.xml"; }
+                      return 404;
+                    }
+                  }
+                }
+                """.formatted(dir, dir, dir, t, t, t, t, t, port, MAC, MAC, MAC);
+        Path c = dir.resolve("nginx.conf");
+        Files.writeString(c, conf);
+        PEERS.start(null, dir.resolve("nginx.out"), NGINX, "-c", c.toString(), "-p", dir.toString());
+        for (int i = 0; i < 50; i++) {
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException e) {
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("nginx did not start: " + Peers.read(dir.resolve("error.log")) + Peers.read(dir.resolve("nginx.out")));
+    }
+
+    @AfterAll
+    static void stopNginx() {
+        PEERS.close();
+        Peers.deleteTree(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        if (rc != null) {
+            rc.stop();
+        }
+    }
+
+    private void boot(String serverPath) throws IOException {
+        if (store == null) {
+            store = new ParameterStoreImpl(data.resolve("params"), Catalog.standard(), ParameterStoreImpl.Options.defaults());
+        }
+        store.set("Activation_Server_URL", "http://127.0.0.1:" + port + serverPath, ChangeSource.ADMIN);
+        rc = new CustomizationService(clock, store, identity, data.resolve("customization"), () -> true, Runnable::run);
+        rc.addTransport(http, HttpClientTransport.props());
+        rc.setProvisioning(new org.mppfw.api.provisioning.Provisioning() {
+            public ProvisioningStatus status() { return null; }
+            public List<ResyncRecord> history() { return List.of(); }
+            public boolean resync() { resyncs.add(store.get("Profile_Rule")); return true; }
+            public boolean resync(String rule) { return resync(); }
+            public void profileAccount(String user, char[] password) { }
+        });
+    }
+
+    private void resyncEnded(ResultClass result, String url) {
+        Instant now = clock.now();
+        clock.advance(Duration.ofMillis(1));
+        ResyncRecord r = new ResyncRecord(now, now, "power-up", "Profile_Rule", url, result, result == ResultClass.A ? "applied" : "failed",
+                "", List.of(), List.of(), List.of());
+        rc.statusChanged(new ProvisioningStatus(ProvisioningStatus.State.IDLE, r, null, null, 0));
+    }
+
+    @Test
+    void failedFirstResyncAsksTheServerWhichRedirectsThenAcquired() throws IOException {
+        boot("/redirect");
+        assertEquals(CustomizationState.OPEN, rc.state());
+        resyncEnded(ResultClass.C, "tftp://10.0.0.1:69/8845-3PCC.xml");
+        assertEquals(CustomizationState.CUSTOM_PENDING, rc.state(), rc.reason());
+        assertEquals("http://prov.example.test/8845-3PCC.xml", store.get("Profile_Rule"));
+        assertEquals(List.of("http://prov.example.test/8845-3PCC.xml"), resyncs);
+        assertTrue(http.requested.get(0).toString().endsWith("/redirect/cda/" + MAC + "?pn=CP-8845-3PCC&sn=FCH2345ABCD"),
+                http.requested.toString());
+        resyncEnded(ResultClass.A, "http://prov.example.test:80/8845-3PCC.xml");
+        assertEquals(CustomizationState.ACQUIRED, rc.state());
+        // final: kept across a restart, and the server is never asked again
+        rc.stop();
+        int asked = http.requested.size();
+        boot("/redirect");
+        assertEquals(CustomizationState.ACQUIRED, rc.state());
+        resyncEnded(ResultClass.C, "http://prov.example.test:80/8845-3PCC.xml");
+        clock.advance(Duration.ofDays(3));
+        assertEquals(asked, http.requested.size());
+        // until a factory reset
+        store.factoryReset();
+        rc.parametersChanged(List.of(), ChangeSource.FACTORY_RESET);
+        assertEquals(CustomizationState.OPEN, rc.state());
+    }
+
+    @Test
+    void aRedirectProfileGivesItsProfileRule() throws IOException {
+        boot("/profile");
+        resyncEnded(ResultClass.C, "tftp://x:69/y");
+        assertEquals("https://p.example.test/x.xml", store.get("Profile_Rule"));
+        // the resync from it fails: back to Pending, asked again after the back-off
+        resyncEnded(ResultClass.C, "https://p.example.test:443/x.xml");
+        assertEquals(CustomizationState.PENDING, rc.state());
+        int asked = http.requested.size();
+        clock.advance(Duration.ofSeconds(59));
+        assertEquals(asked, http.requested.size());
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(asked + 1, http.requested.size());
+        assertEquals(CustomizationState.CUSTOM_PENDING, rc.state());
+    }
+
+    @Test
+    void emptyAnswerIsUnavailableAndIsAskedAgain() throws IOException {
+        boot("/empty");
+        resyncEnded(ResultClass.C, "tftp://x:69/y");
+        assertEquals(CustomizationState.UNAVAILABLE, rc.state());
+        assertEquals("/$PSN.xml", store.get("Profile_Rule"));
+        clock.advance(Duration.ofSeconds(60));
+        assertEquals(2, http.requested.size());
+    }
+
+    @Test
+    void errorsAreRetriedWithExponentialBackOffUntilTheServerAnswers() throws IOException {
+        boot("/error");
+        resyncEnded(ResultClass.C, "tftp://x:69/y");
+        assertEquals(CustomizationState.PENDING, rc.state());
+        assertTrue(rc.reason().contains("503"), rc.reason());
+        List<Instant> at = new ArrayList<>();
+        Instant t0 = clock.now();
+        for (int i = 0; i < 8; i++) {
+            int before = http.requested.size();
+            while (http.requested.size() == before) {
+                clock.advance(Duration.ofSeconds(1));
+            }
+            at.add(clock.now());
+        }
+        List<Long> gaps = new ArrayList<>();
+        Instant prev = t0;
+        for (Instant i : at) {
+            gaps.add(Duration.between(prev, i).toSeconds());
+            prev = i;
+        }
+        assertEquals(List.of(60L, 120L, 240L, 480L, 960L, 1920L, 3840L, 7680L), gaps);
+        store.set("Activation_Server_URL", "http://127.0.0.1:" + port + "/redirect", ChangeSource.SYSTEM);
+        clock.advance(Duration.ofSeconds(15360));
+        assertEquals(CustomizationState.CUSTOM_PENDING, rc.state());
+    }
+
+    @Test
+    void provisioningFromDhcpOrByHandAborts() throws IOException {
+        boot("/redirect");
+        resyncEnded(ResultClass.A, "tftp://10.0.0.1:69/8845-3PCC.xml");
+        assertEquals(CustomizationState.ABORTED, rc.state());
+        assertTrue(http.requested.isEmpty());
+        store.factoryReset();
+        rc.parametersChanged(List.of(), ChangeSource.FACTORY_RESET);
+        store.set("Activation_Server_URL", "http://127.0.0.1:" + port + "/error", ChangeSource.SYSTEM);
+        resyncEnded(ResultClass.C, "tftp://x:69/y");
+        assertEquals(CustomizationState.PENDING, rc.state());
+        store.set("Profile_Rule", "http://mine.example.test/p.xml", ChangeSource.ADMIN);
+        rc.parametersChanged(List.of(new ParameterChange("Profile_Rule", "/$PSN.xml", store.get("Profile_Rule"), false)),
+                ChangeSource.ADMIN);
+        assertEquals(CustomizationState.ABORTED, rc.state());
+        int asked = http.requested.size();
+        clock.advance(Duration.ofDays(2));
+        assertEquals(asked, http.requested.size(), "a final state stops the retries");
+    }
+
+    @Test
+    void activationCodesLongAndShort() throws Exception {
+        boot("/codes");
+        store.set("Profile_Rule", "gds://", ChangeSource.ADMIN);
+        rc.parametersChanged(List.of(new ParameterChange("Profile_Rule", "/$PSN.xml", store.get("Profile_Rule"), false)),
+                ChangeSource.ADMIN);
+        assertEquals(CustomizationState.GDS_PENDING, rc.state());
+        assertThrows(IllegalArgumentException.class, () -> rc.activate("12345"));
+        assertThrows(IllegalArgumentException.class, () -> rc.activate("#12"));
+        DiscoveryException refused = assertThrows(DiscoveryException.class, () -> rc.activate("9999999999999999"));
+        assertTrue(refused.getMessage().contains("404"), refused.getMessage());
+        assertEquals("https://onboard.example.test/cfg.xml", rc.activate("1234567890123456"));
+        assertEquals("https://onboard.example.test/cfg.xml", store.get("Profile_Rule"));
+        assertEquals("http://short.example.test/cfg.xml", rc.activate("#123"));
+        resyncEnded(ResultClass.A, "http://short.example.test:80/cfg.xml");
+        assertEquals(CustomizationState.GDS_ACQUIRED, rc.state());
+        store.set("Webex_Onboard_Enable", "No", ChangeSource.ADMIN);
+        assertThrows(DiscoveryException.class, () -> rc.activate("1234567890123456"));
+    }
+
+    @Test
+    void aBootstrapProfileSettingGdsAsksForACodeInsteadOfAborting() throws Exception {
+        boot("/codes");
+        // the profile applied first, then the engine reports its success
+        store.set("Profile_Rule", "gds://", ChangeSource.PROFILE);
+        resyncEnded(ResultClass.A, "http://boot.example.test:80/bootstrap.xml");
+        assertEquals(CustomizationState.GDS_PENDING, rc.state(), rc.reason());
+        // typed on the activation-code screen
+        rc.activationCodeEntered(org.mppfw.api.discovery.ActivationCode.parse("#123"));
+        assertEquals("http://short.example.test/cfg.xml", store.get("Profile_Rule"));
+        resyncEnded(ResultClass.A, "http://short.example.test:80/cfg.xml");
+        assertEquals(CustomizationState.GDS_ACQUIRED, rc.state());
+    }
+
+    @Test
+    void theUrlOfAnAnswer() {
+        assertEquals("http://a/b", ActivationServer.provisioningUrl("  http://a/b\r\nx"));
+        assertEquals("", ActivationServer.provisioningUrl("<flat-profile/>"));
+        assertEquals("", ActivationServer.provisioningUrl("http://a/\u0007"));
+    }
+}
