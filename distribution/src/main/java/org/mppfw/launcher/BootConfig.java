@@ -40,6 +40,8 @@ final class BootConfig {
     static final String FIRMWARE_SET = "mppfw.firmware.set";
     /** Framework property: whether that set is on trial (an upgrade not yet committed). */
     static final String FIRMWARE_TRIAL = "mppfw.firmware.trial";
+    /** Framework property: the start level the launcher raises the framework to (the shell's in interactive mode). */
+    static final String TARGET_LEVEL = "mppfw.startlevel";
 
     private static final Pattern SERIES = Pattern.compile("\\d+");
 
@@ -47,7 +49,7 @@ final class BootConfig {
     private static final Set<String> OWNED = Set.of(
             DeviceProperties.DATA_DIR, DeviceProperties.MODEL, DeviceProperties.MAC,
             DeviceProperties.SERIAL, DeviceProperties.HARDWARE_VERSION,
-            DeviceProperties.FIRMWARE_VERSION, HOME, FIRMWARE_SET, FIRMWARE_TRIAL,
+            DeviceProperties.FIRMWARE_VERSION, HOME, FIRMWARE_SET, FIRMWARE_TRIAL, TARGET_LEVEL,
             "org.osgi.framework.storage", "org.osgi.framework.storage.clean",
             "org.osgi.framework.startlevel.beginning", "felix.log.logger", "gosh.home");
 
@@ -69,12 +71,13 @@ final class BootConfig {
      * The configuration for booting {@code set}: its release becomes the firmware version, and
      * the framework learns which set runs and whether it is on trial.
      */
-    BootConfig forSet(FirmwareSets.BootSet set) {
+    BootConfig forSet(FirmwareSets.BootSet set, int targetLevel) {
         Map<String, String> props = new LinkedHashMap<>(frameworkProperties);
         String version = firmwareVersion(model, set.release());
         props.put(DeviceProperties.FIRMWARE_VERSION, version);
         props.put(FIRMWARE_SET, set.name());
         props.put(FIRMWARE_TRIAL, Boolean.toString(set.trial()));
+        props.put(TARGET_LEVEL, Integer.toString(targetLevel));
         return new BootConfig(image, dataDir, version, model, props);
     }
 

@@ -87,10 +87,10 @@ public final class Main {
     static PhoneFramework bootFirmware(BootConfig base, LaunchArgs launch) throws Exception {
         for (int round = 0; ; round++) {
             FirmwareSets.BootSet set = FirmwareSets.choose(base.image(), base.dataDir(), base.factoryRelease());
-            BootConfig config = base.forSet(set);
+            List<BundleList.Entry> bundles = BundleList.forMode(set.entries(), launch.interactive());
+            BootConfig config = base.forSet(set, BundleList.targetLevel(bundles));
             Log.info("firmware " + config.firmwareVersion() + " (" + set.name() + (set.trial() ? ", on trial" : "")
                     + "), data dir " + config.dataDir());
-            List<BundleList.Entry> bundles = BundleList.forMode(set.entries(), launch.interactive());
             PhoneFramework phone;
             try {
                 phone = PhoneFramework.boot(config, set.root(), bundles);

@@ -101,6 +101,8 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
     /** Framework properties set by the launcher: the set booted, and whether it is on trial. */
     static final String BOOTED_SET = "mppfw.firmware.set";
     static final String BOOTED_TRIAL = "mppfw.firmware.trial";
+    /** Framework property set by the launcher: the start level it raises the framework to. */
+    static final String TARGET_LEVEL = "mppfw.startlevel";
     /** Framework property: how long the health check waits, in milliseconds (default 30 s). */
     static final String HEALTH_TIMEOUT = "mppfw.upgrade.health.timeout.ms";
     static final String TRUSTED_KEY = "etc/firmware-signing.pem";
@@ -124,6 +126,8 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
     private final BundleSwapper swapper;
     private final Path home;
     private final Duration healthTimeout;
+    /** The start level the launcher raises the framework to (0: unknown). */
+    private final int targetLevel;
     private final ExecutorService executor;
     private final SecureRandom random = new SecureRandom();
     private final FirmwareVersion bootedVersion;
@@ -163,6 +167,7 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
         this.home = homeProp == null ? null : Path.of(homeProp);
         this.sets = new BundleSets(home, Path.of(context.getProperty(DeviceProperties.DATA_DIR)));
         this.swapper = new BundleSwapper(context);
+        this.targetLevel = Integer.parseInt(Optional.ofNullable(context.getProperty(TARGET_LEVEL)).orElse("0").trim());
         this.healthTimeout = Duration.ofMillis(Long.parseLong(
                 Optional.ofNullable(context.getProperty(HEALTH_TIMEOUT)).orElse("30000").trim()));
         this.executor = Executors.newSingleThreadExecutor(r -> {
@@ -682,6 +687,11 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
                 FirmwareState.read(sets.dataDir()).committed(slot).write(sets.dataDir());
                 return (what.equals("rollback") ? "rolled back to " : "upgraded to ") + target + " (" + plan + ")";
             }
+            if (swapper.stopping()) {
+                // not the new set's fault: the next boot tries it again (it is pending, with its boot attempts)
+                LOG.warn("the phone stopped during the check of firmware {}: it stays on trial for the next boot", target);
+                return "firmware " + target + " stays on trial: the phone stopped during its check";
+            }
             LOG.error("firmware {} failed its health check: {}", target, health.summary());
             publishIfActive(UpgradeStatus.Phase.ROLLING_BACK, target);
             FirmwareState now = FirmwareState.read(sets.dataDir());
@@ -717,7 +727,14 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
             BundleSet trial = sets.load(st.pending());
             publish(new UpgradeStatus(UpgradeStatus.Phase.CHECKING, -1, trial.version().release(),
                     status.lastAttempt(), status.lastResult(), status.upgst()));
+            // the check is of the whole set: only once the launcher has started every bundle
+            swapper.awaitStarted(targetLevel, healthTimeout);
             HealthCheck.Result h = new HealthCheck(swapper.system()).await(trial, swapper.frameworkLevel(), healthTimeout);
+            if (!h.healthy() && (!active || swapper.stopping())) {
+                LOG.warn("the phone stopped during the check of firmware {}: it stays on trial for the next boot",
+                        trial.version().release());
+                return;
+            }
             if (h.healthy()) {
                 st.committed(st.pending()).write(sets.dataDir());
                 result = "upgraded to " + trial.version().release() + " (checked after a restart)";

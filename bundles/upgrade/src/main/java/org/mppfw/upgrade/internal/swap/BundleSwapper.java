@@ -79,6 +79,26 @@ public final class BundleSwapper {
         return system;
     }
 
+    /** Whether the framework is stopping (the phone shuts down). */
+    public boolean stopping() {
+        int state = system.getBundle().getState();
+        return state != org.osgi.framework.Bundle.ACTIVE;
+    }
+
+    /**
+     * Waits until the framework is active and at {@code level} (0: just active), at most
+     * {@code timeout}: at boot, the launcher is still starting bundles when the components start.
+     */
+    public void awaitStarted(int level, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() - end < 0) {
+            if (system.getBundle().getState() == org.osgi.framework.Bundle.ACTIVE && frameworkLevel() >= level) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+    }
+
     /** The highest start level the framework runs at: members above it are not installed (the shell in batch mode). */
     public int frameworkLevel() {
         return system.getBundle().adapt(FrameworkStartLevel.class).getStartLevel();
