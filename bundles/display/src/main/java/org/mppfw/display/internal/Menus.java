@@ -12,6 +12,7 @@ import org.mppfw.api.config.ParameterException;
 import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.device.DeviceIdentity;
 import org.mppfw.api.discovery.ActivationCodeListener;
+import org.mppfw.api.discovery.RemoteCustomization;
 import org.mppfw.api.display.Screen;
 import org.mppfw.api.firmware.FirmwareService;
 import org.mppfw.api.keypad.Key;
@@ -57,6 +58,7 @@ public final class Menus implements KeyListener {
     private final MultiTap tap = new MultiTap();
     private final Prompts prompts;
     private volatile FirmwareService firmware;
+    private volatile RemoteCustomization customization;
 
     @Activate
     public Menus(@Reference DisplayService display, @Reference Clock clock, @Reference ParameterStore store,
@@ -81,6 +83,18 @@ public final class Menus implements KeyListener {
     void unsetFirmware(FirmwareService f) {
         if (firmware == f) {
             firmware = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setCustomization(RemoteCustomization c) {
+        customization = c;
+    }
+
+    void unsetCustomization(RemoteCustomization c) {
+        if (customization == c) {
+            customization = null;
         }
     }
 
@@ -201,8 +215,8 @@ public final class Menus implements KeyListener {
     }
 
     private Screen productInformation() {
-        String state = store.parameter("Customization_State").map(Parameter::value).filter(v -> !v.isBlank())
-                .orElse("Open");
+        RemoteCustomization rc = customization;
+        String state = rc == null ? "Open" : rc.state().label();
         FirmwareService f = firmware;
         String version = f != null ? f.running().toString() : identity.firmwareVersion();
         return new Screen(Pages.PRODUCT_INFO, List.of("Product name: " + identity.model(),
