@@ -288,6 +288,9 @@ class UpgradeIT {
                     had = partSize(downloads);
                 }
                 assertTrue(had >= 3_000_000, "the download got going: " + had);
+                // the LCD shows the download's progress, from the upgrade's own status
+                String lcd = phone.run("lcd:show");
+                assertTrue(lcd.matches("(?s).*Upgrading \\d+ %.*"), lcd);
                 phone.kill9(); // the power goes in the middle of the download
             }
             long kept = partSize(downloads);
