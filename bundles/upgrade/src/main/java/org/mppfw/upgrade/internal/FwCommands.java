@@ -112,14 +112,14 @@ public final class FwCommands {
             } catch (IOException e) {
                 // no attempt running
             }
-            if (url != null && !url.equals(shownUrl)) {
-                out.println("upgrading from " + url);
-                shownUrl = url;
-            }
             if (!st.running().equals(shownRunning)) {
                 FirmwareVersion v = sets.versionOf(st.running());
                 out.println("now running " + (v == null ? st.running() : v.release()));
                 shownRunning = st.running();
+            }
+            if (url != null && !url.equals(shownUrl)) {
+                out.println("upgrading from " + url);
+                shownUrl = url;
             }
             boolean busy = url != null || st.pending() != null;
             long now = System.nanoTime();
