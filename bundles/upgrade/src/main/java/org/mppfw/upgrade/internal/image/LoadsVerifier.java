@@ -188,24 +188,13 @@ public final class LoadsVerifier {
             check(manifest, policy);
             for (LoadsManifest.Bundle b : manifest.bundles()) {
                 Path jar = dir.resolve("bundles").resolve(b.file());
-                java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-                long size = 0;
-                try (InputStream in = Files.newInputStream(jar)) {
-                    byte[] buf = new byte[65536];
-                    for (int n; (n = in.read(buf)) > 0; ) {
-                        md.update(buf, 0, n);
-                        size += n;
-                    }
-                }
-                if (size != b.size() || !java.util.HexFormat.of().formatHex(md.digest()).equals(b.sha256())) {
+                if (Files.size(jar) != b.size() || !LoadsWriter.sha256(jar).equals(b.sha256())) {
                     throw new LoadsException(Reason.HASH_MISMATCH, "the installed " + b.file() + " does not match its manifest");
                 }
             }
             return new VerifiedImage(manifest, fingerprint, Optional.of(dir));
         } catch (IOException e) {
             throw new LoadsException(Reason.IO_ERROR, "the installed image cannot be read: " + e.getMessage(), e);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -82,7 +82,8 @@ public final class LoadsWriter {
                 sha256(jar));
     }
 
-    static String sha256(Path file) throws IOException {
+    /** The SHA-256 of a file, lower-case hex. */
+    public static String sha256(Path file) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());

@@ -2,21 +2,16 @@ package org.mppfw.upgrade.internal.sets;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 
 import org.mppfw.api.firmware.FirmwareVersion;
 import org.mppfw.upgrade.internal.image.LoadsException;
 import org.mppfw.upgrade.internal.image.LoadsManifest;
+import org.mppfw.upgrade.internal.image.LoadsWriter;
 import org.mppfw.upgrade.internal.state.FirmwareState;
 
 /**
@@ -65,12 +60,7 @@ public final class BundleSets {
         } catch (LoadsException e) {
             throw new IOException("slot " + name + ": " + e.getMessage(), e);
         }
-        List<BundleSet.Member> members = new ArrayList<>();
-        for (LoadsManifest.Bundle b : m.bundles()) {
-            members.add(new BundleSet.Member(b.symbolicName(), b.bundleVersion(), b.startLevel(),
-                    root.resolve("bundles").resolve(b.file()), b.sha256()));
-        }
-        return new BundleSet(name, m.version(), members);
+        return new BundleSet(name, m.version(), members(root, m));
     }
 
     /** The version of a set, or null when it cannot be read. */
@@ -93,43 +83,18 @@ public final class BundleSets {
         return FirmwareVersion.parse(p.getProperty("release", "").trim());
     }
 
+    /** The image's own set, described as the build describes it for its {@code .loads}. */
     private BundleSet loadFactory() throws IOException {
-        List<BundleSet.Member> members = new ArrayList<>();
-        for (String raw : Files.readAllLines(image.resolve("etc/bundles.list"), StandardCharsets.UTF_8)) {
-            int hash = raw.indexOf('#');
-            String line = (hash >= 0 ? raw.substring(0, hash) : raw).trim();
-            if (line.isEmpty()) {
-                continue;
-            }
-            String[] parts = line.split("\\s+");
-            Path jar = image.resolve(parts[1]);
-            String bsn;
-            String version;
-            try (JarFile jf = new JarFile(jar.toFile())) {
-                Manifest mf = jf.getManifest();
-                String raw2 = mf == null ? null : mf.getMainAttributes().getValue("Bundle-SymbolicName");
-                if (raw2 == null) {
-                    throw new IOException(parts[1] + " is not a bundle");
-                }
-                bsn = raw2.split(";")[0].trim();
-                String v = mf.getMainAttributes().getValue("Bundle-Version");
-                version = v == null ? "0.0.0" : v.trim();
-            }
-            members.add(new BundleSet.Member(bsn, version, Integer.parseInt(parts[0]), jar, sha256(jar)));
-        }
-        return new BundleSet(FirmwareState.FACTORY, factoryVersion(), members);
+        LoadsManifest m = LoadsWriter.describe(image, factoryVersion(), List.of(), java.util.Optional.empty());
+        return new BundleSet(FirmwareState.FACTORY, m.version(), members(image, m));
     }
 
-    public static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[65536];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                md.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    private static List<BundleSet.Member> members(Path root, LoadsManifest m) {
+        List<BundleSet.Member> members = new ArrayList<>();
+        for (LoadsManifest.Bundle b : m.bundles()) {
+            members.add(new BundleSet.Member(b.symbolicName(), b.bundleVersion(), b.startLevel(),
+                    root.resolve("bundles").resolve(b.file()), b.sha256()));
         }
+        return members;
     }
 }
