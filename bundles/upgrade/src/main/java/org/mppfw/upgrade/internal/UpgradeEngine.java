@@ -350,10 +350,9 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
             queued = url; // started once the swap of a replaced instance of this component is done
             return active;
         }
-        if (!busy.compareAndSet(false, true)) {
+        if (busy.get()) {
             return false;
         }
-        busy.set(false);
         submit(() -> start("", url, "requested"));
         return active;
     }
@@ -567,44 +566,34 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
                 // the image is in the other slot already: checked again, swapped in without a download
                 publish(new UpgradeStatus(UpgradeStatus.Phase.VERIFYING, -1, url, started, status.lastResult(), upgst));
                 new LoadsVerifier(signatures).verifyInstalled(sets.slotDir(kept), trustedKey(), policy());
-                FirmwareState st = FirmwareState.read(sets.dataDir());
-                BundleSet from = sets.load(st.running());
-                st.withPending(kept, FirmwareState.BOOT_ATTEMPTS).write(sets.dataDir());
-                result = switchTo(from, sets.load(kept), kept, "upgrade") + ", from the image kept in slot " + kept;
+                result = swapIn(kept) + ", from the image kept in slot " + kept;
                 committed = result.startsWith("upgraded");
                 ok = committed;
-                throw new Done();
-            }
-            publish(new UpgradeStatus(UpgradeStatus.Phase.DOWNLOADING, 0, url, started, status.lastResult(), upgst));
-            Path file = download(url, started, upgst);
-            publish(new UpgradeStatus(UpgradeStatus.Phase.VERIFYING, -1, url, started, status.lastResult(), upgst));
-            Path staging = sets.dataDir().resolve(BundleSets.STAGING);
-            Durable.deleteTree(staging);
-            VerifiedImage v;
-            try (InputStream in = Files.newInputStream(file)) {
-                v = new LoadsVerifier(signatures).verify(in, trustedKey(), policy(), staging);
-            } catch (LoadsException e) {
-                Files.deleteIfExists(file); // a bad image is not resumed
-                throw e;
-            }
-            Files.deleteIfExists(file);
-            FirmwareVersion target = v.manifest().version();
-            if (target.compareTo(running()) == 0) {
-                Durable.deleteTree(staging);
-                ok = true;
-                result = "firmware " + target.release() + " is already running";
             } else {
-                String slot = install(staging);
-                BundleSet to = sets.load(slot);
-                FirmwareState st = FirmwareState.read(sets.dataDir());
-                BundleSet from = sets.load(st.running());
-                st.withPending(slot, FirmwareState.BOOT_ATTEMPTS).write(sets.dataDir());
-                result = switchTo(from, to, slot, "upgrade");
-                committed = result.startsWith("upgraded");
-                ok = committed;
+                publish(new UpgradeStatus(UpgradeStatus.Phase.DOWNLOADING, 0, url, started, status.lastResult(), upgst));
+                Path file = download(url, started, upgst);
+                publish(new UpgradeStatus(UpgradeStatus.Phase.VERIFYING, -1, url, started, status.lastResult(), upgst));
+                Path staging = sets.dataDir().resolve(BundleSets.STAGING);
+                Durable.deleteTree(staging);
+                VerifiedImage v;
+                try (InputStream in = Files.newInputStream(file)) {
+                    v = new LoadsVerifier(signatures).verify(in, trustedKey(), policy(), staging);
+                } catch (LoadsException e) {
+                    Files.deleteIfExists(file); // a bad image is not resumed
+                    throw e;
+                }
+                Files.deleteIfExists(file);
+                FirmwareVersion target = v.manifest().version();
+                if (target.compareTo(running()) == 0) {
+                    Durable.deleteTree(staging);
+                    ok = true;
+                    result = "firmware " + target.release() + " is already running";
+                } else {
+                    result = swapIn(install(staging));
+                    committed = result.startsWith("upgraded");
+                    ok = committed;
+                }
             }
-        } catch (Done d) {
-            // the kept image was used
         } catch (TransportException e) {
             result = "download of " + url + " failed: " + e.getMessage();
         } catch (LoadsException e) {
@@ -647,6 +636,15 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
         }
         // multistage: a commit may make the rule pick the next image; a failure schedules its retry
         submit(() -> evaluate(committed ? "the next stage" : "after a failed attempt"));
+    }
+
+    /** Marks a slot pending (so that a reboot tries it) and swaps it in for the running set. */
+    private String swapIn(String slot) throws IOException {
+        FirmwareState st = FirmwareState.read(sets.dataDir());
+        BundleSet from = sets.load(st.running());
+        BundleSet to = sets.load(slot);
+        st.withPending(slot, FirmwareState.BOOT_ATTEMPTS).write(sets.dataDir());
+        return switchTo(from, to, slot, "upgrade");
     }
 
     /**
@@ -830,15 +828,6 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
         return slot;
     }
 
-    /** Ends an attempt early, its result set. */
-    private static final class Done extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Done() {
-            super(null, null, false, false);
-        }
-    }
-
     /** The slot that holds the version the URL's file name names (not the running one), or null. */
     private String keptSlot(String url) {
         FirmwareVersion named;
@@ -959,14 +948,12 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
 
     private VerifyPolicy policy() throws LoadsException {
         String limit = store.get("Downgrade_Rev_Limit");
-        Optional<FirmwareVersion> floor;
         try {
-            floor = limit == null || limit.isBlank() ? Optional.empty() : Optional.of(FirmwareVersion.parse(limit));
+            return VerifyPolicy.of(identity.model(), running().toString(), limit);
         } catch (IllegalArgumentException e) {
             throw new LoadsException(LoadsException.Reason.BELOW_DOWNGRADE_LIMIT,
                     "Downgrade_Rev_Limit '" + limit + "' is not a firmware version in Cisco's format");
         }
-        return new VerifyPolicy(Optional.of(identity.model()), Optional.of(running()), floor);
     }
 
     private byte[] trustedKey() throws IOException {
