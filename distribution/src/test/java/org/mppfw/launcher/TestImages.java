@@ -1,6 +1,5 @@
 package org.mppfw.launcher;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,20 +7,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 /**
  * Later firmware images for the upgrade tests, made from the built image with the project's own
- * tools, as a release would be: a copy of the image's bundle set is edited (a bundle changed, one
- * added, one removed), then {@code LoadsTool manifest}, {@code CryptoTool sign} with the build's
- * signing key, and {@code LoadsTool pack} make the {@code .loads}.
+ * tools, as a release would be: {@code LoadsTool derive} lays out the image's bundle set with its
+ * changes (a bundle changed, one added, one removed), then {@code LoadsTool manifest},
+ * {@code CryptoTool sign} with the build's signing key, and {@code LoadsTool pack} make the
+ * {@code .loads}.
  */
 final class TestImages {
 
@@ -56,58 +54,35 @@ final class TestImages {
         return priv;
     }
 
-    /** A copy of the image's bundle set to edit. */
-    Draft draft(String name) throws IOException {
-        Path dir = work.resolve("draft-" + name);
-        Files.createDirectories(dir.resolve("etc"));
-        Files.createDirectories(dir.resolve("bundles"));
-        try (var files = Files.list(image.resolve("bundles"))) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Files.copy(p, dir.resolve("bundles").resolve(p.getFileName()));
-            }
-        }
-        Files.copy(image.resolve("etc/bundles.list"), dir.resolve("etc/bundles.list"));
-        return new Draft(dir);
+    /** A later bundle set of the image, laid out by {@code LoadsTool derive} when it is built. */
+    Draft draft(String name) {
+        return new Draft(work.resolve("draft-" + name));
     }
 
-    /** A bundle set being edited. */
+    /** A bundle set being described: the changes {@code LoadsTool derive} makes to the image's set. */
     final class Draft {
         final Path dir;
+        private final List<String> derive = new ArrayList<>();
 
         Draft(Path dir) {
             this.dir = dir;
         }
 
-        /** Changes a bundle: same classes, a new Bundle-Version qualifier, so a new jar. */
-        Draft change(String jar, String qualifier) throws IOException {
-            Path file = dir.resolve("bundles").resolve(jar);
-            byte[] rewritten = rewrite(file, m -> {
-                String v = m.getMainAttributes().getValue("Bundle-Version");
-                String[] parts = v.split("\\.");
-                m.getMainAttributes().putValue("Bundle-Version", parts[0] + "." + parts[1] + "." + parts[2] + "." + qualifier);
-            });
-            Files.write(file, rewritten);
+        /** Changes a bundle: same classes, {@code qualifier} as its Bundle-Version qualifier, so a new jar. */
+        Draft change(String jar, String qualifier) {
+            derive.addAll(List.of("--change", jar + "=" + qualifier));
             return this;
         }
 
         /** Adds a bundle jar at a start level. */
-        Draft add(int level, Path jar) throws IOException {
-            Files.copy(jar, dir.resolve("bundles").resolve(jar.getFileName()));
-            Files.writeString(dir.resolve("etc/bundles.list"), level + " bundles/" + jar.getFileName() + "\n",
-                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        Draft add(int level, Path jar) {
+            derive.addAll(List.of("--add", level + ":" + jar));
             return this;
         }
 
         /** Removes a bundle jar. */
-        Draft remove(String jar) throws IOException {
-            Files.delete(dir.resolve("bundles").resolve(jar));
-            List<String> kept = new ArrayList<>();
-            for (String line : Files.readAllLines(dir.resolve("etc/bundles.list"))) {
-                if (!line.trim().endsWith("bundles/" + jar)) {
-                    kept.add(line);
-                }
-            }
-            Files.write(dir.resolve("etc/bundles.list"), kept);
+        Draft remove(String jar) {
+            derive.addAll(List.of("--remove", jar));
             return this;
         }
 
@@ -117,6 +92,9 @@ final class TestImages {
         }
 
         Path build(String release, String models, Path out) throws IOException, InterruptedException {
+            List<String> args = new ArrayList<>(List.of("derive", "--image", image.toString(), "--out", dir.toString()));
+            args.addAll(derive);
+            tool("org.mppfw.upgrade.internal.cli.LoadsTool", args.toArray(new String[0]));
             Path manifest = dir.resolve("manifest.properties");
             Path sig = dir.resolve("manifest.sig");
             tool("org.mppfw.upgrade.internal.cli.LoadsTool", "manifest", "--image", dir.toString(), "--version",
@@ -197,32 +175,5 @@ final class TestImages {
 
     private static boolean hasActivate(Class<?> c) {
         return java.util.Arrays.stream(c.getMethods()).anyMatch(m -> m.getName().equals("activate"));
-    }
-
-    private interface ManifestEdit {
-        void edit(Manifest m);
-    }
-
-    private static byte[] rewrite(Path jar, ManifestEdit edit) throws IOException {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        try (JarFile in = new JarFile(jar.toFile())) {
-            Manifest m = new Manifest(in.getManifest());
-            edit.edit(m);
-            try (JarOutputStream out = new JarOutputStream(buf, m)) {
-                Enumeration<JarEntry> entries = in.entries();
-                while (entries.hasMoreElements()) {
-                    JarEntry e = entries.nextElement();
-                    if (e.getName().equalsIgnoreCase("META-INF/MANIFEST.MF")) {
-                        continue;
-                    }
-                    out.putNextEntry(new JarEntry(e.getName()));
-                    try (InputStream is = in.getInputStream(e)) {
-                        is.transferTo(out);
-                    }
-                    out.closeEntry();
-                }
-            }
-        }
-        return buf.toByteArray();
     }
 }
