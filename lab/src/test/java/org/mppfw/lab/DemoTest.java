@@ -24,6 +24,28 @@ class DemoTest {
     @TempDir
     Path tmp;
 
+    /** What a batch run of the phone printed, and its exit status. */
+    record Batch(int status, String out, String err) {
+    }
+
+    /** Runs the image's {@code bin/mppfw} with {@code args} to its end (at most {@code seconds}). */
+    private Batch batch(Path image, long seconds, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(image.resolve("bin/mppfw").toString()));
+        cmd.addAll(List.of(args));
+        Path out = tmp.resolve("out.txt");
+        Path err = tmp.resolve("err.txt");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().put("MPPFW_CDS", "0");
+        Process p = pb.start();
+        try {
+            assertTrue(p.waitFor(seconds, TimeUnit.SECONDS), "the phone ends its batch");
+        } finally {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        return new Batch(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
     @Test
     void aNewPhoneProvisionsItselfFromTheLab() throws Exception {
         Path image = Path.of(System.getProperty("mppfw.image", "../distribution/target/mppfw"));
@@ -31,23 +53,11 @@ class DemoTest {
         List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (LabServer lab = LabServer.start(new LabServer.Options(tmp.resolve("lab"), "127.0.0.1", null, 0, 0, 0), log::add)) {
             String bootstrap = "http://127.0.0.1:" + lab.endpoints().http() + "/bootstrap.xml";
-            List<String> cmd = new ArrayList<>(List.of(image.resolve("bin/mppfw").toString(), "--data",
-                    tmp.resolve("phone").toString(), "--mac", "00:0e:08:aa:bb:cc", "-c",
-                    "param:set Profile_Rule " + bootstrap + "\nprov:resync\nprov:status"));
-            Path out = tmp.resolve("out.txt");
-            Path err = tmp.resolve("err.txt");
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-            pb.environment().put("MPPFW_CDS", "0");
-            Process p = pb.start();
-            try {
-                assertTrue(p.waitFor(180, TimeUnit.SECONDS), "the phone ends its batch");
-            } finally {
-                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-            String o = Files.readString(out, StandardCharsets.UTF_8);
-            String e = Files.readString(err, StandardCharsets.UTF_8);
-            assertEquals(0, p.exitValue(), o + e);
+            Batch b = batch(image, 180, "--data", tmp.resolve("phone").toString(), "--mac", "00:0e:08:aa:bb:cc", "-c",
+                    "param:set Profile_Rule " + bootstrap + "\nprov:resync\nprov:status");
+            String o = b.out();
+            String e = b.err();
+            assertEquals(0, b.status(), o + e);
             String https = "https://127.0.0.1:" + lab.endpoints().https() + "/secure/000e08aabbcc.xml: A, plain";
             String http = "http://127.0.0.1:" + lab.endpoints().http();
             assertTrue(o.contains("  Profile_Rule " + http + "/bootstrap.xml: A, plain"), o);
@@ -86,22 +96,11 @@ class DemoTest {
             String fw = "http://127.0.0.1:" + lab.endpoints().http() + "/firmware";
             String rule = "'($SWVER lt " + r.get(0) + ")? " + fw + "/sip88xx." + r.get(0) + ".loads | " + fw + "/sip88xx."
                     + r.get(1) + ".loads'";
-            Path out = tmp.resolve("out.txt");
-            Path err = tmp.resolve("err.txt");
-            ProcessBuilder pb = new ProcessBuilder(image.resolve("bin/mppfw").toString(), "--data", tmp.resolve("phone").toString(),
-                    "-c", "param:set Upgrade_Rule " + rule + "\nfw:await 300\nfw:status\nlb -s")
-                    .redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-            pb.environment().put("MPPFW_CDS", "0");
-            Process p = pb.start();
-            try {
-                assertTrue(p.waitFor(300, TimeUnit.SECONDS), "the phone ends its batch");
-            } finally {
-                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-            String o = Files.readString(out, StandardCharsets.UTF_8);
-            String e = Files.readString(err, StandardCharsets.UTF_8);
-            assertEquals(0, p.exitValue(), o + e);
+            Batch b = batch(image, 300, "--data", tmp.resolve("phone").toString(),
+                    "-c", "param:set Upgrade_Rule " + rule + "\nfw:await 300\nfw:status\nlb -s");
+            String o = b.out();
+            String e = b.err();
+            assertEquals(0, b.status(), o + e);
             assertTrue(o.contains("now running " + r.get(0)) && o.contains("now running " + r.get(1)), o);
             assertTrue(o.contains("running   sip8845." + r.get(1)), o);
             assertTrue(o.contains("org.mppfw.display (12.0.1.demo3)") && o.contains("org.mppfw.crypto (12.0.1.demo3)"), o);
@@ -125,23 +124,11 @@ class DemoTest {
             Path data = Files.createDirectories(tmp.resolve("phone"));
             // discovery on, with no DHCP option: nothing but the activation server can name the server
             Files.writeString(data.resolve("boot.properties"), "mppfw.discovery.mode=static\n");
-            List<String> cmd = new ArrayList<>(List.of(image.resolve("bin/mppfw").toString(), "--data", data.toString(),
-                    "--mac", "00:0e:08:aa:bb:cd", "-c", "param:set Activation_Server_URL " + http
-                            + "\ndisc:await Acquired 120\nprov:status\ndisc:status"));
-            Path out = tmp.resolve("out.txt");
-            Path err = tmp.resolve("err.txt");
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-            pb.environment().put("MPPFW_CDS", "0");
-            Process p = pb.start();
-            try {
-                assertTrue(p.waitFor(180, TimeUnit.SECONDS), "the phone ends its batch");
-            } finally {
-                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-            String o = Files.readString(out, StandardCharsets.UTF_8);
-            String e = Files.readString(err, StandardCharsets.UTF_8);
-            assertEquals(0, p.exitValue(), o + e);
+            Batch b = batch(image, 180, "--data", data.toString(), "--mac", "00:0e:08:aa:bb:cd", "-c",
+                    "param:set Activation_Server_URL " + http + "\ndisc:await Acquired 120\nprov:status\ndisc:status");
+            String o = b.out();
+            String e = b.err();
+            assertEquals(0, b.status(), o + e);
             assertTrue(log.stream().anyMatch(l -> l.contains("/cda/000e08aabbcd")), "the lab was asked: " + log);
             assertTrue(o.contains("customization: Acquired"), o);
             assertTrue(o.contains("  Profile_Rule " + http + "/bootstrap.xml: A, plain"), o);
