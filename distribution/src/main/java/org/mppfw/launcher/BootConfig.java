@@ -49,7 +49,7 @@ final class BootConfig {
     private static final Set<String> OWNED = Set.of(
             DeviceProperties.DATA_DIR, DeviceProperties.MODEL, DeviceProperties.MAC,
             DeviceProperties.SERIAL, DeviceProperties.HARDWARE_VERSION,
-            DeviceProperties.FIRMWARE_VERSION, HOME, FIRMWARE_SET, FIRMWARE_TRIAL, TARGET_LEVEL,
+            DeviceProperties.FIRMWARE_VERSION, DeviceProperties.BOOT_MODE, HOME, FIRMWARE_SET, FIRMWARE_TRIAL, TARGET_LEVEL,
             "org.osgi.framework.storage", "org.osgi.framework.storage.clean",
             "org.osgi.framework.startlevel.beginning", "felix.log.logger", "gosh.home");
 
@@ -71,13 +71,15 @@ final class BootConfig {
      * The configuration for booting {@code set}: its release becomes the firmware version, and
      * the framework learns which set runs and whether it is on trial.
      */
-    BootConfig forSet(FirmwareSets.BootSet set, int targetLevel) {
+    BootConfig forSet(FirmwareSets.BootSet set, int targetLevel, boolean commandRun) {
         Map<String, String> props = new LinkedHashMap<>(frameworkProperties);
         String version = firmwareVersion(model, set.release());
         props.put(DeviceProperties.FIRMWARE_VERSION, version);
         props.put(FIRMWARE_SET, set.name());
         props.put(FIRMWARE_TRIAL, Boolean.toString(set.trial()));
         props.put(TARGET_LEVEL, Integer.toString(targetLevel));
+        props.put(DeviceProperties.BOOT_MODE,
+                commandRun ? DeviceProperties.BOOT_MODE_COMMAND : DeviceProperties.BOOT_MODE_POWER_ON);
         return new BootConfig(image, dataDir, version, model, props);
     }
 

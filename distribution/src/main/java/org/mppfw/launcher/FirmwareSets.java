@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.mppfw.layout.FirmwareState;
+
 /**
  * The bundle sets the phone can boot: the image's own ({@code factory}: {@code etc/bundles.list},
  * {@code bundles/}, release from {@code etc/firmware.properties}) and the two upgrade slots
@@ -18,9 +20,10 @@ import java.util.List;
  * {@code bundles/*.jar}. Before a slot is booted every jar is checked against the size and
  * SHA-256 its manifest gives, so a damaged slot is never half-booted.
  * <p>
- * At every boot {@link #choose} makes the decision the state record asks for: a pending set
+ * At every power-on {@link #choose} makes the decision the state record asks for: a pending set
  * gets one of its boot attempts (or, when none are left, the committed set comes back), and the
- * record says what runs.
+ * record says what runs. The record's format is the firmware layout's ({@link FirmwareState}),
+ * the same classes the upgrade bundle writes it with.
  */
 final class FirmwareSets {
 
@@ -44,20 +47,29 @@ final class FirmwareSets {
     }
 
     /**
-     * Picks the set to boot from the state record, writes the record back (attempt counted,
-     * fallbacks noted, {@code running} set) and returns the set.
+     * Picks the set to boot from the state record. At a power-on it writes the record back (an
+     * attempt of the pending set counted, fallbacks noted, {@code running} set); a command run,
+     * which is not a power-on, boots the set a power-on would and changes nothing but
+     * {@code running}.
+     *
+     * @param skipTrial boot the committed set even if one is pending (the pending one just failed to
+     *                  boot in this command run)
      */
-    static BootSet choose(Path image, Path dataDir, String factoryRelease) throws IOException {
-        FirmwareState st = FirmwareState.read(dataDir);
+    static BootSet choose(Path image, Path dataDir, String factoryRelease, boolean commandRun, boolean skipTrial)
+            throws IOException {
+        FirmwareState st = FirmwareState.read(dataDir, Log::error);
+        FirmwareState record = st;
         BootSet chosen = null;
-        if (st.pending() != null) {
+        if (st.pending() != null && !skipTrial) {
             if (st.attempts() > 0) {
                 try {
                     BootSet s = load(image, dataDir, st.pending(), factoryRelease);
                     chosen = new BootSet(s.name(), s.root(), s.entries(), s.release(), true);
-                    st = st.withPending(st.pending(), st.attempts() - 1);
-                    Log.info("trying firmware " + s.release() + " (slot " + s.name() + "), "
-                            + st.attempts() + " more boot(s) allowed");
+                    if (!commandRun) {
+                        st = st.withPending(st.pending(), st.attempts() - 1);
+                        Log.info("trying firmware " + s.release() + " (slot " + s.name() + "), "
+                                + st.attempts() + " more boot(s) allowed");
+                    }
                 } catch (BadSetException e) {
                     st = st.withPending(null, 0).withNote("the pending firmware in slot " + st.pending()
                             + " was not booted: " + e.getMessage());
@@ -79,7 +91,10 @@ final class FirmwareSets {
                 chosen = factory(image, factoryRelease);
             }
         }
-        st.withRunning(chosen.name()).write(dataDir);
+        FirmwareState next = (commandRun ? record : st).withRunning(chosen.name());
+        if (!next.equals(FirmwareState.read(dataDir))) {
+            next.write(dataDir);
+        }
         return chosen;
     }
 
@@ -93,6 +108,26 @@ final class FirmwareSets {
             st.withPending(null, 0).withNote("the firmware in slot " + st.pending() + " failed at boot: " + why)
                     .write(dataDir);
         }
+    }
+
+    /**
+     * A boot loop: falls back one step (the set on trial is given up for the committed one, else the
+     * committed slot for the factory set) and says what it did.
+     */
+    static String fallBackFromLoop(Path dataDir) throws IOException {
+        FirmwareState st = FirmwareState.read(dataDir, Log::error);
+        String what;
+        if (st.pending() != null) {
+            what = "boot loop: gave up the firmware on trial in slot " + st.pending() + ", back to the committed set";
+            st = st.withPending(null, 0);
+        } else if (!FirmwareState.FACTORY.equals(st.active())) {
+            what = "boot loop: back from the committed firmware in slot " + st.active() + " to the factory set";
+            st = st.withActive(FirmwareState.FACTORY, st.active());
+        } else {
+            return "boot loop with the factory set: nothing left to fall back to";
+        }
+        st.withNote(what).write(dataDir);
+        return what;
     }
 
     static BootSet load(Path image, Path dataDir, String name, String factoryRelease) throws BadSetException {

@@ -4,12 +4,21 @@ import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 
+import org.mppfw.layout.RebootRequest;
+
 /**
  * Boots the phone: {@code bin/mppfw [--data DIR] [--mac ...] [-c 'COMMANDS' | --no-shell]}. Exit status:
- * 0 success, 1 a batch command failed, 2 bad command line, 3 the image could not boot.
+ * 0 success, 1 a batch command failed, 2 bad command line, 3 the image could not boot, 75 the phone
+ * reboots ({@code bin/mppfw} starts it again).
+ * <p>
+ * A power-on (the interactive shell or {@code --no-shell}) records the boot in the boot history and
+ * spends a boot attempt of a set on trial; a command run ({@code -c}) is not a power-on: it boots
+ * the set a power-on would, spends nothing, records nothing, and its bundles start no resync, no
+ * upgrade and no check of a set on trial by themselves.
  */
 public final class Main {
 
@@ -17,6 +26,8 @@ public final class Main {
     static final int COMMAND_FAILED = 1;
     static final int USAGE = 2;
     static final int BOOT_FAILED = 3;
+    /** The phone reboots: {@code bin/mppfw} starts the launcher again (EX_TEMPFAIL). */
+    static final int REBOOT = 75;
 
     static final String LOGGING_PROPERTIES = "etc/logging.properties";
     private static final String SIMPLE_LOGGER = "org.slf4j.simpleLogger.";
@@ -50,6 +61,8 @@ public final class Main {
         PrintStream consoleOut = System.out;
         PrintStream consoleErr = System.err;
         PhoneFramework phone;
+        PowerOn powerOn;
+        Path dataDir;
         try {
             Path image = imageDir();
             configureLogging(image, launch.verbosity());
@@ -58,7 +71,10 @@ public final class Main {
                 System.setProperty("org.jline.terminal.dumb", "true"); // stdin/stdout not a terminal: no warning about it
             }
             Files.createDirectories(config.dataDir());
-            phone = bootFirmware(config, launch);
+            powerOn = launch.batch() ? null
+                    : PowerOn.begin(config.dataDir(), System.getenv(PowerOn.CRASH_ENV), Instant.now());
+            phone = bootFirmware(config, launch, powerOn);
+            dataDir = config.dataDir();
         } catch (Exception e) {
             Log.error("cannot boot: " + BatchRunner.message(e));
             Log.debug(e);
@@ -70,6 +86,11 @@ public final class Main {
                 return new BatchRunner(phone.context(), consoleOut, consoleErr).run(commands);
             }
             phone.awaitStop();
+            phone.stop();
+            if (RebootRequest.pending(dataDir)) {
+                Log.info("rebooting");
+                return REBOOT;
+            }
             return OK;
         } catch (Exception e) {
             Log.error(BatchRunner.message(e));
@@ -82,35 +103,57 @@ public final class Main {
 
     /**
      * Boots the bundle set the firmware state record names. A set on trial whose bundles do not
-     * all start is given up at once and the committed set is booted instead.
+     * all start is given up at once and the committed set is booted instead (in a command run it is
+     * only skipped: the next power-on decides). A boot loop falls back one step first.
      */
-    static PhoneFramework bootFirmware(BootConfig base, LaunchArgs launch) throws Exception {
+    static PhoneFramework bootFirmware(BootConfig base, LaunchArgs launch, PowerOn powerOn) throws Exception {
+        boolean commandRun = powerOn == null;
+        if (!commandRun && powerOn.loop()) {
+            String what = FirmwareSets.fallBackFromLoop(base.dataDir());
+            Log.error(what);
+            powerOn.action(what);
+        }
         for (int round = 0; ; round++) {
-            FirmwareSets.BootSet set = FirmwareSets.choose(base.image(), base.dataDir(), base.factoryRelease());
+            FirmwareSets.BootSet set = FirmwareSets.choose(base.image(), base.dataDir(), base.factoryRelease(),
+                    commandRun, round > 0);
             List<BundleList.Entry> bundles = BundleList.forMode(set.entries(), launch.interactive());
-            BootConfig config = base.forSet(set, BundleList.targetLevel(bundles));
+            BootConfig config = base.forSet(set, BundleList.targetLevel(bundles), commandRun);
             Log.info("firmware " + config.firmwareVersion() + " (" + set.name() + (set.trial() ? ", on trial" : "")
-                    + "), data dir " + config.dataDir());
+                    + (commandRun ? ", command run" : "") + "), data dir " + config.dataDir());
+            if (!commandRun) {
+                if (round == 0) {
+                    powerOn.record(Instant.now(), set);
+                }
+            }
             PhoneFramework phone;
+            String failure;
             try {
-                phone = PhoneFramework.boot(config, set.root(), bundles);
+                phone = PhoneFramework.boot(config, set.root(), bundles, commandRun ? null : powerOn::end);
+                List<String> inactive = phone.inactiveBundles();
+                if (!set.trial() || inactive.isEmpty() || round > 0) {
+                    return phone;
+                }
+                if (!commandRun) {
+                    powerOn.end(org.mppfw.layout.BootEntry.REBOOTED);
+                }
+                phone.stop();
+                failure = inactive.size() + " bundle(s) not active: " + String.join(", ", inactive);
             } catch (Exception e) {
                 if (!set.trial() || round > 0) {
                     throw e;
                 }
-                FirmwareSets.abandonTrial(base.dataDir(), BatchRunner.message(e));
-                Log.error("firmware " + set.release() + " did not boot (" + BatchRunner.message(e) + "); back to the committed set");
+                failure = BatchRunner.message(e);
+            }
+            if (commandRun) {
+                Log.error("firmware " + set.release() + " on trial did not boot (" + failure
+                        + "); this command run uses the committed set, the next power-on gives the trial up");
                 continue;
             }
-            List<String> inactive = phone.inactiveBundles();
-            if (set.trial() && !inactive.isEmpty() && round == 0) {
-                phone.stop();
-                String why = inactive.size() + " bundle(s) not active: " + String.join(", ", inactive);
-                FirmwareSets.abandonTrial(base.dataDir(), why);
-                Log.error("firmware " + set.release() + " failed its boot check (" + why + "); back to the committed set");
-                continue;
-            }
-            return phone;
+            FirmwareSets.abandonTrial(base.dataDir(), failure);
+            Log.error("firmware " + set.release() + " failed its boot check (" + failure + "); back to the committed set");
+            FirmwareSets.BootSet committed = FirmwareSets.choose(base.image(), base.dataDir(), base.factoryRelease(),
+                    false, true);
+            powerOn.trialGivenUp(Instant.now(), committed, "firmware " + set.release() + " failed at boot: " + failure);
         }
     }
 

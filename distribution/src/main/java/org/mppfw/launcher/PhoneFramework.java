@@ -5,12 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.mppfw.api.device.DeviceProperties;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -32,17 +34,25 @@ final class PhoneFramework {
 
     private final Framework framework;
     private final Thread shutdownHook;
+    private final Runnable afterStop;
 
-    private PhoneFramework(Framework framework) {
+    private PhoneFramework(Framework framework, Runnable afterStop) {
         this.framework = framework;
+        this.afterStop = afterStop == null ? () -> { } : afterStop;
         this.shutdownHook = new Thread(this::stopQuietly, "mppfw-shutdown");
     }
 
     /**
      * Starts the framework with {@code entries} installed and started, and returns once every
-     * bundle has been started (or failed to start, which is logged).
+     * bundle has been started (or failed to start, which is logged). Then registers the
+     * boot-complete marker ({@link DeviceProperties#BOOT_COMPLETE}): the framework's start level
+     * reads its target as soon as the first bundle of that level starts, so it cannot tell the
+     * bundles that every bundle has started.
+     *
+     * @param afterStop runs once the framework has stopped (also after SIGTERM), or null
      */
-    static PhoneFramework boot(BootConfig config, Path root, List<BundleList.Entry> entries) throws Exception {
+    static PhoneFramework boot(BootConfig config, Path root, List<BundleList.Entry> entries, Runnable afterStop)
+            throws Exception {
         for (BundleList.Entry e : entries) {
             if (!Files.isRegularFile(root.resolve(e.path()))) {
                 throw new IllegalStateException("the bundle set lacks " + e.path() + " (in " + root + ")");
@@ -58,7 +68,7 @@ final class PhoneFramework {
         @SuppressWarnings({"unchecked", "rawtypes"})
         Framework framework = factory.newFramework((Map) props);
         framework.init();
-        PhoneFramework phone = new PhoneFramework(framework);
+        PhoneFramework phone = new PhoneFramework(framework, afterStop);
         Runtime.getRuntime().addShutdownHook(phone.shutdownHook);
 
         BundleContext context = framework.getBundleContext();
@@ -74,6 +84,8 @@ final class PhoneFramework {
         }
         framework.start();
         phone.raiseStartLevel(BundleList.targetLevel(entries));
+        context.registerService(Object.class, new Object(),
+                new Hashtable<>(Map.of(DeviceProperties.BOOT_COMPLETE, Boolean.TRUE)));
         phone.reportBoot();
         return phone;
     }
@@ -152,6 +164,7 @@ final class PhoneFramework {
             Log.warn("stopping the framework: " + e.getMessage());
             Log.debug(e);
         }
+        afterStop.run();
     }
 
     static String stateName(int state) {

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mppfw.layout.FirmwareState;
 
 /** The boot decision: which set the launcher boots for every state record, and what it writes back. */
 class FirmwareSetsTest {
@@ -52,7 +53,7 @@ class FirmwareSetsTest {
 
     @Test
     void aNewPhoneBootsTheFactorySetAndRecordsIt() throws Exception {
-        FirmwareSets.BootSet s = FirmwareSets.choose(image, data, "12-0-1MPP0001-1");
+        FirmwareSets.BootSet s = FirmwareSets.choose(image, data, "12-0-1MPP0001-1", false, false);
         assertEquals("factory", s.name());
         assertEquals(image, s.root());
         assertEquals("12-0-1MPP0001-1", s.release());
@@ -66,7 +67,7 @@ class FirmwareSetsTest {
     void theCommittedSlotIsBooted() throws Exception {
         slot("a", "12-0-2MPP0001-1", false);
         state("active=a\nprevious=factory\nrunning=a\n");
-        FirmwareSets.BootSet s = FirmwareSets.choose(image, data, "12-0-1MPP0001-1");
+        FirmwareSets.BootSet s = FirmwareSets.choose(image, data, "12-0-1MPP0001-1", false, false);
         assertEquals("a", s.name());
         assertEquals("12-0-2MPP0001-1", s.release());
         assertEquals("bundles/x.jar", s.entries().get(0).path());
@@ -78,13 +79,13 @@ class FirmwareSetsTest {
         slot("b", "12-0-3MPP0001-1", false);
         state("active=factory\npending=b\nattempts=2\nrunning=factory\n");
         for (int left = 1; left >= 0; left--) {
-            FirmwareSets.BootSet s = FirmwareSets.choose(image, data, "12-0-1MPP0001-1");
+            FirmwareSets.BootSet s = FirmwareSets.choose(image, data, "12-0-1MPP0001-1", false, false);
             assertEquals("b", s.name());
             assertTrue(s.trial());
             assertEquals(left, FirmwareState.read(data).attempts());
             assertEquals("b", FirmwareState.read(data).running());
         }
-        FirmwareSets.BootSet s = FirmwareSets.choose(image, data, "12-0-1MPP0001-1");
+        FirmwareSets.BootSet s = FirmwareSets.choose(image, data, "12-0-1MPP0001-1", false, false);
         assertEquals("factory", s.name());
         FirmwareState st = FirmwareState.read(data);
         assertNull(st.pending());
@@ -96,7 +97,7 @@ class FirmwareSetsTest {
         slot("a", "12-0-2MPP0001-1", false);
         slot("b", "12-0-3MPP0001-1", true);
         state("active=a\npending=b\nattempts=3\nrunning=a\n");
-        FirmwareSets.BootSet s = FirmwareSets.choose(image, data, "12-0-1MPP0001-1");
+        FirmwareSets.BootSet s = FirmwareSets.choose(image, data, "12-0-1MPP0001-1", false, false);
         assertEquals("a", s.name());
         assertFalse(s.trial());
         assertTrue(FirmwareState.read(data).note().contains("x.jar does not match its manifest"));
@@ -106,7 +107,7 @@ class FirmwareSetsTest {
     void aDamagedCommittedSlotFallsBackToTheFactorySet() throws Exception {
         slot("a", "12-0-2MPP0001-1", true);
         state("active=a\nrunning=a\n");
-        FirmwareSets.BootSet s = FirmwareSets.choose(image, data, "12-0-1MPP0001-1");
+        FirmwareSets.BootSet s = FirmwareSets.choose(image, data, "12-0-1MPP0001-1", false, false);
         assertEquals("factory", s.name());
         assertEquals("factory", FirmwareState.read(data).active());
     }
@@ -114,20 +115,20 @@ class FirmwareSetsTest {
     @Test
     void aMissingSlotOrGarbledRecordBootsSomethingWhole() throws Exception {
         state("active=b\nrunning=b\n");
-        assertEquals("factory", FirmwareSets.choose(image, data, "r").name());
+        assertEquals("factory", FirmwareSets.choose(image, data, "r", false, false).name());
         state("\u0000\u0001garbage=\\u00zz\n");
-        assertEquals("factory", FirmwareSets.choose(image, data, "r").name());
+        assertEquals("factory", FirmwareSets.choose(image, data, "r", false, false).name());
     }
 
     @Test
     void abandoningATrialDropsThePendingSet() throws Exception {
         slot("a", "12-0-2MPP0001-1", false);
         state("active=factory\npending=a\nattempts=3\nrunning=factory\n");
-        assertEquals("a", FirmwareSets.choose(image, data, "r").name());
+        assertEquals("a", FirmwareSets.choose(image, data, "r", false, false).name());
         FirmwareSets.abandonTrial(data, "org.x (INSTALLED)");
         FirmwareState st = FirmwareState.read(data);
         assertNull(st.pending());
         assertTrue(st.note().contains("failed at boot: org.x (INSTALLED)"));
-        assertEquals("factory", FirmwareSets.choose(image, data, "r").name());
+        assertEquals("factory", FirmwareSets.choose(image, data, "r", false, false).name());
     }
 }

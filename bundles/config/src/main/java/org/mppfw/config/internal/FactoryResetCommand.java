@@ -5,9 +5,14 @@ import java.io.IOException;
 import org.apache.felix.service.command.Descriptor;
 import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.device.DeviceProperties;
+import org.mppfw.api.power.BootReason;
+import org.mppfw.api.power.Power;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Shell command {@code sys:factory-reset}. Gogo cannot map a hyphenated name to a Java method,
@@ -21,13 +26,27 @@ public final class FactoryResetCommand {
 
     static final String PLAN = "A factory reset sets every parameter and its user access back to the factory "
             + "default and deletes the out-of-box state (" + DeviceProperties.STATE_DIR + "/ in the data dir); "
-            + "the device identity is kept. Run 'sys:factory-reset --yes' to do it.";
+            + "the device identity is kept, and so is the firmware. Then the phone reboots. "
+            + "Run 'sys:factory-reset --yes' to do it.";
 
     private final ParameterStore store;
+    private volatile Power power;
 
     @Activate
     public FactoryResetCommand(@Reference ParameterStore store) {
         this.store = store;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setPower(Power p) {
+        power = p;
+    }
+
+    void unsetPower(Power p) {
+        if (power == p) {
+            power = null;
+        }
     }
 
     @Descriptor("restore factory defaults (needs --yes; without it, tells what it would do)")
@@ -52,6 +71,12 @@ public final class FactoryResetCommand {
         } catch (IOException e) {
             throw new CommandException("factory reset failed: " + e.getMessage());
         }
-        return "Factory reset done: parameters and user access restored, out-of-box state cleared.";
+        String done = "Factory reset done: parameters and user access restored, out-of-box state cleared.";
+        Power p = power;
+        if (p == null) {
+            return done;
+        }
+        return done + (p.reboot(BootReason.FACTORY_RESET, "sys:factory-reset from the shell") ? " Rebooting."
+                : " The phone reboots at its next power-on.");
     }
 }

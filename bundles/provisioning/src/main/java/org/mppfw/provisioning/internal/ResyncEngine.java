@@ -27,6 +27,7 @@ import org.mppfw.api.config.ParameterChange;
 import org.mppfw.api.config.ParameterListener;
 import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.device.DeviceIdentity;
+import org.mppfw.api.device.DeviceProperties;
 import org.mppfw.api.discovery.CustomizationState;
 import org.mppfw.api.discovery.Discovery;
 import org.mppfw.api.discovery.RemoteCustomization;
@@ -57,6 +58,7 @@ import org.mppfw.provisioning.internal.schedule.ResyncPolicy.Due;
 import org.mppfw.provisioning.internal.schedule.ResyncPolicy.Reason;
 import org.mppfw.provisioning.internal.schedule.ScheduleSettings;
 import org.mppfw.provisioning.internal.syslog.SyslogSender;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -134,8 +136,9 @@ public final class ResyncEngine implements Provisioning, ParameterListener, Prov
 
     @Activate
     public ResyncEngine(@Reference ParameterStore store, @Reference Clock clock, @Reference DeviceIdentity identity,
-            @Reference ProvisioningRules rules) throws IOException {
-        this(store, clock, identity, rules, null, null, new java.security.SecureRandom());
+            @Reference ProvisioningRules rules, BundleContext context) throws IOException {
+        this(store, clock, identity, rules, null, null, new java.security.SecureRandom(),
+                !DeviceProperties.commandRun(context.getProperty(DeviceProperties.BOOT_MODE)));
     }
 
     /**
@@ -186,6 +189,15 @@ public final class ResyncEngine implements Provisioning, ParameterListener, Prov
      */
     ResyncEngine(ParameterStore store, Clock clock, DeviceIdentity identity, ProvisioningRules rules, ProfileCodec codec,
             Consumer<Runnable> engineThread, RandomGenerator random) throws IOException {
+        this(store, clock, identity, rules, codec, engineThread, random, true);
+    }
+
+    /**
+     * @param powerOn false in a command run ({@code mppfw -c}), which is not a power-on: no power-up
+     *                resync is planned; a resync a command asks for runs as always
+     */
+    ResyncEngine(ParameterStore store, Clock clock, DeviceIdentity identity, ProvisioningRules rules, ProfileCodec codec,
+            Consumer<Runnable> engineThread, RandomGenerator random, boolean powerOn) throws IOException {
         this.store = store;
         this.clock = clock;
         this.identity = identity;
@@ -208,7 +220,11 @@ public final class ResyncEngine implements Provisioning, ParameterListener, Prov
         }
         this.status = new ProvisioningStatus(enabled() ? ProvisioningStatus.State.IDLE : ProvisioningStatus.State.DISABLED,
                 null, null, null, 0);
-        this.engineThread.accept(this::powerUp);
+        if (powerOn) {
+            this.engineThread.accept(this::powerUp);
+        } else {
+            LOG.info("command run: no power-up resync");
+        }
     }
 
     @Deactivate

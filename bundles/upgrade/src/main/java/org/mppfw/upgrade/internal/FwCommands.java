@@ -18,7 +18,7 @@ import org.mppfw.api.firmware.FirmwareVersion;
 import org.mppfw.api.firmware.UpgradeStatus;
 import org.mppfw.upgrade.internal.sets.BundleSets;
 import org.mppfw.upgrade.internal.state.AttemptRecord;
-import org.mppfw.upgrade.internal.state.FirmwareState;
+import org.mppfw.layout.FirmwareState;
 import org.mppfw.upgrade.internal.image.LoadsException;
 import org.mppfw.upgrade.internal.image.LoadsManifest;
 import org.mppfw.upgrade.internal.image.LoadsVerifier;

@@ -34,6 +34,8 @@ import org.mppfw.api.firmware.FirmwareVersion;
 import org.mppfw.api.firmware.UpgradeStatus;
 import org.mppfw.api.line.LineState;
 import org.mppfw.api.line.LineStateListener;
+import org.mppfw.api.power.BootReason;
+import org.mppfw.api.power.Power;
 import org.mppfw.api.provisioning.MacroSource;
 import org.mppfw.api.provisioning.Provisioning;
 import org.mppfw.api.provisioning.ProvisioningListener;
@@ -53,11 +55,12 @@ import org.mppfw.upgrade.internal.image.LoadsException;
 import org.mppfw.upgrade.internal.image.LoadsVerifier;
 import org.mppfw.upgrade.internal.image.VerifiedImage;
 import org.mppfw.upgrade.internal.image.VerifyPolicy;
+import org.mppfw.layout.Durable;
+import org.mppfw.layout.FirmwareState;
 import org.mppfw.upgrade.internal.sets.BundleSet;
 import org.mppfw.upgrade.internal.sets.BundleSets;
+import org.mppfw.layout.FaultPoint;
 import org.mppfw.upgrade.internal.state.AttemptRecord;
-import org.mppfw.upgrade.internal.state.Durable;
-import org.mppfw.upgrade.internal.state.FirmwareState;
 import org.mppfw.upgrade.internal.swap.BundleSwapper;
 import org.mppfw.upgrade.internal.swap.HealthCheck;
 import org.mppfw.upgrade.internal.swap.SwapException;
@@ -137,6 +140,9 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
     private volatile LineState lineState;
     private volatile Provisioning provisioning;
     private volatile ProvisioningLog provisioningLog;
+    private volatile Power power;
+    /** A command run ({@code mppfw -c}): not a power-on, nothing starts by itself. */
+    private final boolean commandRun;
 
     private final AtomicBoolean busy = new AtomicBoolean();
     private volatile boolean active = true;
@@ -190,12 +196,19 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
         }
         String booted = context.getProperty(BOOTED_SET);
         boolean trial = Boolean.parseBoolean(context.getProperty(BOOTED_TRIAL));
-        if (st.pending() != null && trial && st.pending().equals(booted) && st.pending().equals(st.running())) {
-            executor.execute(this::checkTrialBoot);
-        } else if (st.pending() != null) {
+        this.commandRun = DeviceProperties.commandRun(context.getProperty(DeviceProperties.BOOT_MODE));
+        boolean booting = !swapper.bootComplete();
+        if (booting && st.pending() != null && trial && st.pending().equals(booted)) {
+            if (commandRun) {
+                LOG.info("firmware {} is on trial: a command run does not check it, the next power-on does",
+                        booted);
+            } else {
+                executor.execute(this::checkTrialBoot);
+            }
+        } else if (!booting && st.pending() != null) {
             // a swap in this framework is being finished by the thread that started it
             waitForSwap();
-        } else {
+        } else if (!commandRun && st.pending() == null) {
             executor.execute(() -> evaluate("start"));
         }
     }
@@ -278,6 +291,18 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
     void unsetProvisioningLog(ProvisioningLog l) {
         if (provisioningLog == l) {
             provisioningLog = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setPower(Power p) {
+        power = p;
+    }
+
+    void unsetPower(Power p) {
+        if (power == p) {
+            power = null;
         }
     }
 
@@ -673,12 +698,13 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
             warnings.forEach(w -> LOG.warn("{}", w));
             FirmwareState.read(sets.dataDir()).withRunning(slot).write(sets.dataDir());
             publishIfActive(UpgradeStatus.Phase.CHECKING, target);
+            FaultPoint.reach(FaultPoint.CHECK);
             health = new HealthCheck(swapper.system()).await(to, swapper.frameworkLevel(), healthTimeout);
         } catch (SwapException | IOException e) {
-            health = new HealthCheck.Result(false, List.of(e.getMessage()));
+            health = new HealthCheck.Result(false, List.of(e.getMessage()), false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            health = new HealthCheck.Result(false, List.of("interrupted"));
+            health = new HealthCheck.Result(false, List.of("interrupted"), false);
         }
         try {
             if (health.healthy()) {
@@ -715,7 +741,11 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
     }
 
     /**
-     * After a reboot into a set on trial: check it, and commit it or go back to the committed set.
+     * After a reboot into a set on trial: check it once the launcher has started every bundle, and
+     * commit it, or give it up by a restart into the committed set. Never a swap back in place: the
+     * bundles stay exactly the set the launcher booted until the phone restarts. A check that runs
+     * out of time while bundles are still starting is not a failure (it goes on), and one cut short
+     * by a shutdown leaves the set on trial for the next boot.
      */
     private void checkTrialBoot() {
         busy.set(true);
@@ -723,37 +753,48 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
         try {
             FirmwareState st = FirmwareState.read(sets.dataDir());
             BundleSet trial = sets.load(st.pending());
-            publish(new UpgradeStatus(UpgradeStatus.Phase.CHECKING, -1, trial.version().release(),
+            String release = trial.version().release();
+            publish(new UpgradeStatus(UpgradeStatus.Phase.CHECKING, -1, release,
                     status.lastAttempt(), status.lastResult(), status.upgst()));
-            // the check is of the whole set: only once the launcher has started every bundle
-            swapper.awaitStarted(targetLevel, healthTimeout);
-            HealthCheck.Result h = new HealthCheck(swapper.system()).await(trial, swapper.frameworkLevel(), healthTimeout);
-            if (!h.healthy() && (!active || swapper.stopping())) {
-                LOG.warn("the phone stopped during the check of firmware {}: it stays on trial for the next boot",
-                        trial.version().release());
+            if (!swapper.awaitBootComplete(targetLevel, () -> !active)) {
+                LOG.warn("the phone stopped before firmware {} had started: it stays on trial for the next boot", release);
                 return;
             }
+            FaultPoint.reach(FaultPoint.CHECK);
+            HealthCheck.Result h;
+            while (true) {
+                h = new HealthCheck(swapper.system()).await(trial, swapper.frameworkLevel(), healthTimeout);
+                if (h.healthy()) {
+                    break;
+                }
+                if (!active || swapper.stopping()) {
+                    LOG.warn("the phone stopped during the check of firmware {}: it stays on trial for the next boot",
+                            release);
+                    return;
+                }
+                if (!h.starting()) {
+                    break;
+                }
+                LOG.warn("firmware {} is still starting after {} s ({}): checking on", release,
+                        healthTimeout.toSeconds(), h.summary());
+            }
             if (h.healthy()) {
-                st.committed(st.pending()).write(sets.dataDir());
-                result = "upgraded to " + trial.version().release() + " (checked after a restart)";
+                FirmwareState.read(sets.dataDir()).committed(st.pending()).write(sets.dataDir());
+                result = "upgraded to " + release + " (checked after a restart)";
                 LOG.info("{}", result);
+                recordCheck(result, true);
             } else {
-                BundleSet back = sets.load(st.active());
-                st.withPending(null, 0).withNote("firmware " + trial.version().release() + " failed its health check")
+                FirmwareState.read(sets.dataDir()).withPending(null, 0)
+                        .withNote("firmware " + release + " failed its health check after a restart: " + h.summary())
                         .write(sets.dataDir());
-                swapper.apply(swapper.plan(trial, back), healthTimeout);
-                FirmwareState.read(sets.dataDir()).withRunning(back.name()).write(sets.dataDir());
-                result = "firmware " + trial.version().release() + " failed its health check and was rolled back to "
-                        + back.version().release() + ": " + h.summary();
-                LOG.error("{}", result);
+                result = "firmware " + release + " failed its health check after a restart and was given up: "
+                        + h.summary();
+                LOG.error("{}; restarting into the committed set", result);
+                recordCheck(result, false);
+                restart(BootReason.TRIAL_GIVEN_UP, "firmware " + release + " failed its health check: " + h.summary());
+                return;
             }
-            AttemptRecord last = AttemptRecord.read(sets.dataDir());
-            if (last != null) {
-                boolean ok = result.startsWith("upgraded");
-                new AttemptRecord(last.rule(), last.url(), last.started(), ok, result,
-                        ok ? 0 : last.failures() + 1).write(sets.dataDir());
-            }
-        } catch (IOException | SwapException e) {
+        } catch (IOException e) {
             result = "the check of the firmware on trial failed: " + e.getMessage();
             LOG.error("{}", result);
         } catch (InterruptedException e) {
@@ -767,6 +808,24 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
             publish(status);
             afterAttempt(result.startsWith("upgraded"));
         }
+    }
+
+    private void recordCheck(String result, boolean ok) throws IOException {
+        AttemptRecord last = AttemptRecord.read(sets.dataDir());
+        if (last != null) {
+            new AttemptRecord(last.rule(), last.url(), last.started(), ok, result, ok ? 0 : last.failures() + 1)
+                    .write(sets.dataDir());
+        }
+    }
+
+    /** Restarts the phone through the power service; without one, the next power-on boots the committed set. */
+    private void restart(BootReason reason, String detail) {
+        Power p = power;
+        if (p == null) {
+            LOG.error("no power service to restart the phone: the committed set boots at the next power-on");
+            return;
+        }
+        p.reboot(reason, detail);
     }
 
     /** Polls the state record until the swap finishing in this framework is done, then carries on. */
@@ -825,6 +884,7 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
         Files.createDirectories(dir.getParent());
         Durable.move(staging, dir);
         Durable.syncDir(dir.getParent());
+        FaultPoint.reach(FaultPoint.SLOT_INSTALLED);
         return slot;
     }
 

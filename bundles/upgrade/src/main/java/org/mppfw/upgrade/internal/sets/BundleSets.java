@@ -12,7 +12,7 @@ import org.mppfw.api.firmware.FirmwareVersion;
 import org.mppfw.upgrade.internal.image.LoadsException;
 import org.mppfw.upgrade.internal.image.LoadsManifest;
 import org.mppfw.upgrade.internal.image.LoadsWriter;
-import org.mppfw.upgrade.internal.state.FirmwareState;
+import org.mppfw.layout.FirmwareState;
 
 /**
  * Where the bundle sets live: the image's own set ({@code <image>/etc/bundles.list},

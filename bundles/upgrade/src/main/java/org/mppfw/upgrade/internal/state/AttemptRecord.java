@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Properties;
 
+import org.mppfw.layout.Durable;
+
 /**
  * The last upgrade attempt, {@code <data>/firmware/attempt.properties}: which rule and URL it was
  * for, when it started, whether it succeeded, how it ended ({@code $UPGERR}) and how many attempts

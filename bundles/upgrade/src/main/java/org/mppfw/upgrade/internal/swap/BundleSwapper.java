@@ -11,12 +11,18 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import java.util.function.BooleanSupplier;
+
+import org.mppfw.api.device.DeviceProperties;
+import org.mppfw.layout.FaultPoint;
 import org.mppfw.upgrade.internal.sets.BundleSet;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.framework.wiring.FrameworkWiring;
@@ -70,7 +76,7 @@ public final class BundleSwapper {
     /** Loads the classes a swap needs while this bundle's class loader is sure to be open. */
     private static void preload() {
         for (Class<?> c : new Class<?>[] {Plan.class, Change.class, HealthCheck.class, HealthCheck.Result.class,
-                BundleSet.class, BundleSet.Member.class, SwapException.class}) {
+                BundleSet.class, BundleSet.Member.class, SwapException.class, FaultPoint.class}) {
             c.getName();
         }
     }
@@ -86,17 +92,36 @@ public final class BundleSwapper {
     }
 
     /**
-     * Waits until the framework is active and at {@code level} (0: just active), at most
-     * {@code timeout}: at boot, the launcher is still starting bundles when the components start.
+     * Whether the launcher has started every bundle of the set it booted (it registers a marker
+     * service then). The framework's start level is no sign of it: Felix reads the target level as
+     * soon as it starts the first bundle of that level.
      */
-    public void awaitStarted(int level, Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() - end < 0) {
-            if (system.getBundle().getState() == org.osgi.framework.Bundle.ACTIVE && frameworkLevel() >= level) {
-                return;
+    public boolean bootComplete() {
+        try {
+            ServiceReference<?>[] refs = system.getServiceReferences((String) null,
+                    "(" + DeviceProperties.BOOT_COMPLETE + "=true)");
+            return refs != null && refs.length > 0;
+        } catch (InvalidSyntaxException | IllegalStateException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Waits until the launcher has started every bundle ({@link #bootComplete()}), for as long as it
+     * takes: the launcher itself gives up a set that does not reach its start level. Without a
+     * launcher ({@code targetLevel} 0, an embedding such as a test framework) the framework being
+     * active is enough.
+     *
+     * @return false if the framework or the caller stopped first
+     */
+    public boolean awaitBootComplete(int targetLevel, BooleanSupplier stop) throws InterruptedException {
+        while (!stopping() && !stop.getAsBoolean()) {
+            if (targetLevel == 0 || bootComplete()) {
+                return true;
             }
             TimeUnit.MILLISECONDS.sleep(50);
         }
+        return false;
     }
 
     /** The highest start level the framework runs at: members above it are not installed (the shell in batch mode). */
@@ -164,14 +189,17 @@ public final class BundleSwapper {
                 }
                 c.bundle().adapt(BundleStartLevel.class).setStartLevel(c.member().startLevel());
                 toStart.add(c.bundle());
+                FaultPoint.reach(FaultPoint.SWAP_STEP);
             }
             for (BundleSet.Member m : plan.install()) {
                 Bundle b = system.installBundle("reference:" + m.jar().toUri());
                 b.adapt(BundleStartLevel.class).setStartLevel(m.startLevel());
                 toStart.add(b);
+                FaultPoint.reach(FaultPoint.SWAP_STEP);
             }
             for (Bundle b : plan.uninstall()) {
                 b.uninstall();
+                FaultPoint.reach(FaultPoint.SWAP_STEP);
             }
         } catch (BundleException | IOException | IllegalStateException e) {
             throw new SwapException("the framework refused a change: " + e.getMessage(), e);

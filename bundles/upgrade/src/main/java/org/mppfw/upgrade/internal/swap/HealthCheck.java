@@ -34,8 +34,13 @@ public final class HealthCheck {
     private static final int UNSATISFIED_REFERENCE = 2;
     private static final int FAILED_ACTIVATION = 16;
 
-    /** The outcome: healthy, or the problems found at the end. */
-    public record Result(boolean healthy, List<String> problems) {
+    /**
+     * The outcome: healthy, or the problems found at the end.
+     *
+     * @param starting a member bundle was still starting (its activator running) when the time ran
+     *                 out: not a failure of the set
+     */
+    public record Result(boolean healthy, List<String> problems, boolean starting) {
 
         public String summary() {
             return healthy ? "healthy" : String.join("; ", problems);
@@ -54,7 +59,7 @@ public final class HealthCheck {
         Result r;
         while (true) {
             Check c = check(set, maxLevel);
-            r = new Result(c.problems.isEmpty(), c.problems);
+            r = new Result(c.problems.isEmpty(), c.problems, c.starting);
             if (r.healthy() || c.fatal || System.nanoTime() - end >= 0) {
                 return r;
             }
@@ -62,12 +67,13 @@ public final class HealthCheck {
         }
     }
 
-    private record Check(List<String> problems, boolean fatal) {
+    private record Check(List<String> problems, boolean fatal, boolean starting) {
     }
 
     private Check check(BundleSet set, int maxLevel) {
         List<String> problems = new ArrayList<>();
         boolean fatal = false;
+        boolean starting = false;
         Map<String, Bundle> installed = new HashMap<>();
         for (Bundle b : system.getBundles()) {
             if (b.getSymbolicName() != null) {
@@ -92,6 +98,7 @@ public final class HealthCheck {
                 problems.add(m.symbolicName() + " is " + stateName(state)
                         + (state == Bundle.INSTALLED ? " (it does not resolve)" : ""));
                 fatal |= state == Bundle.INSTALLED;
+                starting |= state == Bundle.STARTING;
             }
         }
         try {
@@ -99,7 +106,7 @@ public final class HealthCheck {
         } catch (ReflectiveOperationException | RuntimeException e) {
             problems.add("the component runtime cannot be asked: " + e);
         }
-        return new Check(problems, fatal);
+        return new Check(problems, fatal, starting);
     }
 
     /** Adds the components that are not satisfied; true if one failed for good. */

@@ -1,15 +1,18 @@
-package org.mppfw.upgrade.internal.state;
+package org.mppfw.layout;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.function.Consumer;
 
 /**
- * The firmware state record {@code <data>/firmware/state.properties}, shared with the launcher
- * (which reads it at every boot and keeps its own copy of this small format, since it is not a
- * bundle). A set is {@code factory} (the image's bundles) or a slot {@code a} / {@code b}.
+ * The firmware state record {@code <data>/firmware/state.properties}, read by the launcher at every
+ * boot and written by it and by the upgrade bundle. A set is {@code factory} (the image's own
+ * bundles) or a slot, {@code a} or {@code b} ({@code <data>/firmware/slots/<slot>/}). Every write
+ * is a whole new file, synced, then renamed over the old one ({@link Durable#write}), so a power cut
+ * at any moment leaves the old record or the new one: the slot switch is that one rename.
  *
  * @param active   the committed set, booted when nothing is pending
  * @param previous the set a rollback returns to, or null
@@ -36,6 +39,11 @@ public record FirmwareState(String active, String previous, String pending, int 
 
     /** Reads the record; an absent or unreadable one is the initial state. */
     public static FirmwareState read(Path dataDir) {
+        return read(dataDir, problem -> { });
+    }
+
+    /** Reads the record, telling {@code problems} why an unreadable one is taken as the initial state. */
+    public static FirmwareState read(Path dataDir, Consumer<String> problems) {
         Path file = dataDir.resolve(FILE);
         if (!Files.isRegularFile(file)) {
             return initial();
@@ -44,10 +52,17 @@ public record FirmwareState(String active, String previous, String pending, int 
         try (var in = Files.newInputStream(file)) {
             p.load(in);
         } catch (IOException | IllegalArgumentException e) {
+            problems.accept("the firmware state record is unreadable (" + e.getMessage() + "): booting the factory set");
             return initial();
         }
         String active = set(p, "active");
-        String pending = set(p, "pending");
+        if (active == null) {
+            if (p.getProperty("active") != null) {
+                problems.accept("the firmware state record names an unknown active set '"
+                        + p.getProperty("active").trim() + "': booting the factory set");
+            }
+            active = FACTORY;
+        }
         int attempts;
         try {
             attempts = Integer.parseInt(p.getProperty("attempts", "0").trim());
@@ -55,9 +70,8 @@ public record FirmwareState(String active, String previous, String pending, int 
             attempts = 0;
         }
         String running = set(p, "running");
-        active = active == null ? FACTORY : active;
-        return new FirmwareState(active, set(p, "previous"), pending, attempts, running == null ? active : running,
-                p.getProperty("note"));
+        return new FirmwareState(active, set(p, "previous"), set(p, "pending"), attempts,
+                running == null ? active : running, p.getProperty("note"));
     }
 
     private static String set(Properties p, String key) {
@@ -82,6 +96,10 @@ public record FirmwareState(String active, String previous, String pending, int 
         return new FirmwareState(active, set, pending, attempts, running, note);
     }
 
+    public FirmwareState withActive(String set, String prev) {
+        return new FirmwareState(set, prev, pending, attempts, running, note);
+    }
+
     public FirmwareState withNote(String text) {
         return new FirmwareState(active, previous, pending, attempts, running, text);
     }
@@ -104,8 +122,17 @@ public record FirmwareState(String active, String previous, String pending, int 
         }
         s.append("running=").append(running).append('\n');
         if (note != null && !note.isBlank()) {
-            s.append("note=").append(note.replace('\n', ' ').replace('\\', '/')).append('\n');
+            s.append("note=").append(escape(note)).append('\n');
         }
         Durable.write(dataDir.resolve(FILE), s.toString().getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** One line of a properties file: no line break, a backslash kept as a slash, non-Latin-1 as '?'. */
+    static String escape(String text) {
+        StringBuilder b = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            b.append(c == '\n' || c == '\r' ? ' ' : c == '\\' ? '/' : c > 0xff ? '?' : c);
+        }
+        return b.toString();
     }
 }

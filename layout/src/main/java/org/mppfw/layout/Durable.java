@@ -1,4 +1,4 @@
-package org.mppfw.upgrade.internal.state;
+package org.mppfw.layout;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,7 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
-/** Writes that survive a kill or a power cut at any moment: whole new file, fsync, rename. */
+/**
+ * Writes that survive a kill or a power cut at any moment: whole new file, fsync, rename. The
+ * test-only fault point {@code state-rename} ({@link FaultPoint}) stops the phone between the
+ * synced temp file and its rename.
+ */
 public final class Durable {
 
     private Durable() {
@@ -23,6 +27,7 @@ public final class Durable {
             out.write(bytes);
         }
         sync(tmp);
+        FaultPoint.reach(FaultPoint.STATE_RENAME);
         move(tmp, file);
         syncDir(file.getParent());
     }

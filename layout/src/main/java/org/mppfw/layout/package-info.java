@@ -1,0 +1,12 @@
+/**
+ * The firmware layout of the data dir, shared by the launcher and the bundles: the firmware state
+ * record ({@link org.mppfw.layout.FirmwareState}), the boot history ({@link org.mppfw.layout.BootHistory}),
+ * the reboot request ({@link org.mppfw.layout.RebootRequest}) and the durable write they all use
+ * ({@link org.mppfw.layout.Durable}), plus the test-only fault points ({@link org.mppfw.layout.FaultPoint}).
+ * <p>
+ * Written here rather than taken from a library: these are a few small files of the phone's own
+ * format whose whole point is that the launcher (not a bundle) and the bundles read them alike.
+ * The package has no dependency, so the launcher puts it on its class path and each bundle that
+ * needs it embeds a private copy at build time.
+ */
+package org.mppfw.layout;
