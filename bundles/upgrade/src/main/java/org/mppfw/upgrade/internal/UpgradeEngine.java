@@ -115,6 +115,10 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
     static final Duration SWAP_POLL = Duration.ofSeconds(1);
     /** Present while an attempt runs (for {@code fw:wait}, which must not depend on this component). */
     static final String UPGRADING_MARKER = "firmware/upgrading";
+    /** The upgrade thread's name. */
+    static final String THREAD = "mppfw-upgrade";
+    /** How long a stopping phone waits for the upgrade thread to finish what it writes. */
+    static final Duration STOP_WAIT = Duration.ofSeconds(10);
     /** How often an upgrade waiting for idle lines looks at them again. */
     static final Duration IDLE_RECHECK = Duration.ofSeconds(5);
 
@@ -177,7 +181,7 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
         this.healthTimeout = Duration.ofMillis(Long.parseLong(
                 Optional.ofNullable(context.getProperty(HEALTH_TIMEOUT)).orElse("30000").trim()));
         this.executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "mppfw-upgrade");
+            Thread t = new Thread(r, THREAD);
             t.setDaemon(true);
             return t;
         });
@@ -222,6 +226,17 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
         }
         // never interrupt: a swap under way must reach a whole set whatever happens to this component
         executor.shutdown();
+        if (swapper.stopping() && !Thread.currentThread().getName().equals(THREAD)) {
+            // the phone stops (a reboot, a shutdown), not a swap's refresh: let the record being
+            // written be finished first
+            try {
+                if (!executor.awaitTermination(STOP_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    LOG.warn("the upgrade thread is still busy after {} s; stopping all the same", STOP_WAIT.toSeconds());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -784,14 +799,17 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
                 LOG.info("{}", result);
                 recordCheck(result, true);
             } else {
-                FirmwareState.read(sets.dataDir()).withPending(null, 0)
-                        .withNote("firmware " + release + " failed its health check after a restart: " + h.summary())
-                        .write(sets.dataDir());
                 result = "firmware " + release + " failed its health check after a restart and was given up: "
                         + h.summary();
                 LOG.error("{}; restarting into the committed set", result);
-                recordCheck(result, false);
+                // the reboot's reason is written first: until pending is cleared below, a power cut
+                // boots the set on trial again (one attempt less), never a mix; the framework's stop
+                // waits for this thread (deactivate) before the launcher boots again
                 restart(BootReason.TRIAL_GIVEN_UP, "firmware " + release + " failed its health check: " + h.summary());
+                FirmwareState.read(sets.dataDir()).withPending(null, 0)
+                        .withNote("firmware " + release + " failed its health check after a restart: " + h.summary())
+                        .write(sets.dataDir());
+                recordCheck(result, false);
                 return;
             }
         } catch (IOException e) {

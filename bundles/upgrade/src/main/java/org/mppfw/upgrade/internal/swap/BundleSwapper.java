@@ -36,7 +36,7 @@ import org.osgi.framework.wiring.FrameworkWiring;
  * The swap may replace the upgrade bundle itself, or the api bundle it imports from, which
  * stops this bundle in the middle of the swap. So everything here works through the system
  * bundle's context, which lives as long as the framework, and uses only framework and JDK
- * classes besides its own, loaded before the first change ({@link #preload}).
+ * classes besides its own and the api's, all loaded before the first change ({@link ClassPreloader}).
  */
 public final class BundleSwapper {
 
@@ -70,15 +70,7 @@ public final class BundleSwapper {
     /** @param anyContext any valid bundle context; the swapper keeps the system bundle's */
     public BundleSwapper(BundleContext anyContext) {
         this.system = anyContext.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).getBundleContext();
-        preload();
-    }
-
-    /** Loads the classes a swap needs while this bundle's class loader is sure to be open. */
-    private static void preload() {
-        for (Class<?> c : new Class<?>[] {Plan.class, Change.class, HealthCheck.class, HealthCheck.Result.class,
-                BundleSet.class, BundleSet.Member.class, SwapException.class, FaultPoint.class}) {
-            c.getName();
-        }
+        ClassPreloader.preload(anyContext.getBundle());
     }
 
     public BundleContext system() {
