@@ -131,4 +131,43 @@ class FirmwareSetsTest {
         assertTrue(st.note().contains("failed at boot: org.x (INSTALLED)"));
         assertEquals("factory", FirmwareSets.choose(image, data, "r", false, false).name());
     }
+
+    @Test
+    void aCommandRunBootsWhatAPowerOnWouldButSpendsNoAttemptAndGivesNothingUp() throws Exception {
+        slot("a", "12-0-2MPP0001-1", false);
+        state("active=factory\npending=a\nattempts=2\nrunning=factory\n");
+        for (int i = 0; i < 3; i++) {
+            FirmwareSets.BootSet s = FirmwareSets.choose(image, data, "r", true, false);
+            assertEquals("a", s.name());
+            assertTrue(s.trial());
+        }
+        FirmwareState st = FirmwareState.read(data);
+        assertEquals(2, st.attempts(), "no attempt spent");
+        assertEquals("a", st.pending());
+        // the set on trial failed to boot in this command run: the committed one runs, the record keeps the trial
+        assertEquals("factory", FirmwareSets.choose(image, data, "r", true, true).name());
+        st = FirmwareState.read(data);
+        assertEquals("a", st.pending());
+        assertEquals(2, st.attempts());
+        assertNull(st.note());
+        // with no attempt left a command run boots the committed set and leaves the decision to the power-on
+        state("active=factory\npending=a\nattempts=0\nrunning=factory\n");
+        assertEquals("factory", FirmwareSets.choose(image, data, "r", true, false).name());
+        assertEquals("a", FirmwareState.read(data).pending());
+    }
+
+    @Test
+    void aBootLoopFallsBackFromTheTrialToTheCommittedSetThenToTheFactorySet() throws Exception {
+        slot("a", "12-0-2MPP0001-1", false);
+        slot("b", "12-0-3MPP0001-1", false);
+        state("active=a\nprevious=factory\npending=b\nattempts=2\nrunning=b\n");
+        String first = FirmwareSets.fallBackFromLoop(data);
+        assertTrue(first.contains("gave up the firmware on trial in slot b"), first);
+        assertEquals("a", FirmwareSets.choose(image, data, "r", false, false).name());
+        String second = FirmwareSets.fallBackFromLoop(data);
+        assertTrue(second.contains("from the committed firmware in slot a to the factory set"), second);
+        assertEquals("factory", FirmwareSets.choose(image, data, "r", false, false).name());
+        assertEquals("a", FirmwareState.read(data).previous(), "the slot stays there for a rollback or a later upgrade");
+        assertTrue(FirmwareSets.fallBackFromLoop(data).contains("nothing left to fall back to"));
+    }
 }
