@@ -19,11 +19,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mppfw.layout.BootEntry;
-import org.mppfw.layout.BootHistory;
 import org.mppfw.layout.FaultPoint;
-import org.mppfw.layout.FirmwareState;
-import org.mppfw.layout.RebootRequest;
 import org.mppfw.testbundle.Extra;
 
 /**
@@ -144,12 +140,12 @@ class KillDuringUpgradeIT {
         long window;
         try (PhoneProcess phone = PhoneProcess.start(IMAGE, data, log,
                 OPTS + " -D" + FaultPoint.PROPERTY + "=" + FaultPoint.TRACE)) {
-            awaitSettled(phone, data);
+            phone.awaitSettled(data);
             long t0 = System.nanoTime();
             phone.run("fw:upgrade " + url);
             phone.awaitLog("upgraded to", 120);
             window = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-            awaitIdle(phone);
+            phone.awaitIdle();
         }
         Map<String, Integer> hooks = new LinkedHashMap<>();
         for (String p : HOOK_POINTS) {
@@ -179,10 +175,10 @@ class KillDuringUpgradeIT {
         String opts = hook ? OPTS + " -D" + FaultPoint.PROPERTY + "=" + point : OPTS;
         try (PhoneProcess phone = PhoneProcess.start(IMAGE, data, cutLog, opts)) {
             try {
-                awaitSettled(phone, data);
+                phone.awaitSettled(data);
                 phone.run("fw:upgrade " + target.url());
                 if (hook) {
-                    awaitIdle(phone); // then the clean stop of close(): the points of the shutdown too
+                    phone.awaitIdle(); // then the clean stop of close(): the points of the shutdown too
                 } else {
                     phone.awaitLog("upgrading from", 120);
                     Thread.sleep(Long.parseLong(point.substring("kill@".length())));
@@ -218,44 +214,9 @@ class KillDuringUpgradeIT {
     /** Powers the phone on, waits until it has settled, lists its bundles and powers it off cleanly. */
     private static Map<String, String> restartAndList(Path data, Path log) throws Exception {
         try (PhoneProcess phone = PhoneProcess.start(IMAGE, data, log, OPTS)) {
-            awaitSettled(phone, data);
-            awaitIdle(phone);
+            phone.awaitSettled(data);
+            phone.awaitIdle();
             return UpgradeIT.bundles(phone.run("lb -s"));
-        }
-    }
-
-    /**
-     * Waits until the powered-on phone has settled: no set on trial (committed or given up), no
-     * reboot waiting, and this boot recorded as running (after a reboot: the new boot's line).
-     */
-    private static void awaitSettled(PhoneProcess phone, Path data) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (true) {
-            BootEntry last = BootHistory.read(data).last();
-            if (FirmwareState.read(data).pending() == null && !RebootRequest.pending(data) && last != null
-                    && BootEntry.RUNNING.equals(last.end())) {
-                return;
-            }
-            if (!phone.alive()) {
-                throw new IOException("the phone stopped before it settled:\n" + phone.log());
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IOException("the phone did not settle in 120 s: " + FirmwareState.read(data) + ", last boot "
-                        + last + "\n" + phone.log());
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    /** Polls fw:status until no upgrade runs. */
-    private static void awaitIdle(PhoneProcess phone) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        String status;
-        while (!(status = phone.run("fw:status")).contains("upgrade   idle")) {
-            if (System.nanoTime() > deadline) {
-                throw new IOException("the upgrade did not end in 120 s:\n" + status);
-            }
-            Thread.sleep(100);
         }
     }
 

@@ -13,6 +13,11 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.mppfw.layout.BootEntry;
+import org.mppfw.layout.BootHistory;
+import org.mppfw.layout.FirmwareState;
+import org.mppfw.layout.RebootRequest;
+
 /**
  * The image running as a child process, the way a lab runs a phone: its shell on a pipe (each
  * command's output is read up to a marker echoed after it), its log in a file, and
@@ -99,6 +104,28 @@ final class PhoneProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends one command that ends this Java runtime (a reboot), with no marker after it (the shell
+     * that would echo it is gone), and waits until the phone printed {@code text}.
+     */
+    String send(String command, String text) throws IOException, InterruptedException {
+        stdin.write((command + "\n").getBytes(StandardCharsets.UTF_8));
+        stdin.flush();
+        StringBuilder out = new StringBuilder();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
+        while (true) {
+            String line = lines.poll(100, TimeUnit.MILLISECONDS);
+            if (line != null) {
+                out.append(line.replace("mppfw> ", "")).append('\n');
+                if (line.contains(text)) {
+                    return out.toString();
+                }
+            } else if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new IOException("no '" + text + "' after '" + command + "'; log:\n" + log());
+            }
+        }
+    }
+
     /** Waits until the log has a line containing {@code text}. */
     void awaitLog(String text, long seconds) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -111,6 +138,48 @@ final class PhoneProcess implements AutoCloseable {
             }
             Thread.sleep(50);
         }
+    }
+
+    /**
+     * Waits until the powered-on phone has settled: no set on trial (committed or given up), no
+     * reboot waiting, and this boot recorded as running (after a reboot: the new boot's line).
+     */
+    void awaitSettled(Path data) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
+        while (true) {
+            BootEntry last = BootHistory.read(data).last();
+            if (FirmwareState.read(data).pending() == null && !RebootRequest.pending(data) && last != null
+                    && BootEntry.RUNNING.equals(last.end())) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new IOException("the phone stopped before it settled:\n" + log());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("the phone did not settle in " + TIMEOUT_S + " s: " + FirmwareState.read(data)
+                        + ", last boot " + last + "\n" + log());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Polls fw:status until no upgrade runs; returns the last status. */
+    String awaitIdle() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
+        String status;
+        while (!(status = run("fw:status")).contains("upgrade   idle")) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("the upgrade did not end in " + TIMEOUT_S + " s:\n" + status);
+            }
+            Thread.sleep(100);
+        }
+        return status;
+    }
+
+    /** The Java runtime under {@code bin/mppfw}, whose restarts the script makes. */
+    java.util.Optional<ProcessHandle> java() {
+        return process.descendants().filter(h -> h.info().command().map(c -> c.endsWith("java")).orElse(false))
+                .findFirst();
     }
 
     String log() throws IOException {

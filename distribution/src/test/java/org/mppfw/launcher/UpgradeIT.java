@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mppfw.layout.BootEntry;
+import org.mppfw.layout.BootHistory;
 import org.mppfw.testbundle.Broken;
 import org.mppfw.testbundle.Extra;
 
@@ -388,12 +391,94 @@ class UpgradeIT {
         }
         // as if the power went after the slot was marked pending: the launcher tries it at the next boot
         assertTrue(Files.isDirectory(data.resolve("firmware/slots/a")));
-        Files.writeString(data.resolve("firmware/state.properties"), "active=factory\npending=a\nattempts=3\nrunning=factory\n");
+        String pending = "active=factory\npending=a\nattempts=3\nrunning=factory\n";
+        Files.writeString(data.resolve("firmware/state.properties"), pending);
+        int boots = BootHistory.read(data).entries().size();
+
+        // a command run is not a power-on: it lists the committed set and leaves the trial to the next power-on
         String out = PhoneProcess.batch(IMAGE, data, OPTS, "fw:status; lb -s");
         assertTrue(out.contains("running   sip8845." + V1), out);
-        assertTrue(out.contains("failed at boot") && out.contains("org.mppfw.test.unresolved"), out);
         assertFalse(bundles(out).containsKey("org.mppfw.test.unresolved"), out);
-        assertFalse(out.contains("pending"), out);
+        assertTrue(out.contains("pending a (" + V2 + ") (3 boot attempts left)"), out);
+        assertEquals(boots, BootHistory.read(data).entries().size(), "a command run is no boot");
+
+        try (PhoneProcess phone = PhoneProcess.start(IMAGE, data, scratch.resolve("phone2.log"), OPTS)) {
+            phone.awaitSettled(data);
+            String status = phone.run("fw:status");
+            assertTrue(status.contains("running   sip8845." + V1) && !status.contains("pending"), status);
+            assertTrue(status.contains("failed at boot") && status.contains("org.mppfw.test.unresolved"), status);
+            assertFalse(bundles(phone.run("lb -s")).containsKey("org.mppfw.test.unresolved"));
+            List<BootEntry> b = BootHistory.read(data).entries();
+            assertEquals("a", b.get(b.size() - 2).set());
+            assertTrue(b.get(b.size() - 2).trial());
+            assertEquals(BootHistory.TRIAL_GIVEN_UP, b.get(b.size() - 1).reason());
+            assertEquals("factory", b.get(b.size() - 1).set());
+        }
+    }
+
+    /**
+     * A set on trial whose bundles all start but whose check fails after a reboot is given up by a
+     * restart into the committed set: never by swapping the old bundles back in place.
+     */
+    @Test
+    void aSetOnTrialThatFailsItsCheckAfterARebootIsGivenUpByARestartNotASwap() throws Exception {
+        Path broken = images.draft("broken-trial").change("mppfw-display.jar", "b")
+                .add(2, images.bundle("org.mppfw.test.broken", Broken.class, null)).build(V2, scratch.resolve("broken.loads"));
+        Map<String, String> v1;
+        try (HttpPeer http = new HttpPeer(scratch.resolve("nginx"))) {
+            Files.copy(broken, http.file("broken.loads"));
+            try (PhoneProcess phone = PhoneProcess.start(IMAGE, data, scratch.resolve("phone.log"), OPTS)) {
+                v1 = bundles(phone.run("lb -s"));
+                phone.run("fw:upgrade " + http.url("broken.loads"));
+                awaitAttempt(phone, http.url("broken.loads"), 60);
+            }
+        }
+        Files.writeString(data.resolve("firmware/state.properties"), "active=factory\npending=a\nattempts=3\nrunning=factory\n");
+        Path log = scratch.resolve("phone2.log");
+        try (PhoneProcess phone = PhoneProcess.start(IMAGE, data, log, OPTS)) {
+            phone.awaitSettled(data);
+            assertEquals(v1, bundles(phone.run("lb -s")));
+            String status = phone.awaitIdle();
+            assertTrue(status.contains("running   sip8845." + V1) && status.contains("failed its health check after a restart"),
+                    status);
+            String boots = phone.run("sys:boots");
+            assertTrue(boots.contains("trial-given-up") && boots.contains("component org.mppfw.test.broken failed to activate"),
+                    boots);
+        }
+        String text = Files.readString(log);
+        assertTrue(text.contains("rebooting (trial-given-up)"), text);
+        assertFalse(text.contains("rolled back") || text.contains("swapping back"), "no swap in place after a reboot:\n" + text);
+        List<BootEntry> b = BootHistory.read(data).entries();
+        BootEntry trial = b.get(b.size() - 2);
+        assertTrue(trial.trial() && "a".equals(trial.set()) && BootEntry.REBOOTED.equals(trial.end()), b.toString());
+    }
+
+    /** Five runs lost in a row within minutes: the launcher falls back from the committed slot to the factory set. */
+    @Test
+    void aBootLoopFallsBackToTheFactorySetAndSaysSo() throws Exception {
+        try (HttpPeer http = new HttpPeer(scratch.resolve("nginx"))) {
+            Files.copy(v2, http.file(v2.getFileName().toString()));
+            try (PhoneProcess phone = PhoneProcess.start(IMAGE, data, scratch.resolve("phone.log"), OPTS)) {
+                phone.run("fw:upgrade " + http.url(v2.getFileName().toString()));
+                awaitStatus(phone, "active a (" + V2 + ")", 60);
+                phone.awaitIdle();
+            }
+        }
+        for (int i = 0; i < BootHistory.LOOP_BOOTS; i++) {
+            try (PhoneProcess phone = PhoneProcess.start(IMAGE, data, scratch.resolve("loop" + i + ".log"), OPTS)) {
+                phone.awaitSettled(data);
+                assertTrue(phone.run("fw:status").contains("running   sip8845." + V2));
+                phone.kill9();
+            }
+        }
+        try (PhoneProcess phone = PhoneProcess.start(IMAGE, data, scratch.resolve("after.log"), OPTS)) {
+            phone.awaitSettled(data);
+            String status = phone.run("fw:status");
+            assertTrue(status.contains("running   sip8845." + V1) && status.contains("active factory"), status);
+            String boots = phone.run("sys:boots");
+            assertTrue(boots.contains("boot loop: back from the committed firmware in slot a to the factory set"), boots);
+            assertTrue(phone.log().contains("boot loop"), phone.log());
+        }
     }
 
     /** Every datagram waiting on the socket, one per line. */
