@@ -143,6 +143,7 @@ class KillDuringUpgradeIT {
             phone.awaitSettled(data);
             long t0 = System.nanoTime();
             phone.run("fw:upgrade " + url);
+            phone.awaitLog("upgrading from", 120);
             phone.awaitLog("upgraded to", 120);
             window = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
             phone.awaitIdle();
@@ -177,10 +178,10 @@ class KillDuringUpgradeIT {
             try {
                 phone.awaitSettled(data);
                 phone.run("fw:upgrade " + target.url());
+                phone.awaitLog("upgrading from", 120); // busy from here on: fw:status is idle only at the end
                 if (hook) {
                     phone.awaitIdle(); // then the clean stop of close(): the points of the shutdown too
                 } else {
-                    phone.awaitLog("upgrading from", 120);
                     Thread.sleep(Long.parseLong(point.substring("kill@".length())));
                     phone.kill9();
                 }

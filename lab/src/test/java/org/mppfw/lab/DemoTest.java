@@ -30,12 +30,22 @@ class DemoTest {
 
     /** Runs the image's {@code bin/mppfw} with {@code args} to its end (at most {@code seconds}). */
     private Batch batch(Path image, long seconds, String... args) throws Exception {
+        return run(image, seconds, null, args);
+    }
+
+    /**
+     * Runs {@code bin/mppfw} with {@code args}, its standard input read from {@code input} (the
+     * interactive shell's commands of a powered-on phone) or empty.
+     */
+    private Batch run(Path image, long seconds, String input, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(image.resolve("bin/mppfw").toString()));
         cmd.addAll(List.of(args));
         Path out = tmp.resolve("out.txt");
         Path err = tmp.resolve("err.txt");
+        Path in = tmp.resolve("in.txt");
+        Files.writeString(in, input == null ? "" : input);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectInput(ProcessBuilder.Redirect.from(in.toFile()));
         pb.environment().put("MPPFW_CDS", "0");
         Process p = pb.start();
         try {
@@ -112,7 +122,8 @@ class DemoTest {
     /**
      * A phone in factory state that DHCP gives nothing finds the lab through remote
      * customization: its power-up resync (within 40 s) fails, it asks the lab's activation server, is redirected
-     * to the bootstrap profile and provisions itself (Open, Pending, Custom Pending, Acquired).
+     * to the bootstrap profile and provisions itself (Open, Pending, Custom Pending, Acquired). The phone is
+     * powered on (its shell reads the commands): a command run ({@code -c}) would start no power-up resync.
      */
     @Test
     void aFactoryResetPhoneFindsTheLabThroughTheActivationServer() throws Exception {
@@ -124,8 +135,9 @@ class DemoTest {
             Path data = Files.createDirectories(tmp.resolve("phone"));
             // discovery on, with no DHCP option: nothing but the activation server can name the server
             Files.writeString(data.resolve("boot.properties"), "mppfw.discovery.mode=static\n");
-            Batch b = batch(image, 180, "--data", data.toString(), "--mac", "00:0e:08:aa:bb:cd", "-c",
-                    "param:set Activation_Server_URL " + http + "\ndisc:await Acquired 120\nprov:status\ndisc:status");
+            batch(image, 60, "--data", data.toString(), "--mac", "00:0e:08:aa:bb:cd", "-c",
+                    "param:set Activation_Server_URL " + http);
+            Batch b = run(image, 180, "disc:await Acquired 120\nprov:status\ndisc:status\nexit\n", "--data", data.toString());
             String o = b.out();
             String e = b.err();
             assertEquals(0, b.status(), o + e);

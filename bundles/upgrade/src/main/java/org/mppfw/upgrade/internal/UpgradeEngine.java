@@ -117,7 +117,7 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
     static final String UPGRADING_MARKER = "firmware/upgrading";
     /** The upgrade thread's name. */
     static final String THREAD = "mppfw-upgrade";
-    /** How long a stopping phone waits for the upgrade thread to finish what it writes. */
+    /** How long a phone stopping to give up a set on trial waits for the upgrade thread's state record. */
     static final Duration STOP_WAIT = Duration.ofSeconds(10);
     /** How often an upgrade waiting for idle lines looks at them again. */
     static final Duration IDLE_RECHECK = Duration.ofSeconds(5);
@@ -145,6 +145,8 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
     private volatile Provisioning provisioning;
     private volatile ProvisioningLog provisioningLog;
     private volatile Power power;
+    /** Set while a set on trial is given up: the reboot asked for waits for the state record. */
+    private volatile boolean givingUp;
     /** A command run ({@code mppfw -c}): not a power-on, nothing starts by itself. */
     private final boolean commandRun;
 
@@ -226,9 +228,9 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
         }
         // never interrupt: a swap under way must reach a whole set whatever happens to this component
         executor.shutdown();
-        if (swapper.stopping() && !Thread.currentThread().getName().equals(THREAD)) {
-            // the phone stops (a reboot, a shutdown), not a swap's refresh: let the record being
-            // written be finished first
+        if (givingUp && !Thread.currentThread().getName().equals(THREAD)) {
+            // the phone stops for the reboot that gives up a set on trial: let the state record
+            // that clears the trial be written first
             try {
                 if (!executor.awaitTermination(STOP_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
                     LOG.warn("the upgrade thread is still busy after {} s; stopping all the same", STOP_WAIT.toSeconds());
@@ -805,11 +807,16 @@ public final class UpgradeEngine implements FirmwareService, ParameterListener, 
                 // the reboot's reason is written first: until pending is cleared below, a power cut
                 // boots the set on trial again (one attempt less), never a mix; the framework's stop
                 // waits for this thread (deactivate) before the launcher boots again
-                restart(BootReason.TRIAL_GIVEN_UP, "firmware " + release + " failed its health check: " + h.summary());
-                FirmwareState.read(sets.dataDir()).withPending(null, 0)
-                        .withNote("firmware " + release + " failed its health check after a restart: " + h.summary())
-                        .write(sets.dataDir());
-                recordCheck(result, false);
+                givingUp = true;
+                try {
+                    restart(BootReason.TRIAL_GIVEN_UP, "firmware " + release + " failed its health check: " + h.summary());
+                    FirmwareState.read(sets.dataDir()).withPending(null, 0)
+                            .withNote("firmware " + release + " failed its health check after a restart: " + h.summary())
+                            .write(sets.dataDir());
+                    recordCheck(result, false);
+                } finally {
+                    givingUp = false;
+                }
                 return;
             }
         } catch (IOException e) {
