@@ -206,7 +206,12 @@ class KillDuringUpgradeIT {
                     + "first restart:  " + first + "\nsecond restart: " + second + "\nv1: " + v1 + "\nv2: " + target.set()
                     + "\n--- log of the run that lost power:\n" + cut
                     + "\n--- log of the first restart:\n" + Files.readString(firstLog)
-                    + "\n--- log of the second restart:\n" + Files.readString(secondLog));
+                    + "\n--- log of the second restart:\n" + Files.readString(secondLog)
+                    + "\n--- sys:boots after the second restart:\n" + Files.readString(boots(secondLog)));
+        }
+        if (i == 0 || i % 25 == 0) {
+            System.out.println("sys:boots after point " + i + " (" + target.name() + " " + point + "):\n"
+                    + Files.readString(boots(secondLog)));
         }
         deleteTree(data);
         return which;
@@ -217,8 +222,14 @@ class KillDuringUpgradeIT {
         try (PhoneProcess phone = PhoneProcess.start(IMAGE, data, log, OPTS)) {
             phone.awaitSettled(data);
             phone.awaitIdle();
+            Files.writeString(boots(log), phone.run("sys:boots"));
             return UpgradeIT.bundles(phone.run("lb -s"));
         }
+    }
+
+    /** Where {@link #restartAndList} keeps what {@code sys:boots} said. */
+    private static Path boots(Path log) {
+        return log.resolveSibling(log.getFileName() + ".boots");
     }
 
     /** Copies a data dir without the framework cache. */

@@ -2,8 +2,6 @@ package org.mppfw.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -11,9 +9,6 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,16 +35,7 @@ class StartLevelTest {
     Path dir;
 
     private Path bundle(String bsn) throws Exception {
-        Path jar = dir.resolve(bsn + ".jar");
-        Manifest m = new Manifest();
-        Attributes a = m.getMainAttributes();
-        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        a.putValue("Bundle-ManifestVersion", "2");
-        a.putValue("Bundle-SymbolicName", bsn);
-        try (OutputStream o = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(o, m)) {
-            out.flush();
-        }
-        return jar;
+        return new TestImages(null, null, dir).bundle(bsn, null, null);
     }
 
     @Test

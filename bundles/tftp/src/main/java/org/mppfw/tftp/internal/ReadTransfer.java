@@ -105,6 +105,9 @@ final class ReadTransfer {
     }
 
     private long receive(Negotiated neg, TftpPacket.Data first) throws IOException {
+        if (neg.timeout() > 0) {
+            rto.limitTo(java.util.concurrent.TimeUnit.SECONDS.toNanos(neg.timeout()));
+        }
         final int blksize = neg.blksize();
         final int window = neg.windowsize();
         long expected = 1;

@@ -8,7 +8,7 @@ package org.mppfw.tftp.internal;
 final class Rto {
 
     private final long min;
-    private final long max;
+    private long max;
     private long srtt = -1;
     private long rttvar;
     private long rto;
@@ -40,6 +40,16 @@ final class Rto {
             srtt = (7 * srtt + rtt) / 8;
         }
         rto = clamp(srtt + Math.max(1_000_000L, 4 * rttvar));
+    }
+
+    /**
+     * Caps the timeout at the peer's own retransmission timeout (the {@code timeout} option it
+     * granted, RFC 2349): the peer gives a transfer up after a few of its timeouts, so backing off
+     * beyond one of them would let the peer quit while this side still waits.
+     */
+    void limitTo(long nanos) {
+        max = Math.max(min, Math.min(max, nanos));
+        rto = clamp(rto);
     }
 
     void backoff() {

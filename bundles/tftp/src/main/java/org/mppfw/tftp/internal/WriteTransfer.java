@@ -95,6 +95,9 @@ final class WriteTransfer {
     }
 
     private void send(Negotiated neg) throws IOException {
+        if (neg.timeout() > 0) {
+            rto.limitTo(java.util.concurrent.TimeUnit.SECONDS.toNanos(neg.timeout()));
+        }
         final int blksize = neg.blksize();
         final int window = neg.windowsize();
         final long blocks = body.length / blksize + 1; // the last block is short, maybe empty

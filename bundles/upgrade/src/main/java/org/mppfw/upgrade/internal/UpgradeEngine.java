@@ -92,7 +92,9 @@ import org.slf4j.LoggerFactory;
  * from), so the upgrade thread finishes the swap, the check and the commit on its own (see
  * {@link BundleSwapper}); whichever instance of this component is active then carries on with
  * the resync and the next stage. After a reboot into a set on trial, this component runs the
- * check and commits, or rolls back.
+ * check once the launcher has started every bundle, and commits, or gives the set up by a restart
+ * through the power service (never a swap back in place). In a command run ({@code mppfw -c}) it
+ * starts nothing by itself: no check, no evaluation at start.
  */
 @Component(service = {FirmwareService.class, ParameterListener.class, ProvisioningListener.class,
     LineStateListener.class}, immediate = true,
