@@ -178,9 +178,11 @@ class KillDuringUpgradeIT {
             try {
                 phone.awaitSettled(data);
                 phone.run("fw:upgrade " + target.url());
-                phone.awaitLog("upgrading from", 120); // busy from here on: fw:status is idle only at the end
+                phone.awaitLog("upgrading from", 120);
                 if (hook) {
-                    phone.awaitIdle(); // then the clean stop of close(): the points of the shutdown too
+                    // to the end of the upgrade, then the clean stop of close(): the points of the shutdown too
+                    phone.awaitLog("upgraded to", 120);
+                    phone.awaitIdle();
                 } else {
                     Thread.sleep(Long.parseLong(point.substring("kill@".length())));
                     phone.kill9();
