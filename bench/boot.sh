@@ -19,7 +19,7 @@
 #
 # Every run boots a fresh data dir in interactive mode with stdin held open (the phone idles),
 # reads "mppfw: booted N bundles in X ms" (printed with -Dmppfw.bench=true), sleeps 1 s, reads
-# VmRSS from /proc/PID/status, then closes stdin (the shell stops the phone at end of input).
+# VmRSS of the Java runtime (bin/mppfw's child) from /proc/PID/status, then closes stdin (the shell stops the phone at end of input).
 # With a class-data archive, one untimed boot writes the archive first and every timed run
 # starts from a data dir holding a copy of it (as every boot after the first one does).
 set -euo pipefail
@@ -93,7 +93,10 @@ boot_once() {
     fi
     sleep 1
     local kb
-    kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status")
+    # bin/mppfw runs the Java runtime as its child (it starts it again on a reboot)
+    local jpid
+    jpid=$(pgrep -P "$pid" java || echo "$pid")
+    kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$jpid/status")
     exec 7>&-
     wait "$pid" || { echo "the phone exited with $?:" >&2; cat "$err" >&2; exit 1; }
     pid=
