@@ -46,13 +46,13 @@ public final class SysCommands {
         if (boots.isEmpty()) {
             return "no boot recorded yet";
         }
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%4s  %-19s  %-14s  %-24s  %-9s  %s%n",
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%4s  %-19s  %-14s  %-28s  %-9s  %s%n",
                 "#", "booted (UTC)", "reason", "firmware", "ended", "detail"));
         for (BootRecord b : boots) {
             String fw = b.release() + " (" + b.set() + (b.trial() ? ", trial" : "") + ")";
             String ended = b.number() == current ? "now" : b.end();
             String detail = b.detail() + (b.action().isEmpty() ? "" : (b.detail().isEmpty() ? "" : "; ") + b.action());
-            s.append(String.format(Locale.ROOT, "%4d  %-19s  %-14s  %-24s  %-9s  %s%n", b.number(),
+            s.append(String.format(Locale.ROOT, "%4d  %-19s  %-14s  %-28s  %-9s  %s%n", b.number(),
                     TIME.format(b.time()), b.reason().code(), fw, ended, detail));
         }
         return s.toString().stripTrailing();
