@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 
+import org.mppfw.layout.BootEntry;
 import org.mppfw.layout.RebootRequest;
 
 /**
@@ -120,10 +121,8 @@ public final class Main {
             BootConfig config = base.forSet(set, BundleList.targetLevel(bundles), commandRun);
             Log.info("firmware " + config.firmwareVersion() + " (" + set.name() + (set.trial() ? ", on trial" : "")
                     + (commandRun ? ", command run" : "") + "), data dir " + config.dataDir());
-            if (!commandRun) {
-                if (round == 0) {
-                    powerOn.record(Instant.now(), set);
-                }
+            if (!commandRun && round == 0) {
+                powerOn.record(Instant.now(), set);
             }
             PhoneFramework phone;
             String failure;
@@ -134,7 +133,7 @@ public final class Main {
                     return phone;
                 }
                 if (!commandRun) {
-                    powerOn.end(org.mppfw.layout.BootEntry.REBOOTED);
+                    powerOn.end(BootEntry.REBOOTED);
                 }
                 phone.stop();
                 failure = inactive.size() + " bundle(s) not active: " + String.join(", ", inactive);
