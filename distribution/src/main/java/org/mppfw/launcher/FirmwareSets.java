@@ -92,7 +92,7 @@ final class FirmwareSets {
             }
         }
         FirmwareState next = (commandRun ? record : st).withRunning(chosen.name());
-        if (!next.equals(FirmwareState.read(dataDir))) {
+        if (!next.equals(record)) {
             next.write(dataDir);
         }
         return chosen;
