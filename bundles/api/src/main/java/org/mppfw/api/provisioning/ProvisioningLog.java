@@ -20,4 +20,15 @@ public interface ProvisioningLog {
      * @return the expanded message, empty when the parameter is blank (nothing sent)
      */
     String log(String parameter, boolean failure, Map<String, String> macros);
+
+    /**
+     * Logs an event about a URL: {@code $SCHEME $METH $SERV $SERVIP $PORT $PATH} are the URL's
+     * parts (all empty when it does not parse), {@code $ERR} the given text.
+     *
+     * @param url the URL the event is about
+     * @param err the value of {@code $ERR}: the result or the error, may be empty
+     * @return the expanded message, empty when the parameter is blank (nothing sent)
+     * @since 1.3
+     */
+    String log(String parameter, boolean failure, String url, String err);
 }

@@ -6,5 +6,5 @@
  * the web pages), a short history of attempts, and explicit resyncs (keypad, shell, web, SIP).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.mppfw.api.provisioning;

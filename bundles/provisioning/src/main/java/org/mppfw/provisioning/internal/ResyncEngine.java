@@ -656,13 +656,7 @@ public final class ResyncEngine implements Provisioning, ParameterListener, Prov
     /** Fetches and applies one URL. */
     private Step fetch(String name, URI uri, String tlsName, RuleDecision decision, Map<String, String> state,
             List<String> changed, List<String> rejected) {
-        state.put("SCHEME", uri.getScheme());
-        state.put("METH", uri.getScheme());
-        String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
-        state.put("SERV", host);
-        state.put("SERVIP", serverIp(host));
-        state.put("PORT", Integer.toString(uri.getPort()));
-        state.put("PATH", uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        urlMacros(uri, state);
         state.remove("ERR");
         log("Log_Request_Msg", SyslogSender.Severity.INFO, state);
         FetchPlan plan = new FetchPlan(uri, decision.options().key() == null ? null : decision.options().key().toCharArray(),
@@ -773,6 +767,35 @@ public final class ResyncEngine implements Provisioning, ParameterListener, Prov
         Map<String, String> state = new HashMap<>(timers(clock.now()));
         state.putAll(macros);
         return log(parameter, failure ? SyslogSender.Severity.WARNING : SyslogSender.Severity.NOTICE, state);
+    }
+
+    @Override
+    public String log(String parameter, boolean failure, String url, String err) {
+        Map<String, String> m = new HashMap<>();
+        for (String k : List.of("SCHEME", "METH", "SERV", "SERVIP", "PORT", "PATH")) {
+            m.put(k, "");
+        }
+        try {
+            URI u = URI.create(url);
+            if (u.getScheme() != null && u.getHost() != null) {
+                urlMacros(u, m);
+            }
+        } catch (IllegalArgumentException e) {
+            // a URL that does not parse: its parts stay empty
+        }
+        m.put("ERR", err == null ? "" : err);
+        return log(parameter, failure, m);
+    }
+
+    /** {@code $SCHEME $METH $SERV $SERVIP $PORT $PATH} of a URL. */
+    static void urlMacros(URI uri, Map<String, String> state) {
+        state.put("SCHEME", uri.getScheme());
+        state.put("METH", uri.getScheme());
+        String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
+        state.put("SERV", host);
+        state.put("SERVIP", serverIp(host));
+        state.put("PORT", Integer.toString(uri.getPort()));
+        state.put("PATH", uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
     }
 
     /** Expands a {@code Log_*} message and sends it to {@code Syslog_Server}; returns it. */
