@@ -99,7 +99,7 @@ public final class FwCommands {
         // reads the data dir only: an upgrade may replace this very component while it waits
         long limit = seconds.length > 0 ? seconds[0] : 300;
         long deadline = System.nanoTime() + limit * 1_000_000_000L;
-        Path marker = sets.dataDir().resolve(UpgradeEngine.UPGRADING_MARKER);
+        Path marker = sets.dataDir().resolve(org.mppfw.upgrade.internal.engine.UpgradeEngine.UPGRADING_MARKER);
         long quietSince = 0;
         String shownUrl = null;
         String shownRunning = FirmwareState.read(sets.dataDir()).running();
@@ -142,10 +142,10 @@ public final class FwCommands {
 
     @Descriptor("go back to the previous firmware (swapped in place, checked, then committed)")
     public String rollback() {
-        if (!(firmware instanceof UpgradeEngine engine)) {
+        if (!(firmware instanceof UpgradeComponent c)) {
             throw new CommandException("the upgrade service is not running");
         }
-        String r = engine.rollback();
+        String r = c.engine().rollback();
         if (!r.startsWith("rolled back")) {
             throw new CommandException(r);
         }

@@ -1,4 +1,4 @@
-package org.mppfw.upgrade.internal;
+package org.mppfw.upgrade.internal.engine;
 
 import java.time.Duration;
 import java.util.ArrayList;

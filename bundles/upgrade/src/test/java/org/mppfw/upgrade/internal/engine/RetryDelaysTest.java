@@ -1,4 +1,4 @@
-package org.mppfw.upgrade.internal;
+package org.mppfw.upgrade.internal.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -37,17 +37,17 @@ class RetryDelaysTest {
     @Test
     void theVersionInAnImagesFileName() {
         assertEquals(0, FirmwareVersion.parse("12-0-2MPP0001-1")
-                .compareTo(UpgradeEngine.versionInName("/fw/sip88xx.12-0-2MPP0001-1.loads")));
-        assertEquals(0, FirmwareVersion.parse("11-3-1MPP-678").compareTo(UpgradeEngine.versionInName("/sip7832.11-3-1MPP-678.loads")));
-        assertNull(UpgradeEngine.versionInName("/firmware/latest.loads"));
-        assertNull(UpgradeEngine.versionInName("/"));
+                .compareTo(Firmware.versionInName("/fw/sip88xx.12-0-2MPP0001-1.loads")));
+        assertEquals(0, FirmwareVersion.parse("11-3-1MPP-678").compareTo(Firmware.versionInName("/sip7832.11-3-1MPP-678.loads")));
+        assertNull(Firmware.versionInName("/firmware/latest.loads"));
+        assertNull(Firmware.versionInName("/"));
     }
 
     @Test
     void theEffectiveUrlHasSchemeServerPortAndPath() {
-        assertEquals("http://fw.example.com:8080/a/b.loads", UpgradeEngine.effectiveUrl(
+        assertEquals("http://fw.example.com:8080/a/b.loads", RulePolicy.effectiveUrl(
                 new ProvisioningUrl(ProvisioningUrl.Scheme.HTTP, "fw.example.com", 8080, "/a/b.loads")));
-        assertEquals("tftp://[fd00::1]:69/x.loads", UpgradeEngine.effectiveUrl(
+        assertEquals("tftp://[fd00::1]:69/x.loads", RulePolicy.effectiveUrl(
                 new ProvisioningUrl(ProvisioningUrl.Scheme.TFTP, "fd00::1", 69, "/x.loads")));
     }
 }
