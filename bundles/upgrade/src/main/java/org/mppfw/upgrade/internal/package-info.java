@@ -1,7 +1,8 @@
 /**
- * Firmware upgrade: {@link org.mppfw.upgrade.internal.UpgradeEngine} (the firmware service:
- * {@code Upgrade_Rule}, download, verification, slot install, in-place swap, health check,
- * commit or rollback, multistage) and the {@code fw:*} shell commands.
+ * Firmware upgrade: {@link org.mppfw.upgrade.internal.UpgradeComponent} (the firmware service's
+ * DS component, around the plain engine of {@code engine}), the {@code fw:*} shell commands, the
+ * image format ({@code image}), the bundle sets ({@code sets}), the last attempt's record
+ * ({@code state}) and the swap in the running framework with its health check ({@code swap}).
  * <p>
  * The swap is written here over the framework API rather than taken from a provisioning
  * library (Apache Karaf's features service, Eclipse p2): those resolve and install from
