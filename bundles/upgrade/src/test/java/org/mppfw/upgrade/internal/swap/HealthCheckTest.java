@@ -80,6 +80,8 @@ class HealthCheckTest {
     void aSetWhoseBundlesAreActiveAndWhoseComponentsActivatedIsHealthy() throws Exception {
         BundleSet set = running(bundles.plain("plain", "1.0.0"),
                 bundles.jar("service", "1.0.0").component("fine", "java.lang.Object", "").member(2),
+                bundles.jar("lazy.service", "1.0.0").delayed("unused", "java.lang.Thread", "java.lang.Runnable")
+                        .member(2), // satisfied, not active: nobody used it yet
                 bundles.jar("host.fragment", "1.0.0").header("Fragment-Host", "plain").member(2),
                 bundles.jar("shell", "1.0.0").member(EmbeddedFelix.LEVEL + 1)); // above the level: not installed
         assertEquals(Bundle.RESOLVED, felix.bundle("host.fragment").getState());
@@ -113,6 +115,19 @@ class HealthCheckTest {
         assertEquals(new HealthCheck.Result(false,
                 List.of("component broken failed to activate: java.lang.InstantiationException: Constructor not found."),
                 false), r);
+    }
+
+    /**
+     * A component whose class is not in its bundle: the runtime does not call it a failed
+     * activation but leaves it satisfied, and says why only in its log.
+     */
+    @Test
+    void aComponentWhoseClassDoesNotExistEndsTheCheck() throws Exception {
+        BundleSet set = running(
+                bundles.jar("hollow", "1.0.0").component("hollow", "org.example.NoSuchClass", "").member(2));
+        HealthCheck.Result r = check(CheckRounds.once(felix.system()), set, NEVER);
+        assertEquals(new HealthCheck.Result(false,
+                List.of("component hollow cannot load its class org.example.NoSuchClass"), false), r);
     }
 
     @Test

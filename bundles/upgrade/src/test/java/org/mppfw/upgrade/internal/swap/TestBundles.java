@@ -46,16 +46,26 @@ final class TestBundles {
             return this;
         }
 
-        /** A DS component ({@code Service-Component} names its descriptor). */
+        /** An immediate DS component ({@code Service-Component} names its descriptor). */
         Jar component(String name, String implementation, String references) {
+            return descriptor(name, true, implementation, references);
+        }
+
+        /** A delayed DS component providing {@code service}: created when a bundle first uses it. */
+        Jar delayed(String name, String implementation, String service) {
+            return descriptor(name, false, implementation,
+                    "<service><provide interface=\"" + service + "\"/></service>");
+        }
+
+        private Jar descriptor(String name, boolean immediate, String implementation, String body) {
             String path = "OSGI-INF/" + name + ".xml";
             entries.put(path, """
                     <?xml version="1.0" encoding="UTF-8"?>
-                    <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.3.0" name="%s" immediate="true">
+                    <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.3.0" name="%s" immediate="%s">
                       <implementation class="%s"/>
                       %s
                     </scr:component>
-                    """.formatted(name, implementation, references));
+                    """.formatted(name, immediate, implementation, body));
             headers.merge("Service-Component", path, (a, b) -> a + "," + b);
             return this;
         }
