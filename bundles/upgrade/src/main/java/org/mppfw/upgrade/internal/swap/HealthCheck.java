@@ -19,8 +19,8 @@ import org.osgi.framework.ServiceReference;
 /**
  * Decides whether a bundle set came up: every member installed and active (a fragment resolved),
  * and every enabled Declarative Services component of those bundles satisfied or active. A
- * component whose {@code activate} threw, or a bundle that cannot resolve, fails at once; a
- * component still waiting for a reference gets until the timeout.
+ * component whose {@code activate} threw or whose class is missing, or a bundle that cannot
+ * resolve, fails at once; a component still waiting for a reference gets until the timeout.
  * <p>
  * Components are read from the Service Component Runtime by reflection on its interface, not
  * through an import of {@code org.osgi.service.component.runtime}: the check runs across a swap
@@ -32,6 +32,7 @@ public final class HealthCheck {
     private static final String SCR = "org.osgi.service.component.runtime.ServiceComponentRuntime";
     private static final int UNSATISFIED_CONFIGURATION = 1;
     private static final int UNSATISFIED_REFERENCE = 2;
+    private static final int SATISFIED = 4;
     private static final int FAILED_ACTIVATION = 16;
 
     /**
@@ -147,6 +148,10 @@ public final class HealthCheck {
                         fatal = true;
                     } else if (state == UNSATISFIED_REFERENCE || state == UNSATISFIED_CONFIGURATION) {
                         problems.add("component " + name + " is not satisfied" + unsatisfied(c));
+                    } else if (state == SATISFIED && !loadable(d)) {
+                        // the runtime cannot enable it, yet reports it satisfied (and says why only in its log)
+                        problems.add("component " + name + " cannot load its class " + field(d, "implementationClass"));
+                        fatal = true;
                     }
                 }
             }
@@ -154,6 +159,20 @@ public final class HealthCheck {
             system.ungetService(ref);
         }
         return fatal;
+    }
+
+    /** Whether the class of a component loads from its bundle (true when the bundle is not active). */
+    private boolean loadable(Object description) throws ReflectiveOperationException {
+        Bundle b = system.getBundle((Long) field(field(description, "bundle"), "id"));
+        if (b == null || b.getState() != Bundle.ACTIVE) {
+            return true;
+        }
+        try {
+            b.loadClass((String) field(description, "implementationClass"));
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     private static String unsatisfied(Object configuration) throws ReflectiveOperationException {

@@ -1,0 +1,93 @@
+package org.mppfw.upgrade.internal.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.mppfw.api.clock.Clock;
+
+/** A clock whose time moves only when a test advances it; due timers run in deadline order. */
+final class VirtualClock implements Clock {
+
+    private final ZoneId zone;
+    private Instant now;
+    private long sequence;
+    private final List<Task> tasks = new ArrayList<>();
+
+    private final class Task implements Timer {
+        final Instant at;
+        final long seq;
+        final Runnable run;
+        boolean done;
+
+        Task(Instant at, long seq, Runnable run) {
+            this.at = at;
+            this.seq = seq;
+            this.run = run;
+        }
+
+        @Override
+        public Instant deadline() {
+            return at;
+        }
+
+        @Override
+        public boolean cancel() {
+            if (done) {
+                return false;
+            }
+            done = true;
+            tasks.remove(this);
+            return true;
+        }
+    }
+
+    VirtualClock(Instant start, ZoneId zone) {
+        this.now = start;
+        this.zone = zone;
+    }
+
+    @Override
+    public Instant now() {
+        return now;
+    }
+
+    @Override
+    public ZoneId zone() {
+        return zone;
+    }
+
+    @Override
+    public Timer schedule(Duration delay, Runnable task) {
+        Task t = new Task(now.plus(delay.isNegative() ? Duration.ZERO : delay), sequence++, task);
+        tasks.add(t);
+        return t;
+    }
+
+    /** Moves time forward, running every timer that falls due on the way, at its own time. */
+    void advance(Duration d) {
+        Instant end = now.plus(d);
+        while (true) {
+            Task next = tasks.stream().filter(t -> !t.at.isAfter(end))
+                    .min(Comparator.comparing((Task t) -> t.at).thenComparingLong(t -> t.seq)).orElse(null);
+            if (next == null) {
+                break;
+            }
+            tasks.remove(next);
+            next.done = true;
+            if (next.at.isAfter(now)) {
+                now = next.at;
+            }
+            next.run.run();
+        }
+        now = end;
+    }
+
+    /** The earliest pending timer, if any. */
+    Instant nextDeadline() {
+        return tasks.stream().map(t -> t.at).min(Comparator.naturalOrder()).orElse(null);
+    }
+}
