@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.mppfw.layout.BundleList;
 import org.mppfw.layout.FirmwareState;
 
 /**

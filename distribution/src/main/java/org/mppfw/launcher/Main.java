@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Properties;
 
 import org.mppfw.layout.BootEntry;
+import org.mppfw.layout.BundleList;
 import org.mppfw.layout.RebootRequest;
 
 /**
