@@ -16,6 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.mppfw.api.device.DeviceProperties;
+import org.mppfw.layout.BundleList;
+import org.mppfw.layout.LaunchProperties;
+import org.mppfw.layout.SlotLayout;
 
 /**
  * Where the image and the data dir are and which framework properties the phone boots with.
@@ -27,21 +30,10 @@ final class BootConfig {
 
     static final String DEFAULT_MODEL = "CP-8845-3PCC";
     static final String IMAGE_PROPERTIES = "etc/mppfw.properties";
-    static final String FIRMWARE_PROPERTIES = "etc/firmware.properties";
-    static final String BUNDLES_LIST = "etc/bundles.list";
     static final String BOOT_PROPERTIES = "boot.properties";
     /** Written by the parameter store on the first boot; read here only for the model. */
     static final String IDENTITY_PROPERTIES = "identity.properties";
     static final String CACHE_DIR = "felix-cache";
-    static final String FIRMWARE_RELEASE_KEY = "release";
-    /** Framework property naming the image dir (bin/, lib/, bundles/, etc/). */
-    static final String HOME = "mppfw.home";
-    /** Framework property: the bundle set that was booted ({@code factory}, {@code a}, {@code b}). */
-    static final String FIRMWARE_SET = "mppfw.firmware.set";
-    /** Framework property: whether that set is on trial (an upgrade not yet committed). */
-    static final String FIRMWARE_TRIAL = "mppfw.firmware.trial";
-    /** Framework property: the start level the launcher raises the framework to (the shell's in interactive mode). */
-    static final String TARGET_LEVEL = "mppfw.startlevel";
 
     private static final Pattern SERIES = Pattern.compile("\\d+");
 
@@ -49,7 +41,8 @@ final class BootConfig {
     private static final Set<String> OWNED = Set.of(
             DeviceProperties.DATA_DIR, DeviceProperties.MODEL, DeviceProperties.MAC,
             DeviceProperties.SERIAL, DeviceProperties.HARDWARE_VERSION,
-            DeviceProperties.FIRMWARE_VERSION, DeviceProperties.BOOT_MODE, HOME, FIRMWARE_SET, FIRMWARE_TRIAL, TARGET_LEVEL,
+            DeviceProperties.FIRMWARE_VERSION, DeviceProperties.BOOT_MODE, LaunchProperties.HOME,
+            LaunchProperties.FIRMWARE_SET, LaunchProperties.FIRMWARE_TRIAL, LaunchProperties.START_LEVEL,
             "org.osgi.framework.storage", "org.osgi.framework.storage.clean",
             "org.osgi.framework.startlevel.beginning", "felix.log.logger", "gosh.home");
 
@@ -75,9 +68,9 @@ final class BootConfig {
         Map<String, String> props = new LinkedHashMap<>(frameworkProperties);
         String version = firmwareVersion(model, set.release());
         props.put(DeviceProperties.FIRMWARE_VERSION, version);
-        props.put(FIRMWARE_SET, set.name());
-        props.put(FIRMWARE_TRIAL, Boolean.toString(set.trial()));
-        props.put(TARGET_LEVEL, Integer.toString(targetLevel));
+        props.put(LaunchProperties.FIRMWARE_SET, set.name());
+        props.put(LaunchProperties.FIRMWARE_TRIAL, Boolean.toString(set.trial()));
+        props.put(LaunchProperties.START_LEVEL, Integer.toString(targetLevel));
         props.put(DeviceProperties.BOOT_MODE,
                 commandRun ? DeviceProperties.BOOT_MODE_COMMAND : DeviceProperties.BOOT_MODE_POWER_ON);
         return new BootConfig(image, dataDir, version, model, props);
@@ -93,7 +86,7 @@ final class BootConfig {
         Properties imageProps = read(image.resolve(IMAGE_PROPERTIES));
         Path dataDir = dataDir(image, args, imageProps);
         Properties bootProps = read(dataDir.resolve(BOOT_PROPERTIES));
-        Properties firmware = read(image.resolve(FIRMWARE_PROPERTIES));
+        Properties firmware = read(image.resolve(SlotLayout.FIRMWARE_PROPERTIES));
         Properties identity = read(dataDir.resolve(IDENTITY_PROPERTIES));
         return build(image, dataDir, args, imageProps, bootProps, firmware, identity);
     }
@@ -122,9 +115,9 @@ final class BootConfig {
         passThrough(imageProps, props);
         passThrough(bootProps, props);
 
-        String release = firmware.getProperty(FIRMWARE_RELEASE_KEY);
+        String release = firmware.getProperty(SlotLayout.RELEASE_KEY);
         if (release == null || release.isBlank()) {
-            throw new IllegalStateException(FIRMWARE_PROPERTIES + " has no '" + FIRMWARE_RELEASE_KEY + "'");
+            throw new IllegalStateException(SlotLayout.FIRMWARE_PROPERTIES + " has no '" + SlotLayout.RELEASE_KEY + "'");
         }
         String model = pick(args, bootProps, imageProps, LaunchArgs.MODEL);
         String modelForVersion = model != null ? model
@@ -137,7 +130,7 @@ final class BootConfig {
         putIfSet(props, DeviceProperties.HARDWARE_VERSION, pick(args, bootProps, imageProps, LaunchArgs.HWVERSION));
         props.put(DeviceProperties.DATA_DIR, dataDir.toString());
         props.put(DeviceProperties.FIRMWARE_VERSION, version);
-        props.put(HOME, image.toString());
+        props.put(LaunchProperties.HOME, image.toString());
 
         // a clean bundle cache on every boot: the installed set is always exactly the image's list
         props.put("org.osgi.framework.storage", dataDir.resolve(CACHE_DIR).toString());
@@ -172,7 +165,7 @@ final class BootConfig {
     }
 
     Path bundlesList() {
-        return image.resolve(BUNDLES_LIST);
+        return image.resolve(BundleList.FILE);
     }
 
     /** The framework properties to boot with (without the logger, which the launcher adds). */

@@ -1,24 +1,21 @@
 package org.mppfw.launcher;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
+import org.mppfw.layout.BundleList;
 import org.mppfw.layout.FirmwareState;
+import org.mppfw.layout.SlotLayout;
+import org.mppfw.layout.SlotManifest;
 
 /**
  * The bundle sets the phone can boot: the image's own ({@code factory}: {@code etc/bundles.list},
  * {@code bundles/}, release from {@code etc/firmware.properties}) and the two upgrade slots
  * {@code <data>/firmware/slots/a|b}, each a verified image's {@code manifest.properties} and
- * {@code bundles/*.jar}. Before a slot is booted every jar is checked against the size and
- * SHA-256 its manifest gives, so a damaged slot is never half-booted.
+ * {@code bundles/*.jar} ({@link SlotLayout}). Before a slot is booted every jar is checked against
+ * the size and SHA-256 its manifest gives ({@link SlotManifest}, as the upgrade checks them), so a
+ * damaged slot is never half-booted.
  * <p>
  * At every power-on {@link #choose} makes the decision the state record asks for: a pending set
  * gets one of its boot attempts (or, when none are left, the committed set comes back), and the
@@ -26,9 +23,6 @@ import org.mppfw.layout.FirmwareState;
  * the same classes the upgrade bundle writes it with.
  */
 final class FirmwareSets {
-
-    static final String SLOTS = "firmware/slots";
-    static final String MANIFEST = "manifest.properties";
 
     /** A set to boot: where its jars are, in which order and level, and its release. */
     record BootSet(String name, Path root, List<BundleList.Entry> entries, String release, boolean trial) {
@@ -134,65 +128,35 @@ final class FirmwareSets {
         if (FirmwareState.FACTORY.equals(name)) {
             return factory(image, factoryRelease);
         }
-        Path root = dataDir.resolve(SLOTS).resolve(name);
-        List<String> lines;
+        Path root = SlotLayout.slotDir(dataDir, name);
+        SlotManifest manifest;
         try {
-            lines = Files.readAllLines(root.resolve(MANIFEST), StandardCharsets.US_ASCII);
+            manifest = SlotManifest.read(root);
         } catch (IOException e) {
             throw new BadSetException("its manifest cannot be read (" + e.getMessage() + ")");
+        } catch (IllegalArgumentException e) {
+            throw new BadSetException("its manifest is malformed: " + e.getMessage());
         }
-        String release = null;
-        List<BundleList.Entry> entries = new ArrayList<>();
-        for (String line : lines) {
-            if (line.startsWith("version=")) {
-                String v = line.substring("version=".length()).trim();
-                int dot = v.indexOf('.');
-                release = dot >= 0 ? v.substring(dot + 1) : v;
-            } else if (line.startsWith("bundle.")) {
-                String[] f = line.substring(line.indexOf('=') + 1).split(" ");
-                if (f.length != 6 || f[0].contains("/") || f[0].startsWith(".")) {
-                    throw new BadSetException("its manifest has a malformed line: " + line);
-                }
-                Path jar = root.resolve("bundles").resolve(f[0]);
-                try {
-                    check(jar, Long.parseLong(f[4]), f[5]);
-                    entries.add(new BundleList.Entry(Integer.parseInt(f[3]), "bundles/" + f[0]));
-                } catch (NumberFormatException e) {
-                    throw new BadSetException("its manifest has a malformed line: " + line);
-                }
+        for (SlotManifest.Bundle b : manifest.bundles()) {
+            boolean matches;
+            try {
+                matches = b.matches(b.jar(root));
+            } catch (IOException e) {
+                throw new BadSetException(b.file() + " cannot be read (" + e.getMessage() + ")");
+            }
+            if (!matches) {
+                throw new BadSetException(b.file() + " does not match its manifest");
             }
         }
-        if (release == null || entries.isEmpty()) {
-            throw new BadSetException("its manifest has no version or no bundle");
-        }
-        return new BootSet(name, root, entries, release, false);
+        return new BootSet(name, root, manifest.entries(), manifest.release(), false);
     }
 
     private static BootSet factory(Path image, String release) {
         try {
             return new BootSet(FirmwareState.FACTORY, image,
-                    BundleList.read(image.resolve(BootConfig.BUNDLES_LIST)).entries(), release, false);
+                    BundleList.read(image.resolve(BundleList.FILE)).entries(), release, false);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + BootConfig.BUNDLES_LIST + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void check(Path jar, long size, String sha256) throws BadSetException {
-        try (InputStream in = Files.newInputStream(jar)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[65536];
-            long total = 0;
-            for (int n; (n = in.read(buf)) > 0; ) {
-                md.update(buf, 0, n);
-                total += n;
-            }
-            if (total != size || !HexFormat.of().formatHex(md.digest()).equals(sha256)) {
-                throw new BadSetException(jar.getFileName() + " does not match its manifest");
-            }
-        } catch (IOException e) {
-            throw new BadSetException(jar.getFileName() + " cannot be read (" + e.getMessage() + ")");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("cannot read " + BundleList.FILE + ": " + e.getMessage(), e);
         }
     }
 }

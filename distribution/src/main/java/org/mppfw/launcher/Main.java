@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Properties;
 
 import org.mppfw.layout.BootEntry;
+import org.mppfw.layout.BundleList;
+import org.mppfw.layout.LaunchProperties;
 import org.mppfw.layout.RebootRequest;
 
 /**
@@ -158,7 +160,7 @@ public final class Main {
 
     /** The image dir: {@code mppfw.home}, else the parent of the launcher jar's {@code lib/}. */
     static Path imageDir() throws URISyntaxException {
-        String home = System.getProperty(BootConfig.HOME);
+        String home = System.getProperty(LaunchProperties.HOME);
         if (home != null && !home.isBlank()) {
             return Path.of(home).toAbsolutePath().normalize();
         }

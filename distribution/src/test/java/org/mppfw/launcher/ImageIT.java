@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mppfw.layout.BundleList;
 
 /**
  * Runs the laid-out image ({@code target/mppfw/bin/mppfw}) as a child process, the way a person

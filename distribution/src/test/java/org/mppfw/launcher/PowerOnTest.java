@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mppfw.layout.BootEntry;
 import org.mppfw.layout.BootHistory;
+import org.mppfw.layout.BundleList;
 import org.mppfw.layout.RebootRequest;
 
 /** Why the launcher records a boot, and how each run ends in the boot history. */

@@ -1,8 +1,13 @@
 /**
- * The firmware layout of the data dir, shared by the launcher and the bundles: the firmware state
- * record ({@link org.mppfw.layout.FirmwareState}), the boot history ({@link org.mppfw.layout.BootHistory}),
- * the reboot request ({@link org.mppfw.layout.RebootRequest}) and the durable write they all use
- * ({@link org.mppfw.layout.Durable}), plus the test-only fault points ({@link org.mppfw.layout.FaultPoint}).
+ * The firmware layout of the image and the data dir, shared by the launcher and the bundles: the
+ * firmware state record ({@link org.mppfw.layout.FirmwareState}), the boot history
+ * ({@link org.mppfw.layout.BootHistory}), the reboot request ({@link org.mppfw.layout.RebootRequest})
+ * and the durable write they all use ({@link org.mppfw.layout.Durable}); where the bundle sets are
+ * ({@link org.mppfw.layout.SlotLayout}), the image's bundle list ({@link org.mppfw.layout.BundleList})
+ * and the bundle lines of a slot's manifest with the size and SHA-256 check of its jars
+ * ({@link org.mppfw.layout.SlotManifest}, {@link org.mppfw.layout.Sha256}); the framework properties
+ * the launcher sets ({@link org.mppfw.layout.LaunchProperties}); plus the test-only fault points
+ * ({@link org.mppfw.layout.FaultPoint}).
  * <p>
  * Written here rather than taken from a library: these are a few small files of the phone's own
  * format whose whole point is that the launcher (not a bundle) and the bundles read them alike.

@@ -19,6 +19,8 @@ import org.mppfw.api.firmware.UpgradeStatus;
 import org.mppfw.upgrade.internal.sets.BundleSets;
 import org.mppfw.upgrade.internal.state.AttemptRecord;
 import org.mppfw.layout.FirmwareState;
+import org.mppfw.layout.LaunchProperties;
+import org.mppfw.layout.SlotManifest;
 import org.mppfw.upgrade.internal.image.LoadsException;
 import org.mppfw.upgrade.internal.image.LoadsManifest;
 import org.mppfw.upgrade.internal.image.LoadsVerifier;
@@ -44,8 +46,6 @@ import org.osgi.service.component.annotations.Reference;
 })
 public final class FwCommands {
 
-    /** Framework property naming the image dir (set by the launcher). */
-    static final String HOME = "mppfw.home";
     /** The public key that firmware images must be signed with, in the image dir. */
     static final String TRUSTED_KEY = "etc/firmware-signing.pem";
     static final String DOWNGRADE_REV_LIMIT = "Downgrade_Rev_Limit";
@@ -62,8 +62,9 @@ public final class FwCommands {
     @Activate
     public FwCommands(@Reference ManifestSignatures signatures, @Reference DeviceIdentity identity,
             @Reference ParameterStore store, @Reference FirmwareService firmware, BundleContext context) {
-        this(signatures, identity, store, context.getProperty(HOME), firmware,
-                new BundleSets(Path.of(context.getProperty(HOME)), Path.of(context.getProperty(DeviceProperties.DATA_DIR))));
+        this(signatures, identity, store, context.getProperty(LaunchProperties.HOME), firmware,
+                new BundleSets(Path.of(context.getProperty(LaunchProperties.HOME)),
+                        Path.of(context.getProperty(DeviceProperties.DATA_DIR))));
     }
 
     FwCommands(ManifestSignatures signatures, DeviceIdentity identity, ParameterStore store, String home,
@@ -221,7 +222,7 @@ public final class FwCommands {
         s.append("models    ").append(String.join(", ", m.models())).append(nl);
         s.append("upgrades from ").append(m.minVersion().map(FirmwareVersion::release).orElse("any version")).append(nl);
         s.append("bundles   ").append(m.bundles().size()).append(nl);
-        for (LoadsManifest.Bundle b : m.bundles()) {
+        for (SlotManifest.Bundle b : m.bundles()) {
             s.append("  ").append(b.startLevel()).append(' ').append(b.symbolicName()).append(' ')
                     .append(b.bundleVersion()).append(" (").append(b.file()).append(')').append(nl);
         }
@@ -253,7 +254,7 @@ public final class FwCommands {
 
     private byte[] trustedKey() {
         if (home == null || home.isBlank()) {
-            throw new CommandException("no image dir (" + HOME + " is not set): no trusted firmware key");
+            throw new CommandException("no image dir (" + LaunchProperties.HOME + " is not set): no trusted firmware key");
         }
         Path key = Path.of(home).resolve(TRUSTED_KEY);
         try {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.mppfw.api.firmware.FirmwareVersion;
+import org.mppfw.layout.BundleList;
 import org.mppfw.upgrade.internal.image.LoadsManifest;
 import org.mppfw.upgrade.internal.image.LoadsWriter;
 
@@ -148,7 +149,7 @@ public final class LoadsTool {
         try {
             Files.createDirectories(target.resolve("bundles"));
             Files.createDirectories(target.resolve("etc"));
-            List<String> list = new java.util.ArrayList<>(Files.readAllLines(image.resolve("etc/bundles.list")));
+            List<String> list = new java.util.ArrayList<>(Files.readAllLines(image.resolve(BundleList.FILE)));
             try (var jars = Files.list(image.resolve("bundles"))) {
                 for (Path jar : (Iterable<Path>) jars::iterator) {
                     Files.copy(jar, target.resolve("bundles").resolve(jar.getFileName()),
@@ -171,7 +172,7 @@ public final class LoadsTool {
                 Files.copy(jar, target.resolve("bundles").resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 list.add(Integer.parseInt(a[0]) + " bundles/" + jar.getFileName());
             }
-            Files.write(target.resolve("etc/bundles.list"), list);
+            Files.write(target.resolve(BundleList.FILE), list);
             out.println("bundle set " + target + ": " + changes.size() + " changed, " + adds.size() + " added, "
                     + removes.size() + " removed");
             return 0;

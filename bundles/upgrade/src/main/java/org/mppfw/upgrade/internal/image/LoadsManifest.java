@@ -15,10 +15,14 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.mppfw.api.firmware.FirmwareVersion;
+import org.mppfw.layout.SlotManifest;
+import org.mppfw.layout.SlotManifest.Bundle;
 import org.mppfw.upgrade.internal.image.LoadsException.Reason;
 
 /**
  * The signed manifest of a {@code .loads} image (see the package description for its text form).
+ * Its bundle lines are the firmware layout's ({@link SlotManifest.Bundle}), which the launcher
+ * reads when it boots the slot the image is installed in.
  *
  * @param version    the image's firmware version, e.g. {@code sip88xx.12-0-1MPP0001-1}
  * @param models     the models it is for, e.g. {@code CP-8845-3PCC}
@@ -29,38 +33,11 @@ public record LoadsManifest(FirmwareVersion version, List<String> models, Option
         List<Bundle> bundles) {
 
     public static final int FORMAT = 1;
-    private static final Pattern FILE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,80}\\.jar");
     private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    private static final Pattern TOKEN = Pattern.compile("[^\\s=]{1,200}");
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-
-    /**
-     * One bundle jar.
-     *
-     * @param file         the file name in {@code bundles/}
-     * @param symbolicName its Bundle-SymbolicName (without directives)
-     * @param bundleVersion its Bundle-Version as written in its manifest ({@code 0.0.0} if none)
-     * @param startLevel   its start level
-     * @param size         its size in bytes
-     * @param sha256       its SHA-256, lower-case hex
-     */
-    public record Bundle(String file, String symbolicName, String bundleVersion, int startLevel, long size,
-            String sha256) {
-
-        /** The entry name in the archive. */
-        public String entryName() {
-            return "bundles/" + file;
-        }
-    }
 
     public LoadsManifest {
         models = List.copyOf(models);
         bundles = List.copyOf(bundles);
-    }
-
-    /** Whether a file name is one a manifest may list. */
-    public static boolean isBundleFileName(String name) {
-        return FILE.matcher(name).matches();
     }
 
     /** Whether the image is for a model (case-insensitive). */
@@ -73,14 +50,12 @@ public record LoadsManifest(FirmwareVersion version, List<String> models, Option
         StringBuilder s = new StringBuilder();
         s.append("# mppfw firmware image manifest\n");
         s.append("format=").append(FORMAT).append('\n');
-        s.append("version=").append(version).append('\n');
+        s.append(SlotManifest.VERSION_KEY).append('=').append(version).append('\n');
         s.append("models=").append(String.join(",", models)).append('\n');
         s.append("min-version=").append(minVersion.map(FirmwareVersion::toString).orElse("")).append('\n');
         int i = 1;
         for (Bundle b : bundles) {
-            s.append("bundle.").append(i++).append('=').append(b.file()).append(' ').append(b.symbolicName())
-                    .append(' ').append(b.bundleVersion()).append(' ').append(b.startLevel()).append(' ')
-                    .append(b.size()).append(' ').append(b.sha256()).append('\n');
+            s.append(b.line(i++)).append('\n');
         }
         return s.toString().getBytes(StandardCharsets.US_ASCII);
     }
@@ -114,7 +89,7 @@ public record LoadsManifest(FirmwareVersion version, List<String> models, Option
         if (!format.equals(Integer.toString(FORMAT))) {
             throw bad("format " + format + " is not supported (this phone reads format " + FORMAT + ")");
         }
-        FirmwareVersion version = version(require(values, "version"), "version");
+        FirmwareVersion version = version(require(values, SlotManifest.VERSION_KEY), SlotManifest.VERSION_KEY);
         List<String> models = new ArrayList<>();
         for (String m : require(values, "models").split(",", -1)) {
             if (!MODEL.matcher(m).matches()) {
@@ -128,8 +103,8 @@ public record LoadsManifest(FirmwareVersion version, List<String> models, Option
         List<Bundle> bundles = new ArrayList<>();
         Set<String> files = new HashSet<>();
         Set<String> names = new HashSet<>();
-        for (int i = 1; values.containsKey("bundle." + i); i++) {
-            String key = "bundle." + i;
+        for (int i = 1; values.containsKey(SlotManifest.BUNDLE_KEY + i); i++) {
+            String key = SlotManifest.BUNDLE_KEY + i;
             Bundle b = bundle(key, values.remove(key));
             if (!files.add(b.file().toLowerCase(Locale.ROOT))) {
                 throw bad(key + ": file " + b.file() + " is listed twice");
@@ -149,28 +124,10 @@ public record LoadsManifest(FirmwareVersion version, List<String> models, Option
     }
 
     private static Bundle bundle(String key, String value) throws LoadsException {
-        String[] f = value.split(" ", -1);
-        if (f.length != 6) {
-            throw bad(key + " is not 'FILE BSN VERSION START-LEVEL SIZE SHA-256'");
-        }
-        if (!FILE.matcher(f[0]).matches()) {
-            throw bad(key + ": '" + f[0] + "' is not a bundle file name");
-        }
-        if (!TOKEN.matcher(f[1]).matches() || !TOKEN.matcher(f[2]).matches()) {
-            throw bad(key + ": bad symbolic name or version");
-        }
-        if (!SHA256.matcher(f[5]).matches()) {
-            throw bad(key + ": the SHA-256 is not 64 lower-case hex digits");
-        }
         try {
-            int level = Integer.parseInt(f[3]);
-            long size = Long.parseLong(f[4]);
-            if (level < 1 || level > 100 || size < 0) {
-                throw bad(key + ": start level or size out of range");
-            }
-            return new Bundle(f[0], f[1], f[2], level, size, f[5]);
-        } catch (NumberFormatException e) {
-            throw bad(key + ": start level and size are numbers");
+            return Bundle.parse(key, value);
+        } catch (IllegalArgumentException e) {
+            throw bad(e.getMessage());
         }
     }
 

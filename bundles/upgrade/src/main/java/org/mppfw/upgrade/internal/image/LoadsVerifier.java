@@ -12,11 +12,9 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +24,9 @@ import java.util.stream.Stream;
 
 import org.mppfw.api.crypto.ManifestSignatures;
 import org.mppfw.api.firmware.FirmwareVersion;
+import org.mppfw.layout.Sha256;
+import org.mppfw.layout.SlotLayout;
+import org.mppfw.layout.SlotManifest;
 import org.mppfw.upgrade.internal.image.LoadsException.Reason;
 
 /**
@@ -37,8 +38,8 @@ import org.mppfw.upgrade.internal.image.LoadsException.Reason;
  */
 public final class LoadsVerifier {
 
-    static final String MANIFEST = "manifest.properties";
-    static final String SIGNATURE = "manifest.sig";
+    static final String MANIFEST = SlotManifest.FILE;
+    static final String SIGNATURE = SlotManifest.SIGNATURE;
     static final int MAX_MANIFEST = 1 << 20;
     static final int MAX_SIGNATURE = 4096;
 
@@ -126,16 +127,16 @@ public final class LoadsVerifier {
         if (staging != null) {
             Files.write(staging.resolve(MANIFEST), manifestBytes);
             Files.write(staging.resolve(SIGNATURE), signature);
-            Files.createDirectories(staging.resolve("bundles"));
+            Files.createDirectories(staging.resolve(SlotLayout.BUNDLES));
         }
-        Map<String, LoadsManifest.Bundle> listed = new HashMap<>();
-        for (LoadsManifest.Bundle b : manifest.bundles()) {
+        Map<String, SlotManifest.Bundle> listed = new HashMap<>();
+        for (SlotManifest.Bundle b : manifest.bundles()) {
             listed.put(b.entryName(), b);
         }
         Set<String> seen = new HashSet<>();
         for (Tar.Header h = tar.next(); h != null; h = tar.next()) {
             String name = h.name();
-            if (h.type() == '5' && (name.equals("bundles/") || name.equals("bundles"))) {
+            if (h.type() == '5' && (name.equals(SlotLayout.BUNDLES + "/") || name.equals(SlotLayout.BUNDLES))) {
                 continue; // the directory entry tar(1) writes for bundles/
             }
             if (!isSafe(name)) {
@@ -149,7 +150,7 @@ public final class LoadsVerifier {
             if (name.equals(MANIFEST) || name.equals(SIGNATURE) || !seen.add(name) && listed.containsKey(name)) {
                 throw new LoadsException(Reason.DUPLICATE_ENTRY, "the entry '" + name + "' appears twice");
             }
-            LoadsManifest.Bundle b = listed.get(name);
+            SlotManifest.Bundle b = listed.get(name);
             if (b == null) {
                 throw new LoadsException(Reason.EXTRA_ENTRY, "the entry '" + name + "' is not listed in the manifest");
             }
@@ -157,9 +158,9 @@ public final class LoadsVerifier {
                 throw new LoadsException(Reason.SIZE_MISMATCH, b.file() + " is " + h.size() + " bytes, the manifest says "
                         + b.size());
             }
-            bundle(tar, b, staging == null ? null : staging.resolve("bundles").resolve(b.file()));
+            bundle(tar, b, staging == null ? null : b.jar(staging));
         }
-        for (LoadsManifest.Bundle b : manifest.bundles()) {
+        for (SlotManifest.Bundle b : manifest.bundles()) {
             if (!seen.contains(b.entryName())) {
                 throw new LoadsException(Reason.MISSING_BUNDLE, "the manifest lists " + b.file() + " ("
                         + b.symbolicName() + ") but the image does not hold it");
@@ -186,9 +187,8 @@ public final class LoadsVerifier {
             }
             LoadsManifest manifest = LoadsManifest.parse(manifestBytes);
             check(manifest, policy);
-            for (LoadsManifest.Bundle b : manifest.bundles()) {
-                Path jar = dir.resolve("bundles").resolve(b.file());
-                if (Files.size(jar) != b.size() || !LoadsWriter.sha256(jar).equals(b.sha256())) {
+            for (SlotManifest.Bundle b : manifest.bundles()) {
+                if (!b.matches(b.jar(dir))) {
                     throw new LoadsException(Reason.HASH_MISMATCH, "the installed " + b.file() + " does not match its manifest");
                 }
             }
@@ -215,13 +215,8 @@ public final class LoadsVerifier {
         }
     }
 
-    private static void bundle(Tar.Reader tar, LoadsManifest.Bundle b, Path target) throws IOException, LoadsException {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static void bundle(Tar.Reader tar, SlotManifest.Bundle b, Path target) throws IOException, LoadsException {
+        MessageDigest sha = Sha256.digest();
         Manifest jarManifest = null;
         boolean readable = true;
         try (OutputStream out = target == null ? OutputStream.nullOutputStream() : Files.newOutputStream(target)) {
@@ -240,7 +235,7 @@ public final class LoadsVerifier {
             }
             tee.transferTo(OutputStream.nullOutputStream());
         }
-        String hash = HexFormat.of().formatHex(sha.digest());
+        String hash = Sha256.hex(sha);
         if (!hash.equals(b.sha256())) {
             throw new LoadsException(Reason.HASH_MISMATCH, b.file() + " has SHA-256 " + hash + ", the manifest says "
                     + b.sha256());

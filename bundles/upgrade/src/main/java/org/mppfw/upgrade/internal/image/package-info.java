@@ -24,7 +24,9 @@
  * {@code FILE} is a plain jar file name (letters, digits, {@code . _ + -}), {@code BSN} and
  * {@code VERSION} are the jar's own {@code Bundle-SymbolicName} (without directives) and
  * {@code Bundle-Version}, {@code SHA-256} is lower-case hex. Unknown, missing or repeated keys
- * make the manifest invalid.
+ * make the manifest invalid. A bundle line and the check of a jar against it are the firmware
+ * layout's ({@link org.mppfw.layout.SlotManifest}): the launcher reads the same lines when it
+ * boots the slot an image was installed in.
  *
  * <h2>Verification</h2>
  * The file is read once, front to back: the signature with the trusted public key first (nothing

@@ -9,22 +9,25 @@ import java.util.List;
 import java.util.Properties;
 
 import org.mppfw.api.firmware.FirmwareVersion;
+import org.mppfw.layout.FirmwareState;
+import org.mppfw.layout.SlotLayout;
+import org.mppfw.layout.SlotManifest;
 import org.mppfw.upgrade.internal.image.LoadsException;
 import org.mppfw.upgrade.internal.image.LoadsManifest;
 import org.mppfw.upgrade.internal.image.LoadsWriter;
-import org.mppfw.layout.FirmwareState;
 
 /**
- * Where the bundle sets live: the image's own set ({@code <image>/etc/bundles.list},
- * {@code <image>/bundles/}, release in {@code <image>/etc/firmware.properties}) and the slots
- * {@code <data>/firmware/slots/a|b}, each holding a verified image's {@code manifest.properties},
- * {@code manifest.sig} and {@code bundles/}.
+ * The bundle sets, where the firmware layout has them ({@link SlotLayout}): the image's own set
+ * ({@code <image>/etc/bundles.list}, {@code <image>/bundles/}, release in
+ * {@code <image>/etc/firmware.properties}) and the slots {@code <data>/firmware/slots/a|b}, each
+ * holding a verified image's {@code manifest.properties}, {@code manifest.sig} and {@code bundles/}.
  */
 public final class BundleSets {
 
-    public static final String SLOTS = "firmware/slots";
-    public static final String STAGING = "firmware/staging";
-    public static final String DOWNLOADS = "firmware/download";
+    /** {@link SlotLayout#STAGING}. */
+    public static final String STAGING = SlotLayout.STAGING;
+    /** {@link SlotLayout#DOWNLOADS}. */
+    public static final String DOWNLOADS = SlotLayout.DOWNLOADS;
 
     private final Path image;
     private final Path dataDir;
@@ -40,7 +43,7 @@ public final class BundleSets {
     }
 
     public Path slotDir(String slot) {
-        return dataDir.resolve(SLOTS).resolve(slot);
+        return SlotLayout.slotDir(dataDir, slot);
     }
 
     /** Loads a set by name. */
@@ -56,7 +59,7 @@ public final class BundleSets {
         Path root = slotDir(name);
         LoadsManifest m;
         try {
-            m = LoadsManifest.parse(Files.readAllBytes(root.resolve("manifest.properties")));
+            m = LoadsManifest.parse(Files.readAllBytes(root.resolve(SlotManifest.FILE)));
         } catch (LoadsException e) {
             throw new IOException("slot " + name + ": " + e.getMessage(), e);
         }
@@ -69,7 +72,7 @@ public final class BundleSets {
             if (FirmwareState.FACTORY.equals(name)) {
                 return factoryVersion();
             }
-            return LoadsManifest.parse(Files.readAllBytes(slotDir(name).resolve("manifest.properties"))).version();
+            return LoadsManifest.parse(Files.readAllBytes(slotDir(name).resolve(SlotManifest.FILE))).version();
         } catch (IOException | LoadsException | IllegalArgumentException e) {
             return null;
         }
@@ -77,10 +80,10 @@ public final class BundleSets {
 
     private FirmwareVersion factoryVersion() throws IOException {
         Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(image.resolve("etc/firmware.properties"))) {
+        try (InputStream in = Files.newInputStream(image.resolve(SlotLayout.FIRMWARE_PROPERTIES))) {
             p.load(in);
         }
-        return FirmwareVersion.parse(p.getProperty("release", "").trim());
+        return FirmwareVersion.parse(p.getProperty(SlotLayout.RELEASE_KEY, "").trim());
     }
 
     /** The image's own set, described as the build describes it for its {@code .loads}. */
@@ -91,9 +94,9 @@ public final class BundleSets {
 
     private static List<BundleSet.Member> members(Path root, LoadsManifest m) {
         List<BundleSet.Member> members = new ArrayList<>();
-        for (LoadsManifest.Bundle b : m.bundles()) {
-            members.add(new BundleSet.Member(b.symbolicName(), b.bundleVersion(), b.startLevel(),
-                    root.resolve("bundles").resolve(b.file()), b.sha256()));
+        for (SlotManifest.Bundle b : m.bundles()) {
+            members.add(new BundleSet.Member(b.symbolicName(), b.bundleVersion(), b.startLevel(), b.jar(root),
+                    b.sha256()));
         }
         return members;
     }

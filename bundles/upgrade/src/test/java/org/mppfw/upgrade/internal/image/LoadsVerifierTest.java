@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mppfw.api.firmware.FirmwareVersion;
 import org.mppfw.crypto.internal.Ed25519ManifestSignatures;
 import org.mppfw.crypto.internal.sign.Ed25519Pem;
+import org.mppfw.layout.SlotManifest;
 import org.mppfw.upgrade.internal.image.LoadsException.Reason;
 
 class LoadsVerifierTest {
@@ -175,6 +176,19 @@ class LoadsVerifierTest {
     }
 
     @Test
+    void theLauncherReadsAStagedImageAsTheVerifierDid() throws Exception {
+        Path staging = dir.resolve("staging");
+        VerifiedImage v = verifier.verify(new ByteArrayInputStream(good()), publicKey, phone(), staging);
+        SlotManifest slot = SlotManifest.read(staging);
+        assertEquals(v.manifest().version().toString(), slot.version());
+        assertEquals("12-0-2MPP0001-5", slot.release());
+        assertEquals(v.manifest().bundles(), slot.bundles());
+        for (SlotManifest.Bundle b : slot.bundles()) {
+            assertTrue(b.matches(b.jar(staging)), b.file());
+        }
+    }
+
+    @Test
     void anImageIsAPlainUstarArchive() throws Exception {
         byte[] loads = good();
         assertEquals(0, loads.length % 512);
@@ -248,9 +262,9 @@ class LoadsVerifierTest {
     @Test
     void aSignedListingThatDoesNotMatchTheJarsOwnManifest() throws Exception {
         LoadsManifest m = manifest();
-        List<LoadsManifest.Bundle> bundles = new java.util.ArrayList<>(m.bundles());
-        LoadsManifest.Bundle b = bundles.get(1);
-        bundles.set(1, new LoadsManifest.Bundle(b.file(), "org.mppfw.impostor", b.bundleVersion(), b.startLevel(), b.size(),
+        List<SlotManifest.Bundle> bundles = new java.util.ArrayList<>(m.bundles());
+        SlotManifest.Bundle b = bundles.get(1);
+        bundles.set(1, new SlotManifest.Bundle(b.file(), "org.mppfw.impostor", b.bundleVersion(), b.startLevel(), b.size(),
                 b.sha256()));
         LoadsException e = refused(signed(new LoadsManifest(m.version(), m.models(), m.minVersion(), bundles), privateKey),
                 Reason.BUNDLE_MISMATCH);

@@ -1,4 +1,4 @@
-package org.mppfw.launcher;
+package org.mppfw.layout;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,19 +14,28 @@ import java.util.Set;
  * The image's bundle set ({@code etc/bundles.list}): one bundle per line,
  * {@code START-LEVEL PATH}, the path relative to the image; {@code #} starts a comment.
  * Level {@value #SHELL_LEVEL} is the interactive shell, installed only when no batch
- * commands are given.
+ * commands are given. The launcher boots the factory set from it; the upgrade describes the
+ * same set from it (the factory set it swaps from, and the manifest of a {@code .loads}).
  */
-final class BundleList {
+public final class BundleList {
+
+    /** The list, relative to the image. */
+    public static final String FILE = "etc/bundles.list";
 
     /** Logging and the service loader mediator: started before anything can log. */
-    static final int LOGGING_LEVEL = 1;
+    public static final int LOGGING_LEVEL = 1;
     /** Services and the phone's bundles. */
-    static final int SERVICES_LEVEL = 2;
+    public static final int SERVICES_LEVEL = 2;
     /** The interactive shell. */
-    static final int SHELL_LEVEL = 3;
+    public static final int SHELL_LEVEL = 3;
 
-    /** One bundle of the list. */
-    record Entry(int startLevel, String path) {
+    /**
+     * One bundle of the list.
+     *
+     * @param startLevel its start level
+     * @param path       its jar, relative to the root of its set (the image or a slot)
+     */
+    public record Entry(int startLevel, String path) {
     }
 
     private final List<Entry> entries;
@@ -35,7 +44,7 @@ final class BundleList {
         this.entries = Collections.unmodifiableList(entries);
     }
 
-    static BundleList read(Path file) throws IOException {
+    public static BundleList read(Path file) throws IOException {
         return parse(Files.readAllLines(file, StandardCharsets.UTF_8));
     }
 
@@ -45,7 +54,7 @@ final class BundleList {
      * @throws IllegalArgumentException naming the line of a malformed entry, a path outside the
      *         image or a bundle listed twice
      */
-    static BundleList parse(List<String> lines) {
+    public static BundleList parse(List<String> lines) {
         List<Entry> entries = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int n = 0;
@@ -87,17 +96,17 @@ final class BundleList {
     }
 
     /** All entries, in file order. */
-    List<Entry> entries() {
+    public List<Entry> entries() {
         return entries;
     }
 
     /** The entries to install: all of them in interactive mode, without the shell in batch mode. */
-    List<Entry> forMode(boolean interactive) {
+    public List<Entry> forMode(boolean interactive) {
         return forMode(entries, interactive);
     }
 
     /** The entries to install: all of them in interactive mode, without the shell in batch mode. */
-    static List<Entry> forMode(List<Entry> entries, boolean interactive) {
+    public static List<Entry> forMode(List<Entry> entries, boolean interactive) {
         if (interactive) {
             return entries;
         }
@@ -111,7 +120,7 @@ final class BundleList {
     }
 
     /** The start level to reach: the highest level among {@code entries}. */
-    static int targetLevel(List<Entry> entries) {
+    public static int targetLevel(List<Entry> entries) {
         int max = LOGGING_LEVEL;
         for (Entry e : entries) {
             max = Math.max(max, e.startLevel());
