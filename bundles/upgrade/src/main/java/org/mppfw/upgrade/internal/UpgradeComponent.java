@@ -32,6 +32,7 @@ import org.mppfw.api.provisioning.ProvisioningLog;
 import org.mppfw.api.provisioning.ProvisioningRules;
 import org.mppfw.api.provisioning.ProvisioningStatus;
 import org.mppfw.api.transport.Transport;
+import org.mppfw.layout.LaunchProperties;
 import org.mppfw.upgrade.internal.engine.BootFacts;
 import org.mppfw.upgrade.internal.engine.Services;
 import org.mppfw.upgrade.internal.engine.UpgradeEngine;
@@ -62,14 +63,6 @@ import org.slf4j.LoggerFactory;
         property = {ParameterListener.NAMES + "=Upgrade_Rule", ParameterListener.NAMES + "=Upgrade_Enable"})
 public final class UpgradeComponent implements FirmwareService, ParameterListener, ProvisioningListener, LineStateListener {
 
-    /** Framework properties set by the launcher: the image dir, the set booted, whether it is on trial. */
-    static final String HOME = "mppfw.home";
-    static final String FIRMWARE_SET = "mppfw.firmware.set";
-    static final String FIRMWARE_TRIAL = "mppfw.firmware.trial";
-    /** Framework property set by the launcher: the start level it raises the framework to. */
-    static final String TARGET_LEVEL = "mppfw.startlevel";
-    /** Framework property: how long the health check waits, in milliseconds (default 30 s). */
-    static final String HEALTH_TIMEOUT = "mppfw.upgrade.health.timeout.ms";
     /** The engine thread's name. */
     static final String THREAD = "mppfw-upgrade";
     /** How long a phone stopping to give up a set on trial waits for the upgrade thread's state record. */
@@ -96,14 +89,14 @@ public final class UpgradeComponent implements FirmwareService, ParameterListene
     }
 
     static BootFacts bootFacts(BundleContext context) {
-        String home = context.getProperty(HOME);
+        String home = context.getProperty(LaunchProperties.HOME);
         return new BootFacts(home == null ? null : Path.of(home),
                 Path.of(context.getProperty(DeviceProperties.DATA_DIR)),
                 FirmwareVersion.parse(property(context, DeviceProperties.FIRMWARE_VERSION, "0-0-0-0")),
-                context.getProperty(FIRMWARE_SET),
-                Boolean.parseBoolean(context.getProperty(FIRMWARE_TRIAL)),
-                Integer.parseInt(property(context, TARGET_LEVEL, "0")),
-                Duration.ofMillis(Long.parseLong(property(context, HEALTH_TIMEOUT, "30000"))),
+                context.getProperty(LaunchProperties.FIRMWARE_SET),
+                Boolean.parseBoolean(context.getProperty(LaunchProperties.FIRMWARE_TRIAL)),
+                Integer.parseInt(property(context, LaunchProperties.START_LEVEL, "0")),
+                Duration.ofMillis(Long.parseLong(property(context, LaunchProperties.HEALTH_TIMEOUT_MS, "30000"))),
                 DeviceProperties.commandRun(context.getProperty(DeviceProperties.BOOT_MODE)));
     }
 

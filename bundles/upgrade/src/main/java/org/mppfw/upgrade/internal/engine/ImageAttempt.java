@@ -14,7 +14,7 @@ import org.mppfw.layout.Durable;
 import org.mppfw.upgrade.internal.image.LoadsException;
 import org.mppfw.upgrade.internal.image.LoadsVerifier;
 import org.mppfw.upgrade.internal.image.VerifiedImage;
-import org.mppfw.upgrade.internal.sets.BundleSets;
+import org.mppfw.layout.SlotLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +60,7 @@ final class ImageAttempt {
             Path file = download.fetch(url,
                     pct -> board.publish(board.attempt(UpgradeStatus.Phase.DOWNLOADING, pct, url, started, upgst)));
             board.publish(board.attempt(UpgradeStatus.Phase.VERIFYING, -1, url, started, upgst));
-            Path staging = firmware.dataDir().resolve(BundleSets.STAGING);
+            Path staging = firmware.dataDir().resolve(SlotLayout.STAGING);
             Durable.deleteTree(staging);
             VerifiedImage v;
             try (InputStream in = Files.newInputStream(file)) {

@@ -15,7 +15,7 @@ import org.mppfw.api.transport.Transport;
 import org.mppfw.api.transport.TransportRequest;
 import org.mppfw.api.transport.TransportResponse;
 import org.mppfw.api.transport.Transports;
-import org.mppfw.upgrade.internal.sets.BundleSets;
+import org.mppfw.layout.SlotLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +38,7 @@ final class ImageDownload {
 
     ImageDownload(Transports transports, Path dataDir) {
         this.transports = transports;
-        this.dir = dataDir.resolve(BundleSets.DOWNLOADS);
+        this.dir = dataDir.resolve(SlotLayout.DOWNLOADS);
     }
 
     /**

@@ -24,10 +24,6 @@ import org.mppfw.upgrade.internal.image.LoadsWriter;
  */
 public final class BundleSets {
 
-    /** {@link SlotLayout#STAGING}. */
-    public static final String STAGING = SlotLayout.STAGING;
-    /** {@link SlotLayout#DOWNLOADS}. */
-    public static final String DOWNLOADS = SlotLayout.DOWNLOADS;
 
     private final Path image;
     private final Path dataDir;
