@@ -26,16 +26,12 @@ import org.mppfw.api.config.ChangeSource;
 import org.mppfw.api.config.ParameterChange;
 import org.mppfw.api.config.ParameterListener;
 import org.mppfw.api.config.ParameterStore;
-import org.mppfw.api.device.DeviceIdentity;
 import org.mppfw.api.device.DeviceProperties;
-import org.mppfw.api.discovery.CustomizationState;
 import org.mppfw.api.discovery.Discovery;
-import org.mppfw.api.discovery.RemoteCustomization;
-import org.mppfw.api.firmware.FirmwareService;
-import org.mppfw.api.firmware.UpgradeStatus;
 import org.mppfw.api.line.LineState;
 import org.mppfw.api.profile.ProfileCodec;
 import org.mppfw.api.provisioning.MacroSource;
+import org.mppfw.api.provisioning.PhoneMacros;
 import org.mppfw.api.provisioning.Provisioning;
 import org.mppfw.api.provisioning.ProvisioningListener;
 import org.mppfw.api.provisioning.ProvisioningLog;
@@ -99,12 +95,14 @@ public final class ResyncEngine implements Provisioning, ParameterListener, Prov
     static final int HISTORY = 32;
     /** How long a resync waits for a profile decoder that is being replaced. */
     static final Duration CODEC_WAIT = Duration.ofSeconds(10);
+    /** The phone's macros that an attempt keeps as they were at its start. */
+    static final List<String> TIMERS = List.of("PRVTMR", "UPGTMR", "UPGST", "UPGERR");
 
     private static final Logger LOG = LoggerFactory.getLogger(ResyncEngine.class);
 
     private final ParameterStore store;
     private final Clock clock;
-    private final DeviceIdentity identity;
+    private final PhoneMacros phoneMacros;
     private final ProvisioningRules rules;
     private final ProfileFetcher fetcher;
     private final ResyncPolicy policy;
@@ -116,10 +114,8 @@ public final class ResyncEngine implements Provisioning, ParameterListener, Prov
     private final List<ProvisioningListener> listeners = new CopyOnWriteArrayList<>();
     private volatile LineState lineState;
     private volatile Discovery discovery;
-    private volatile RemoteCustomization customization;
     private final Object codecLock = new Object();
     private volatile ProfileCodec codec;
-    private volatile FirmwareService firmware;
     /** The profile account entered on the phone, or null. */
     private volatile Credentials profileAccount;
 
@@ -129,15 +125,13 @@ public final class ResyncEngine implements Provisioning, ParameterListener, Prov
     private Due planned;
     private Instant dueSince;
     private volatile ProvisioningStatus status;
-    private Instant lastAttempt;
-    private final Instant poweredUp;
     private boolean stopped;
     private boolean firstApplied;
 
     @Activate
-    public ResyncEngine(@Reference ParameterStore store, @Reference Clock clock, @Reference DeviceIdentity identity,
+    public ResyncEngine(@Reference ParameterStore store, @Reference Clock clock, @Reference PhoneMacros macros,
             @Reference ProvisioningRules rules, BundleContext context) throws IOException {
-        this(store, clock, identity, rules, null, null, new java.security.SecureRandom(),
+        this(store, clock, macros, rules, null, null, new java.security.SecureRandom(),
                 !DeviceProperties.commandRun(context.getProperty(DeviceProperties.BOOT_MODE)));
     }
 
@@ -187,23 +181,22 @@ public final class ResyncEngine implements Provisioning, ParameterListener, Prov
      * @param engineThread runs engine work; null for the engine's own thread (tests pass a direct
      *                     executor so that a virtual clock drives everything)
      */
-    ResyncEngine(ParameterStore store, Clock clock, DeviceIdentity identity, ProvisioningRules rules, ProfileCodec codec,
+    ResyncEngine(ParameterStore store, Clock clock, PhoneMacros macros, ProvisioningRules rules, ProfileCodec codec,
             Consumer<Runnable> engineThread, RandomGenerator random) throws IOException {
-        this(store, clock, identity, rules, codec, engineThread, random, true);
+        this(store, clock, macros, rules, codec, engineThread, random, true);
     }
 
     /**
      * @param powerOn false in a command run ({@code mppfw -c}), which is not a power-on: no power-up
      *                resync is planned; a resync a command asks for runs as always
      */
-    ResyncEngine(ParameterStore store, Clock clock, DeviceIdentity identity, ProvisioningRules rules, ProfileCodec codec,
+    ResyncEngine(ParameterStore store, Clock clock, PhoneMacros macros, ProvisioningRules rules, ProfileCodec codec,
             Consumer<Runnable> engineThread, RandomGenerator random, boolean powerOn) throws IOException {
         this.store = store;
         this.clock = clock;
-        this.identity = identity;
+        this.phoneMacros = macros;
         this.rules = rules;
         this.policy = new ResyncPolicy(random);
-        this.poweredUp = clock.now();
         this.codec = codec;
         this.fetcher = new ProfileFetcher(this::transport, this::decode, store, this::ikm);
         this.syslog = new SyslogSender();
@@ -272,19 +265,6 @@ public final class ResyncEngine implements Provisioning, ParameterListener, Prov
     void unsetDiscovery(Discovery d) {
         if (discovery == d) {
             discovery = null;
-        }
-    }
-
-    /** The remote customization state, for {@code $ISCUST}. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setCustomization(RemoteCustomization rc) {
-        customization = rc;
-    }
-
-    void unsetCustomization(RemoteCustomization rc) {
-        if (customization == rc) {
-            customization = null;
         }
     }
 
@@ -493,7 +473,7 @@ public final class ResyncEngine implements Provisioning, ParameterListener, Prov
             return false;
         }
         try {
-            return rules.test(condition, macros(timers(clock.now())));
+            return rules.test(condition, phoneMacros.now());
         } catch (RuleSyntaxException | RuleEvaluationException e) {
             LOG.warn("Resync_Trigger '{}' cannot be evaluated: {}", condition, e.getMessage());
             return false;
@@ -509,10 +489,9 @@ public final class ResyncEngine implements Provisioning, ParameterListener, Prov
      */
     private void run(Reason reason, String rule) {
         Instant started = clock.now();
-        publish(ProvisioningStatus.State.RESYNCING, reason);
-        Map<String, String> state = timers(started);
+        Map<String, String> state = timersAtStart();
         state.put("PRVST", Integer.toString(reason.prvst()));
-        lastAttempt = started;
+        publish(ProvisioningStatus.State.RESYNCING, reason); // from now on $PRVTMR counts from this attempt
         List<String> changed = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
         List<String> steps = new ArrayList<>();
@@ -721,40 +700,24 @@ public final class ResyncEngine implements Provisioning, ParameterListener, Prov
     }
 
     /**
-     * {@code $PRVTMR}: seconds since the last resync attempt (since power-up before the first);
-     * {@code $UPGTMR} likewise for upgrade attempts, with {@code $UPGST} and {@code $UPGERR}, from
-     * the firmware service (since power-up, 1 and empty when it does not run).
+     * The timers of an attempt ({@code $PRVTMR $UPGTMR $UPGST $UPGERR}) as they stood at its start:
+     * its rules and messages see these, not the phone's, which count from the attempt itself.
      */
-    private Map<String, String> timers(Instant now) {
+    private Map<String, String> timersAtStart() {
+        MacroSource now = phoneMacros.now();
         Map<String, String> m = new HashMap<>();
-        m.put("PRVTMR", Long.toString(Duration.between(lastAttempt == null ? poweredUp : lastAttempt, now).toSeconds()));
-        FirmwareService fw = firmware;
-        UpgradeStatus u = fw == null ? null : fw.status();
-        Instant upg = u == null || u.lastAttempt() == null ? poweredUp : u.lastAttempt();
-        m.put("UPGTMR", Long.toString(Math.max(0, Duration.between(upg, now).toSeconds())));
-        m.put("UPGST", Integer.toString(u == null ? 1 : u.upgst()));
-        m.put("UPGERR", u == null ? "" : u.lastResult());
+        for (String name : TIMERS) {
+            String v = now.value(name);
+            if (v != null) {
+                m.put(name, v);
+            }
+        }
         return m;
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setFirmware(FirmwareService f) {
-        firmware = f;
-    }
-
-    void unsetFirmware(FirmwareService f) {
-        if (firmware == f) {
-            firmware = null;
-        }
-    }
-
+    /** The phone's macros with the values of this event over them. */
     private MacroSource macros(Map<String, String> state) {
-        Map<String, String> copy = new HashMap<>(state);
-        RemoteCustomization rc = customization;
-        // $ISCUST: 1 once remote customization is done (Acquired)
-        copy.putIfAbsent("ISCUST", rc != null && rc.state() == CustomizationState.ACQUIRED ? "1" : "0");
-        return new StoreMacroSource(store, identity, copy::get);
+        return phoneMacros.now().with(state);
     }
 
     private char[] ikm() {
@@ -764,8 +727,12 @@ public final class ResyncEngine implements Provisioning, ParameterListener, Prov
 
     @Override
     public String log(String parameter, boolean failure, Map<String, String> macros) {
-        Map<String, String> state = new HashMap<>(timers(clock.now()));
-        state.putAll(macros);
+        Map<String, String> state = new HashMap<>();
+        macros.forEach((k, v) -> {
+            if (v != null) { // a null value is no value: the phone's own, if any, stays
+                state.put(k, v);
+            }
+        });
         return log(parameter, failure ? SyslogSender.Severity.WARNING : SyslogSender.Severity.NOTICE, state);
     }
 

@@ -139,7 +139,9 @@ class ResyncEngineTest {
         if (store == null) {
             store = new ParameterStoreImpl(data, Catalog.standard(), ParameterStoreImpl.Options.defaults());
         }
-        engine = new ResyncEngine(store, clock, identity, new ProvisioningRulesImpl(), plain, Runnable::run, new Random(3));
+        PhoneMacrosService macros = new PhoneMacrosService(store, identity, clock);
+        engine = new ResyncEngine(store, clock, macros, new ProvisioningRulesImpl(), plain, Runnable::run, new Random(3));
+        engine.addListener(macros);
         engine.addTransport(http, Map.of(Transport.SCHEMES, new String[] {"http", "https"}));
         engine.setLineState(new LineState() {
             @Override
@@ -308,6 +310,23 @@ class ResyncEngineTest {
         assertTrue(engine.resync());
         assertEquals(2, times.size(), "explicit resyncs ignore the triggers");
         assertEquals("explicit", engine.history().get(0).reason());
+    }
+
+    @Test
+    void anAttemptSeesPrvtmrAsItStoodAtItsStart() throws IOException {
+        set("Resync_Random_Delay", "0");
+        set("Profile_Rule", "http://127.0.0.1/a$PRVTMR.xml");
+        set("Profile_Rule_B", "http://127.0.0.1/b$PRVTMR.xml");
+        for (String path : List.of("/a0.xml", "/b0.xml", "/a500.xml", "/b500.xml")) {
+            server.put(path, flat("<GPP_A>" + path + "</GPP_A>"));
+        }
+        boot();
+        clock.advance(Duration.ofSeconds(500));
+        assertTrue(engine.resync());
+        // the power-up attempt at once, the explicit one 500 s after it: both rules of an attempt
+        // see the seconds since the attempt before it
+        assertEquals(List.of("/a0.xml", "/b0.xml", "/a500.xml", "/b500.xml"),
+                requests.stream().map(r -> r.uri().getPath()).toList());
     }
 
     @Test
