@@ -1,7 +1,6 @@
 package org.mppfw.provisioning.internal;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,7 +33,6 @@ import org.mppfw.api.provisioning.MacroSource;
 import org.mppfw.api.provisioning.PhoneMacros;
 import org.mppfw.api.provisioning.Provisioning;
 import org.mppfw.api.provisioning.ProvisioningListener;
-import org.mppfw.api.provisioning.ProvisioningLog;
 import org.mppfw.api.provisioning.ProvisioningRules;
 import org.mppfw.api.provisioning.ProvisioningStatus;
 import org.mppfw.api.provisioning.ProvisioningUrl;
@@ -81,9 +79,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>All work runs on one engine thread; timers only hand work to it.
  */
-@Component(service = {Provisioning.class, ParameterListener.class, ProvisioningLog.class}, immediate = true,
+@Component(service = {Provisioning.class, ParameterListener.class}, immediate = true,
         property = ParameterListener.NAMES + "=Provision_Enable")
-public final class ResyncEngine implements Provisioning, ParameterListener, ProvisioningLog {
+public final class ResyncEngine implements Provisioning, ParameterListener {
 
     /** The profile rules, in the order they run. */
     static final List<String> RULES = List.of("Profile_Rule", "Profile_Rule_B", "Profile_Rule_C", "Profile_Rule_D");
@@ -108,7 +106,7 @@ public final class ResyncEngine implements Provisioning, ParameterListener, Prov
     private final ResyncPolicy policy;
     private final Consumer<Runnable> engineThread;
     private final ExecutorService executor;
-    private final SyslogSender syslog;
+    private final LogLines logLines;
 
     private final Map<String, Transport> transports = new HashMap<>();
     private final List<ProvisioningListener> listeners = new CopyOnWriteArrayList<>();
@@ -130,8 +128,8 @@ public final class ResyncEngine implements Provisioning, ParameterListener, Prov
 
     @Activate
     public ResyncEngine(@Reference ParameterStore store, @Reference Clock clock, @Reference PhoneMacros macros,
-            @Reference ProvisioningRules rules, BundleContext context) throws IOException {
-        this(store, clock, macros, rules, null, null, new java.security.SecureRandom(),
+            @Reference LogLines logLines, @Reference ProvisioningRules rules, BundleContext context) throws IOException {
+        this(store, clock, macros, logLines, rules, null, null, new java.security.SecureRandom(),
                 !DeviceProperties.commandRun(context.getProperty(DeviceProperties.BOOT_MODE)));
     }
 
@@ -181,17 +179,17 @@ public final class ResyncEngine implements Provisioning, ParameterListener, Prov
      * @param engineThread runs engine work; null for the engine's own thread (tests pass a direct
      *                     executor so that a virtual clock drives everything)
      */
-    ResyncEngine(ParameterStore store, Clock clock, PhoneMacros macros, ProvisioningRules rules, ProfileCodec codec,
-            Consumer<Runnable> engineThread, RandomGenerator random) throws IOException {
-        this(store, clock, macros, rules, codec, engineThread, random, true);
+    ResyncEngine(ParameterStore store, Clock clock, PhoneMacros macros, LogLines logLines, ProvisioningRules rules,
+            ProfileCodec codec, Consumer<Runnable> engineThread, RandomGenerator random) throws IOException {
+        this(store, clock, macros, logLines, rules, codec, engineThread, random, true);
     }
 
     /**
      * @param powerOn false in a command run ({@code mppfw -c}), which is not a power-on: no power-up
      *                resync is planned; a resync a command asks for runs as always
      */
-    ResyncEngine(ParameterStore store, Clock clock, PhoneMacros macros, ProvisioningRules rules, ProfileCodec codec,
-            Consumer<Runnable> engineThread, RandomGenerator random, boolean powerOn) throws IOException {
+    ResyncEngine(ParameterStore store, Clock clock, PhoneMacros macros, LogLines logLines, ProvisioningRules rules,
+            ProfileCodec codec, Consumer<Runnable> engineThread, RandomGenerator random, boolean powerOn) throws IOException {
         this.store = store;
         this.clock = clock;
         this.phoneMacros = macros;
@@ -199,7 +197,7 @@ public final class ResyncEngine implements Provisioning, ParameterListener, Prov
         this.policy = new ResyncPolicy(random);
         this.codec = codec;
         this.fetcher = new ProfileFetcher(this::transport, this::decode, store, this::ikm);
-        this.syslog = new SyslogSender();
+        this.logLines = logLines;
         if (engineThread == null) {
             this.executor = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "mppfw-resync");
@@ -234,7 +232,6 @@ public final class ResyncEngine implements Provisioning, ParameterListener, Prov
                 Thread.currentThread().interrupt();
             }
         }
-        syslog.close();
     }
 
     // ---- references -------------------------------------------------------------------------
@@ -635,7 +632,7 @@ public final class ResyncEngine implements Provisioning, ParameterListener, Prov
     /** Fetches and applies one URL. */
     private Step fetch(String name, URI uri, String tlsName, RuleDecision decision, Map<String, String> state,
             List<String> changed, List<String> rejected) {
-        urlMacros(uri, state);
+        UrlMacros.put(uri, state);
         state.remove("ERR");
         log("Log_Request_Msg", SyslogSender.Severity.INFO, state);
         FetchPlan plan = new FetchPlan(uri, decision.options().key() == null ? null : decision.options().key().toCharArray(),
@@ -691,14 +688,6 @@ public final class ResyncEngine implements Provisioning, ParameterListener, Prov
         return rules.expand(gpp == null ? "" : gpp, macros(state)).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String serverIp(String host) {
-        try {
-            return InetAddress.getByName(host).getHostAddress();
-        } catch (IOException | SecurityException e) {
-            return host;
-        }
-    }
-
     /**
      * The timers of an attempt ({@code $PRVTMR $UPGTMR $UPGST $UPGERR}) as they stood at its start:
      * its rules and messages see these, not the phone's, which count from the attempt itself.
@@ -725,61 +714,9 @@ public final class ResyncEngine implements Provisioning, ParameterListener, Prov
         return v == null || v.isEmpty() ? null : v.toCharArray();
     }
 
-    @Override
-    public String log(String parameter, boolean failure, Map<String, String> macros) {
-        Map<String, String> state = new HashMap<>();
-        macros.forEach((k, v) -> {
-            if (v != null) { // a null value is no value: the phone's own, if any, stays
-                state.put(k, v);
-            }
-        });
-        return log(parameter, failure ? SyslogSender.Severity.WARNING : SyslogSender.Severity.NOTICE, state);
-    }
-
-    @Override
-    public String log(String parameter, boolean failure, String url, String err) {
-        Map<String, String> m = new HashMap<>();
-        for (String k : List.of("SCHEME", "METH", "SERV", "SERVIP", "PORT", "PATH")) {
-            m.put(k, "");
-        }
-        try {
-            URI u = URI.create(url);
-            if (u.getScheme() != null && u.getHost() != null) {
-                urlMacros(u, m);
-            }
-        } catch (IllegalArgumentException e) {
-            // a URL that does not parse: its parts stay empty
-        }
-        m.put("ERR", err == null ? "" : err);
-        return log(parameter, failure, m);
-    }
-
-    /** {@code $SCHEME $METH $SERV $SERVIP $PORT $PATH} of a URL. */
-    static void urlMacros(URI uri, Map<String, String> state) {
-        state.put("SCHEME", uri.getScheme());
-        state.put("METH", uri.getScheme());
-        String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
-        state.put("SERV", host);
-        state.put("SERVIP", serverIp(host));
-        state.put("PORT", Integer.toString(uri.getPort()));
-        state.put("PATH", uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
-    }
-
-    /** Expands a {@code Log_*} message and sends it to {@code Syslog_Server}; returns it. */
+    /** Expands a {@code Log_*} message with this event's values and sends it to {@code Syslog_Server}. */
     private String log(String parameter, SyslogSender.Severity severity, Map<String, String> state) {
-        String template = param(parameter);
-        if (blank(template)) {
-            return "";
-        }
-        String text = rules.expand(template, macros(state));
-        LOG.info("{}", text);
-        String server = param("Syslog_Server");
-        if (!blank(server)) {
-            String ident = param("Syslog_Identifier");
-            String id = blank(ident) || ident.equalsIgnoreCase("None") ? null : rules.expand(ident, macros(state));
-            syslog.send(server, severity, clock.now(), clock.zone(), id, text);
-        }
-        return text;
+        return logLines.send(parameter, severity, macros(state));
     }
 
     // ---- status -------------------------------------------------------------------------------

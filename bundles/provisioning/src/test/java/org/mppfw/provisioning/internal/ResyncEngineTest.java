@@ -60,6 +60,7 @@ class ResyncEngineTest {
     private final VirtualClock clock = new VirtualClock(T0, ZONE);
     private ParameterStoreImpl store;
     private ResyncEngine engine;
+    private ProvisioningLogService log;
     private boolean idle = true;
 
     /** What the server answers, by path: a profile body, or an HTTP status for failures. */
@@ -140,7 +141,9 @@ class ResyncEngineTest {
             store = new ParameterStoreImpl(data, Catalog.standard(), ParameterStoreImpl.Options.defaults());
         }
         PhoneMacrosService macros = new PhoneMacrosService(store, identity, clock);
-        engine = new ResyncEngine(store, clock, macros, new ProvisioningRulesImpl(), plain, Runnable::run, new Random(3));
+        ProvisioningRulesImpl rules = new ProvisioningRulesImpl();
+        log = new ProvisioningLogService(store, clock, rules, macros);
+        engine = new ResyncEngine(store, clock, macros, log, rules, plain, Runnable::run, new Random(3));
         engine.addListener(macros);
         engine.addTransport(http, Map.of(Transport.SCHEMES, new String[] {"http", "https"}));
         engine.setLineState(new LineState() {
@@ -155,6 +158,7 @@ class ResyncEngineTest {
     void stop() {
         if (engine != null) {
             engine.deactivate();
+            log.close();
         }
     }
 
