@@ -9,7 +9,7 @@ import org.mppfw.provisioning.internal.syslog.SyslogSender;
  * notice), where other bundles use {@link org.mppfw.api.provisioning.ProvisioningLog}. Provided by
  * {@link ProvisioningLogService}, which owns the syslog socket.
  */
-interface LogLines {
+public interface LogLines {
 
     /**
      * Expands the message of a {@code Log_*} parameter, logs it, and sends it to

@@ -36,10 +36,12 @@ import org.mppfw.api.profile.DecodeOptions;
 import org.mppfw.api.profile.ProfileCodec;
 import org.mppfw.api.provisioning.ProvisioningStatus;
 import org.mppfw.api.provisioning.ResyncRecord;
+import org.mppfw.api.service.ServiceSlot;
 import org.mppfw.api.transport.ResultClass;
 import org.mppfw.api.transport.Transport;
 import org.mppfw.api.transport.TransportException;
 import org.mppfw.api.transport.TransportRequest;
+import org.mppfw.api.transport.Transports;
 import org.mppfw.config.internal.Catalog;
 import org.mppfw.config.internal.ParameterStoreImpl;
 import org.mppfw.provisioning.internal.fetch.MemoryResponse;
@@ -61,6 +63,8 @@ class ResyncEngineTest {
     private ParameterStoreImpl store;
     private ResyncEngine engine;
     private ProvisioningLogService log;
+    private final Transports transports = new Transports();
+    private final ServiceSlot<Discovery> discovery = new ServiceSlot<>("discovery");
     private boolean idle = true;
 
     /** What the server answers, by path: a profile body, or an HTTP status for failures. */
@@ -143,21 +147,24 @@ class ResyncEngineTest {
         PhoneMacrosService macros = new PhoneMacrosService(store, identity, clock);
         ProvisioningRulesImpl rules = new ProvisioningRulesImpl();
         log = new ProvisioningLogService(store, clock, rules, macros);
-        engine = new ResyncEngine(store, clock, macros, log, rules, plain, Runnable::run, new Random(3));
-        engine.addListener(macros);
-        engine.addTransport(http, Map.of(Transport.SCHEMES, new String[] {"http", "https"}));
-        engine.setLineState(new LineState() {
+        transports.add(http, Map.of(Transport.SCHEMES, new String[] {"http", "https"}));
+        LineState lines = new LineState() {
             @Override
             public boolean allIdle() {
                 return idle;
             }
-        });
+        };
+        engine = new ResyncEngine(new ResyncEngine.Services(store, clock, rules, macros, log, transports,
+                ServiceSlot.of("profile decoder", plain), discovery, ServiceSlot.of("line state", lines)),
+                Runnable::run, new Random(3));
+        engine.addListener(macros);
+        engine.powerUp();
     }
 
     @AfterEach
     void stop() {
         if (engine != null) {
-            engine.deactivate();
+            engine.stop();
             log.close();
         }
     }
@@ -517,7 +524,7 @@ class ResyncEngineTest {
         hosts.put("down.example.test", null);
         server.put("/open/000e08012345.xml", flat("<GPP_A>from 160</GPP_A>"));
         boot();
-        engine.setDiscovery(found);
+        discovery.set(found);
         clock.advance(Duration.ZERO);
         assertEquals(List.of("http://down.example.test:80/cfg/8845-3PCC.xml", "https://p160.example.test:443/open/000e08012345.xml"),
                 requestedUrls());
@@ -534,8 +541,8 @@ class ResyncEngineTest {
         found.sources.add(new ProvisioningSource(150, "10.0.0.3"));
         hosts.put("auth.example.test", 401);
         boot();
-        engine.addTransport(http, Map.of(Transport.SCHEMES, new String[] {"tftp"}));
-        engine.setDiscovery(found);
+        transports.add(http, Map.of(Transport.SCHEMES, new String[] {"tftp"}));
+        discovery.set(found);
         clock.advance(Duration.ZERO);
         assertEquals(List.of("tftp://auth.example.test:8080/8845-3PCC.xml"), requestedUrls());
         ResyncRecord r = engine.status().lastAttempt().orElseThrow();
@@ -555,7 +562,7 @@ class ResyncEngineTest {
         hosts.put("prov2.example.test", null);
         server.put("/8845-3PCC.xml", flat("<GPP_B>by srv</GPP_B>"));
         boot();
-        engine.setDiscovery(found);
+        discovery.set(found);
         clock.advance(Duration.ZERO);
         assertEquals(List.of("example.test"), found.srvAsked);
         assertEquals(List.of("https://prov2.example.test:18444/8845-3PCC.xml", "https://prov1.example.test:18443/8845-3PCC.xml"),
@@ -574,7 +581,7 @@ class ResyncEngineTest {
         found.srv.add(new SrvTarget("http", "px1.example.test", 18080, 10, 50, "example.test"));
         server.put("/8845-3PCC.xml", flat("<GPP_C>srv rule</GPP_C>"));
         boot();
-        engine.setDiscovery(found);
+        discovery.set(found);
         clock.advance(Duration.ZERO);
         assertEquals(List.of("http://px1.example.test:18080/8845-3PCC.xml"), requestedUrls());
         assertEquals(java.util.Optional.empty(), requests.get(0).tlsName(), "no TLS over http");
