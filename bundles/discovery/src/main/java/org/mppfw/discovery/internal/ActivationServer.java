@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +14,7 @@ import org.mppfw.api.transport.Transport;
 import org.mppfw.api.transport.TransportException;
 import org.mppfw.api.transport.TransportRequest;
 import org.mppfw.api.transport.TransportResponse;
+import org.mppfw.api.transport.Transports;
 
 /** Talks to the activation server through the phone's transports (http, https). */
 final class ActivationServer {
@@ -23,32 +23,20 @@ final class ActivationServer {
     static final int MAX_ANSWER = 64 * 1024;
     private static final Pattern RULE_IN_PROFILE = Pattern.compile("<Profile_Rule(?:\\s[^>]*)?>([^<]*)</Profile_Rule>");
 
-    private final Map<String, Transport> transports = new HashMap<>();
+    private final Transports transports = new Transports();
 
     void addTransport(Transport t, Map<String, Object> props) {
-        synchronized (transports) {
-            Object s = props.get(Transport.SCHEMES);
-            for (String scheme : s instanceof String[] a ? a : s == null ? new String[0] : new String[] {s.toString()}) {
-                transports.put(scheme, t);
-            }
-        }
+        transports.add(t, props);
     }
 
     void removeTransport(Transport t) {
-        synchronized (transports) {
-            transports.values().removeIf(x -> x == t);
-        }
+        transports.remove(t);
     }
 
     /** The body of a 200 answer, at most {@link #MAX_ANSWER} bytes; anything else is an error naming what happened. */
     String get(URI uri) throws DiscoveryException {
-        Transport t;
-        synchronized (transports) {
-            t = transports.get(uri.getScheme());
-        }
-        if (t == null) {
-            throw new DiscoveryException("no transport for " + uri.getScheme() + "://");
-        }
+        Transport t = transports.find(uri.getScheme())
+                .orElseThrow(() -> new DiscoveryException("no transport for " + uri.getScheme() + "://"));
         TransportRequest req = TransportRequest.builder(uri).maxBytes(MAX_ANSWER).build();
         try (TransportResponse r = t.exchange(req); InputStream in = r.body()) {
             return new String(in.readNBytes(MAX_ANSWER), StandardCharsets.UTF_8);

@@ -8,5 +8,15 @@
  * the trust store (built-in roots plus the custom CA), the OpenSSL-to-JDK cipher name mapping of
  * {@code TLS_Cipher_List}, the User-Agent macros, and connections that never log header values,
  * so that {@code Authorization} headers cannot reach a log whatever its level.
+ *
+ * <p>How an exchange is made: {@code HttpTransport} is the {@code Transport} service (settings
+ * from the parameter store, the custom CA); {@code HttpExchanger} runs one exchange, picking the
+ * target's credentials; {@code HttpClients} builds that exchange's own client from the settings of
+ * the moment (timeouts, TLS, proxy, User-Agent, the interceptors that record the headers sent and
+ * count the challenges); {@code HopLoop} makes the requests, following redirects and letting the
+ * client answer 401/407 challenges, and maps the last status through {@code StatusPolicy};
+ * {@code FailureClassifier} names what went wrong when no HTTP answer came (DNS, TLS, connection,
+ * proxy tunnel, timeout, deadline); {@code StreamedResponse} streams a class A body under the
+ * exchange's {@code Deadline}.
  */
 package org.mppfw.http.internal;

@@ -119,7 +119,7 @@ public final class EngineCommands {
     @Descriptor("show the profile rules as configured (keys and passwords masked)")
     public String rules() {
         StringBuilder b = new StringBuilder();
-        for (String name : ResyncEngine.RULES) {
+        for (String name : AttemptRunner.RULES) {
             String v = store.get(name);
             b.append(String.format("%-16s%s%n", name, v.isBlank() ? "(empty)" : masked(v)));
         }

@@ -5,8 +5,8 @@ import java.util.Map;
 
 import org.apache.felix.service.command.Descriptor;
 import org.mppfw.api.config.ParameterStore;
-import org.mppfw.api.device.DeviceIdentity;
 import org.mppfw.api.provisioning.MacroSource;
+import org.mppfw.api.provisioning.PhoneMacros;
 import org.mppfw.api.provisioning.RuleDecision;
 import org.mppfw.api.provisioning.RuleEvaluationException;
 import org.mppfw.api.provisioning.RuleKind;
@@ -18,9 +18,9 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Shell commands of scope {@code prov}: show what a text or a rule expands to on this phone now.
  * They never print a secret: {@code $SA..$SD} stay as written outside options, and the
- * {@code --key}/{@code --pwd} values (and a {@code --uid} made of a secret) are masked. Until the
- * resync engine runs, the provisioning state macros ({@code $PRVTMR}, {@code $IP}, ...) have no
- * value.
+ * {@code --key}/{@code --pwd} values (and a {@code --uid} made of a secret) are masked. The
+ * macros are the phone's ({@link PhoneMacros}); those of one resync event ({@code $PRVST},
+ * {@code $SCHEME}, {@code $ERR}, ...) have no value here.
  */
 @Component(service = ProvCommands.class, property = {
     "osgi.command.scope=prov",
@@ -33,16 +33,15 @@ public final class ProvCommands {
     private static final Map<String, RuleKind> RULE_PARAMETERS = Map.of("Profile_Rule", RuleKind.PROFILE,
             "Profile_Rule_B", RuleKind.PROFILE, "Profile_Rule_C", RuleKind.PROFILE, "Profile_Rule_D",
             RuleKind.PROFILE, "Upgrade_Rule", RuleKind.UPGRADE, "Report_Rule", RuleKind.REPORT);
-    private static final MacroSource NO_STATE = name -> null;
 
     private final ParameterStore store;
-    private final DeviceIdentity identity;
+    private final PhoneMacros phoneMacros;
     private final ProvisioningRulesImpl rules = new ProvisioningRulesImpl();
 
     @Activate
-    public ProvCommands(@Reference ParameterStore store, @Reference DeviceIdentity identity) {
+    public ProvCommands(@Reference ParameterStore store, @Reference PhoneMacros macros) {
         this.store = store;
-        this.identity = identity;
+        this.phoneMacros = macros;
     }
 
     @Descriptor("expand the macros of a text ($SA..$SD stay as written)")
@@ -121,6 +120,6 @@ public final class ProvCommands {
     }
 
     private MacroSource macros() {
-        return new StoreMacroSource(store, identity, NO_STATE);
+        return phoneMacros.now();
     }
 }

@@ -1,7 +1,34 @@
 /**
- * The provisioning rules: parser ({@code RuleParser}, {@code ConditionParser}), macro expander
+ * The provisioning rules and the resync engine.
+ *
+ * <p>The rules: parser ({@code RuleParser}, {@code ConditionParser}), macro expander
  * ({@code MacroExpander} over the fixed name table {@code Macros}), condition evaluator,
  * URL resolver, and the {@code ProvisioningRules} service that joins them.
+ *
+ * <p>The components, each of one concern:
+ * <ul>
+ * <li>{@code PhoneMacrosService} ({@code PhoneMacros}): the one source of the phone's macro values
+ * (identity, GPP registers, {@code $UIDn}, {@code $PRVTMR}, the upgrade state, {@code $ISCUST});
+ * callers lay the values of their event over it;</li>
+ * <li>{@code ProvisioningLogService} ({@code ProvisioningLog}, and {@code LogLines} for the
+ * engine): {@code Log_*} messages expanded, logged and sent to {@code Syslog_Server} through the
+ * phone's one {@code SyslogSender};</li>
+ * <li>{@code ResyncComponent} ({@code Provisioning}): the engine at the edge. It holds the
+ * references, keeping the engine's {@code Transports} table and {@code ServiceSlot}s (profile
+ * decoder, discovery, line state) current, creates the engine's one thread, and hands the calls
+ * to the engine;</li>
+ * <li>{@code ProvCommands}, {@code EngineCommands}: the {@code prov:} shell commands.</li>
+ * </ul>
+ *
+ * <p>The engine is plain objects built by their constructors, with no DS and no thread of their
+ * own: they run on the serial {@code Executor} and the {@code Clock} they are given (a test gives a
+ * direct executor and a virtual clock), so that many phones' engines can run in one JVM.
+ * {@code ResyncEngine} builds and joins them: {@code ResyncScheduler} (when: the schedule of
+ * {@code schedule/ResyncPolicy}, the gates of {@code Provision_Enable}, the triggers and the idle
+ * lines), {@code AttemptRunner} (one attempt: rules A to D in sequence, the first failure ends it),
+ * {@code RuleRunner} (one rule: evaluation, assignments, server choice by {@code ServerChoice},
+ * download and apply by {@code fetch/ProfileFetcher}, the {@code Log_*} lines), {@code ResyncHistory},
+ * {@code ProfileAccount} and {@code StatusPublisher} (the status and its listeners).
  *
  * <p>Where the reference leaves the behaviour open, these are the choices (each pinned by a test):
  * <ul>
@@ -22,6 +49,9 @@
  * <li>A comparison that cannot be made (ordering a string, an integer with a version) stops the
  * evaluation with an error rather than making the alternative false, so that a broken rule is
  * reported and not silently skipped.</li>
+ * <li>Within one attempt every rule and message sees {@code $PRVTMR}, {@code $UPGTMR},
+ * {@code $UPGST} and {@code $UPGERR} as they stood at its start ({@code $PRVTMR}: the seconds
+ * since the attempt before it).</li>
  * <li>Assignments run in the order written; each sees the ones before it, and the options and the
  * URL see all of them (assignments run before the download).</li>
  * <li>{@code --post} and {@code --alias} (documented for SPA, still in MPP examples) are parsed and

@@ -3,6 +3,7 @@ package org.mppfw.provisioning.internal;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.mppfw.api.device.DeviceIdentity;
 import org.mppfw.api.provisioning.MacroSource;
 
 /** Macro values of a test phone (a CP-8845-3PCC) that tests adjust. */
@@ -53,5 +54,41 @@ final class Phone {
             m.put(pairs[k], pairs[k + 1]);
         }
         return MacroSource.of(m);
+    }
+
+    /** The identity of the same phone, as the device bundle gives it. */
+    static DeviceIdentity identity() {
+        Map<String, String> v = values();
+        return new DeviceIdentity() {
+            @Override
+            public String model() {
+                return v.get("PN");
+            }
+
+            @Override
+            public String productSeries() {
+                return v.get("PSN");
+            }
+
+            @Override
+            public String mac() {
+                return v.get("MA");
+            }
+
+            @Override
+            public String serialNumber() {
+                return v.get("SN");
+            }
+
+            @Override
+            public String hardwareVersion() {
+                return v.get("HWVER");
+            }
+
+            @Override
+            public String firmwareVersion() {
+                return v.get("SWVER");
+            }
+        };
     }
 }

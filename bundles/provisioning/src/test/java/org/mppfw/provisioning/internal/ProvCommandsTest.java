@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -42,7 +44,9 @@ class ProvCommandsTest {
         tio = new ThreadIOImpl();
         tio.start();
         CommandProcessorImpl processor = new CommandProcessorImpl(tio);
-        ProvCommands prov = new ProvCommands(store(values), identity());
+        ParameterStore store = store(values);
+        VirtualClock clock = new VirtualClock(Instant.EPOCH, ZoneOffset.UTC);
+        ProvCommands prov = new ProvCommands(store, new PhoneMacrosService(store, identity(), clock));
         processor.addCommand("prov", prov, "expand");
         processor.addCommand("prov", prov, "eval");
         session = processor.createSession(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(),

@@ -36,10 +36,12 @@ import org.mppfw.api.profile.DecodeOptions;
 import org.mppfw.api.profile.ProfileCodec;
 import org.mppfw.api.provisioning.ProvisioningStatus;
 import org.mppfw.api.provisioning.ResyncRecord;
+import org.mppfw.api.service.ServiceSlot;
 import org.mppfw.api.transport.ResultClass;
 import org.mppfw.api.transport.Transport;
 import org.mppfw.api.transport.TransportException;
 import org.mppfw.api.transport.TransportRequest;
+import org.mppfw.api.transport.Transports;
 import org.mppfw.config.internal.Catalog;
 import org.mppfw.config.internal.ParameterStoreImpl;
 import org.mppfw.provisioning.internal.fetch.MemoryResponse;
@@ -60,6 +62,9 @@ class ResyncEngineTest {
     private final VirtualClock clock = new VirtualClock(T0, ZONE);
     private ParameterStoreImpl store;
     private ResyncEngine engine;
+    private ProvisioningLogService log;
+    private final Transports transports = new Transports();
+    private final ServiceSlot<Discovery> discovery = new ServiceSlot<>("discovery");
     private boolean idle = true;
 
     /** What the server answers, by path: a profile body, or an HTTP status for failures. */
@@ -139,20 +144,28 @@ class ResyncEngineTest {
         if (store == null) {
             store = new ParameterStoreImpl(data, Catalog.standard(), ParameterStoreImpl.Options.defaults());
         }
-        engine = new ResyncEngine(store, clock, identity, new ProvisioningRulesImpl(), plain, Runnable::run, new Random(3));
-        engine.addTransport(http, Map.of(Transport.SCHEMES, new String[] {"http", "https"}));
-        engine.setLineState(new LineState() {
+        PhoneMacrosService macros = new PhoneMacrosService(store, identity, clock);
+        ProvisioningRulesImpl rules = new ProvisioningRulesImpl();
+        log = new ProvisioningLogService(store, clock, rules, macros);
+        transports.add(http, Map.of(Transport.SCHEMES, new String[] {"http", "https"}));
+        LineState lines = new LineState() {
             @Override
             public boolean allIdle() {
                 return idle;
             }
-        });
+        };
+        engine = new ResyncEngine(new ResyncEngine.Services(store, clock, rules, macros, log, transports,
+                ServiceSlot.of("profile decoder", plain), discovery, ServiceSlot.of("line state", lines)),
+                Runnable::run, new Random(3));
+        engine.addListener(macros);
+        engine.powerUp();
     }
 
     @AfterEach
     void stop() {
         if (engine != null) {
-            engine.deactivate();
+            engine.stop();
+            log.close();
         }
     }
 
@@ -308,6 +321,23 @@ class ResyncEngineTest {
         assertTrue(engine.resync());
         assertEquals(2, times.size(), "explicit resyncs ignore the triggers");
         assertEquals("explicit", engine.history().get(0).reason());
+    }
+
+    @Test
+    void anAttemptSeesPrvtmrAsItStoodAtItsStart() throws IOException {
+        set("Resync_Random_Delay", "0");
+        set("Profile_Rule", "http://127.0.0.1/a$PRVTMR.xml");
+        set("Profile_Rule_B", "http://127.0.0.1/b$PRVTMR.xml");
+        for (String path : List.of("/a0.xml", "/b0.xml", "/a500.xml", "/b500.xml")) {
+            server.put(path, flat("<GPP_A>" + path + "</GPP_A>"));
+        }
+        boot();
+        clock.advance(Duration.ofSeconds(500));
+        assertTrue(engine.resync());
+        // the power-up attempt at once, the explicit one 500 s after it: both rules of an attempt
+        // see the seconds since the attempt before it
+        assertEquals(List.of("/a0.xml", "/b0.xml", "/a500.xml", "/b500.xml"),
+                requests.stream().map(r -> r.uri().getPath()).toList());
     }
 
     @Test
@@ -494,7 +524,7 @@ class ResyncEngineTest {
         hosts.put("down.example.test", null);
         server.put("/open/000e08012345.xml", flat("<GPP_A>from 160</GPP_A>"));
         boot();
-        engine.setDiscovery(found);
+        discovery.set(found);
         clock.advance(Duration.ZERO);
         assertEquals(List.of("http://down.example.test:80/cfg/8845-3PCC.xml", "https://p160.example.test:443/open/000e08012345.xml"),
                 requestedUrls());
@@ -511,8 +541,8 @@ class ResyncEngineTest {
         found.sources.add(new ProvisioningSource(150, "10.0.0.3"));
         hosts.put("auth.example.test", 401);
         boot();
-        engine.addTransport(http, Map.of(Transport.SCHEMES, new String[] {"tftp"}));
-        engine.setDiscovery(found);
+        transports.add(http, Map.of(Transport.SCHEMES, new String[] {"tftp"}));
+        discovery.set(found);
         clock.advance(Duration.ZERO);
         assertEquals(List.of("tftp://auth.example.test:8080/8845-3PCC.xml"), requestedUrls());
         ResyncRecord r = engine.status().lastAttempt().orElseThrow();
@@ -532,7 +562,7 @@ class ResyncEngineTest {
         hosts.put("prov2.example.test", null);
         server.put("/8845-3PCC.xml", flat("<GPP_B>by srv</GPP_B>"));
         boot();
-        engine.setDiscovery(found);
+        discovery.set(found);
         clock.advance(Duration.ZERO);
         assertEquals(List.of("example.test"), found.srvAsked);
         assertEquals(List.of("https://prov2.example.test:18444/8845-3PCC.xml", "https://prov1.example.test:18443/8845-3PCC.xml"),
@@ -551,7 +581,7 @@ class ResyncEngineTest {
         found.srv.add(new SrvTarget("http", "px1.example.test", 18080, 10, 50, "example.test"));
         server.put("/8845-3PCC.xml", flat("<GPP_C>srv rule</GPP_C>"));
         boot();
-        engine.setDiscovery(found);
+        discovery.set(found);
         clock.advance(Duration.ZERO);
         assertEquals(List.of("http://px1.example.test:18080/8845-3PCC.xml"), requestedUrls());
         assertEquals(java.util.Optional.empty(), requests.get(0).tlsName(), "no TLS over http");

@@ -1,0 +1,132 @@
+package org.mppfw.provisioning.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.mppfw.api.clock.Clock;
+import org.mppfw.api.config.ParameterStore;
+import org.mppfw.api.device.DeviceIdentity;
+import org.mppfw.api.discovery.CustomizationState;
+import org.mppfw.api.discovery.RemoteCustomization;
+import org.mppfw.api.firmware.FirmwareService;
+import org.mppfw.api.firmware.UpgradeStatus;
+import org.mppfw.api.provisioning.MacroSource;
+import org.mppfw.api.provisioning.PhoneMacros;
+import org.mppfw.api.provisioning.ProvisioningListener;
+import org.mppfw.api.provisioning.ProvisioningStatus;
+import org.mppfw.api.service.ServiceSlot;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * The phone's macro values, one snapshot of the parameters at each {@link #now()}:
+ * <ul>
+ * <li>{@code $MA $MAU $MAC $PN $PSN $SN $SERIAL_NUMBER $HWVER $SWVER} from the device identity
+ * ({@code $PN} = {@code CP-8845-3PCC}, {@code $PSN} = {@code 8845-3PCC});</li>
+ * <li>{@code $A..$P} and {@code $SA..$SD}, the GPP registers; {@code $UIDn}, {@code User_ID_n_};</li>
+ * <li>{@code $PRVTMR}: seconds since the last resync attempt, since power-up before the first. It
+ * is a {@link ProvisioningListener}: an attempt starts when the engine's status turns
+ * {@code RESYNCING};</li>
+ * <li>{@code $UPGTMR} likewise for upgrade attempts, with {@code $UPGST} and {@code $UPGERR},
+ * from the firmware service (since power-up, 1 and empty when it does not run);</li>
+ * <li>{@code $ISCUST}: 1 once remote customization is done (Acquired), else 0.</li>
+ * </ul>
+ * A name found nowhere has no value.
+ */
+@Component(service = {PhoneMacros.class, ProvisioningListener.class}, immediate = true)
+public final class PhoneMacrosService implements PhoneMacros, ProvisioningListener {
+
+    private final ParameterStore store;
+    private final DeviceIdentity identity;
+    private final Clock clock;
+    private final Instant poweredUp;
+    private final ServiceSlot<FirmwareService> firmware = new ServiceSlot<>("firmware service");
+    private final ServiceSlot<RemoteCustomization> customization = new ServiceSlot<>("remote customization");
+    private volatile Instant lastResync;
+
+    @Activate
+    public PhoneMacrosService(@Reference ParameterStore store, @Reference DeviceIdentity identity, @Reference Clock clock) {
+        this.store = store;
+        this.identity = identity;
+        this.clock = clock;
+        this.poweredUp = clock.now();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setFirmware(FirmwareService f) {
+        firmware.set(f);
+    }
+
+    void unsetFirmware(FirmwareService f) {
+        firmware.unset(f);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setCustomization(RemoteCustomization rc) {
+        customization.set(rc);
+    }
+
+    void unsetCustomization(RemoteCustomization rc) {
+        customization.unset(rc);
+    }
+
+    @Override
+    public void statusChanged(ProvisioningStatus status) {
+        if (status.state() == ProvisioningStatus.State.RESYNCING) {
+            lastResync = clock.now();
+        }
+    }
+
+    @Override
+    public MacroSource now() {
+        Map<String, String> parameters = Map.copyOf(store.values());
+        Map<String, String> state = Map.copyOf(state(clock.now()));
+        return name -> value(name, state, parameters);
+    }
+
+    private Map<String, String> state(Instant now) {
+        Map<String, String> m = new HashMap<>();
+        Instant resync = lastResync;
+        m.put("PRVTMR", Long.toString(Duration.between(resync == null ? poweredUp : resync, now).toSeconds()));
+        UpgradeStatus u = firmware.get().map(FirmwareService::status).orElse(null);
+        Instant upg = u == null || u.lastAttempt() == null ? poweredUp : u.lastAttempt();
+        m.put("UPGTMR", Long.toString(Math.max(0, Duration.between(upg, now).toSeconds())));
+        m.put("UPGST", Integer.toString(u == null ? 1 : u.upgst()));
+        m.put("UPGERR", u == null ? "" : u.lastResult());
+        boolean acquired = customization.get().map(rc -> rc.state() == CustomizationState.ACQUIRED).orElse(false);
+        m.put("ISCUST", acquired ? "1" : "0");
+        return m;
+    }
+
+    private String value(String name, Map<String, String> state, Map<String, String> parameters) {
+        String v = switch (name) {
+            case "MA" -> identity.mac();
+            case "MAU" -> identity.macUpper();
+            case "MAC" -> identity.macWithColons();
+            case "PN" -> identity.model();
+            case "PSN" -> identity.productSeries();
+            case "SN", "SERIAL_NUMBER" -> identity.serialNumber();
+            case "HWVER" -> identity.hardwareVersion();
+            case "SWVER" -> identity.firmwareVersion();
+            default -> state.get(name);
+        };
+        if (v != null) {
+            return v;
+        }
+        if (name.length() == 1 || Macros.isSecret(name)) {
+            return parameters.get("GPP_" + name);
+        }
+        if (name.startsWith("UID")) {
+            return parameters.get("User_ID_" + name.substring(3) + "_");
+        }
+        return null;
+    }
+}

@@ -1,0 +1,129 @@
+package org.mppfw.provisioning.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mppfw.api.config.ChangeSource;
+import org.mppfw.api.discovery.CustomizationState;
+import org.mppfw.api.discovery.RemoteCustomization;
+import org.mppfw.api.firmware.FirmwareService;
+import org.mppfw.api.firmware.UpgradeStatus;
+import org.mppfw.api.provisioning.MacroSource;
+import org.mppfw.api.provisioning.ProvisioningStatus;
+import org.mppfw.config.internal.Catalog;
+import org.mppfw.config.internal.ParameterStoreImpl;
+
+/** The phone's macros: identity, registers, and the provisioning and upgrade state. */
+class PhoneMacrosServiceTest {
+
+    private static final Instant T0 = Instant.parse("2026-06-01T08:00:00Z");
+
+    @TempDir
+    Path data;
+
+    private final VirtualClock clock = new VirtualClock(T0, ZoneOffset.UTC);
+    private ParameterStoreImpl store;
+    private PhoneMacrosService macros;
+
+    @BeforeEach
+    void phone() throws IOException {
+        store = new ParameterStoreImpl(data, Catalog.standard(), ParameterStoreImpl.Options.defaults());
+        macros = new PhoneMacrosService(store, Phone.identity(), clock);
+    }
+
+    private static ProvisioningStatus status(ProvisioningStatus.State state) {
+        return new ProvisioningStatus(state, null, null, null, 0);
+    }
+
+    @Test
+    void identityRegistersAndLineIdsOfOneSnapshot() throws IOException {
+        store.set("GPP_A", "alpha", ChangeSource.ADMIN);
+        store.set("GPP_SB", "s3cret", ChangeSource.ADMIN);
+        store.set("User_ID_1_", "4001", ChangeSource.ADMIN);
+        MacroSource m = macros.now();
+        store.set("GPP_A", "changed later", ChangeSource.ADMIN);
+        assertEquals("000e08012345", m.value("MA"));
+        assertEquals("000E08012345", m.value("MAU"));
+        assertEquals("00:0e:08:01:23:45", m.value("MAC"));
+        assertEquals("CP-8845-3PCC", m.value("PN"));
+        assertEquals("8845-3PCC", m.value("PSN"));
+        assertEquals("FCH2036ABCD", m.value("SN"));
+        assertEquals("FCH2036ABCD", m.value("SERIAL_NUMBER"));
+        assertEquals("sip8845.12-0-1MPP0001-1", m.value("SWVER"));
+        assertEquals("alpha", m.value("A"), "the parameters as they were when the snapshot was taken");
+        assertEquals("changed later", macros.now().value("A"));
+        assertEquals("s3cret", m.value("SB"));
+        assertEquals("4001", m.value("UID1"));
+        assertNull(m.value("SCHEME"), "values of one event are the caller's");
+        assertNull(m.value("PRVST"));
+    }
+
+    @Test
+    void prvtmrCountsFromPowerUpThenFromEachResyncAttempt() {
+        clock.advance(Duration.ofSeconds(700));
+        assertEquals("700", macros.now().value("PRVTMR"));
+        macros.statusChanged(status(ProvisioningStatus.State.WAITING_FOR_IDLE));
+        macros.statusChanged(status(ProvisioningStatus.State.IDLE));
+        assertEquals("700", macros.now().value("PRVTMR"), "only an attempt resets it");
+        macros.statusChanged(status(ProvisioningStatus.State.RESYNCING));
+        clock.advance(Duration.ofSeconds(30));
+        macros.statusChanged(status(ProvisioningStatus.State.IDLE));
+        clock.advance(Duration.ofSeconds(60));
+        assertEquals("90", macros.now().value("PRVTMR"), "from the start of the last attempt");
+    }
+
+    @Test
+    void upgradeMacrosFromTheFirmwareServiceWhenItRuns() {
+        clock.advance(Duration.ofSeconds(400));
+        MacroSource without = macros.now();
+        assertEquals("400", without.value("UPGTMR"), "since power-up");
+        assertEquals("1", without.value("UPGST"));
+        assertEquals("", without.value("UPGERR"));
+        FirmwareService fw = firmware(new UpgradeStatus(UpgradeStatus.Phase.IDLE, 0, "", T0.plusSeconds(100),
+                "download failed: HTTP 404", 2));
+        macros.setFirmware(fw);
+        MacroSource with = macros.now();
+        assertEquals("300", with.value("UPGTMR"));
+        assertEquals("2", with.value("UPGST"));
+        assertEquals("download failed: HTTP 404", with.value("UPGERR"));
+        macros.unsetFirmware(fw);
+        assertEquals("1", macros.now().value("UPGST"));
+    }
+
+    @Test
+    void iscustIsOneOnceRemoteCustomizationIsAcquired() {
+        assertEquals("0", macros.now().value("ISCUST"));
+        RemoteCustomization pending = customization(CustomizationState.PENDING);
+        macros.setCustomization(pending);
+        assertEquals("0", macros.now().value("ISCUST"));
+        macros.setCustomization(customization(CustomizationState.ACQUIRED));
+        macros.unsetCustomization(pending); // an old instance going away leaves the new one
+        assertEquals("1", macros.now().value("ISCUST"));
+    }
+
+    private static FirmwareService firmware(UpgradeStatus status) {
+        return (FirmwareService) Proxy.newProxyInstance(PhoneMacrosServiceTest.class.getClassLoader(),
+                new Class<?>[] {FirmwareService.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "status" -> status;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static RemoteCustomization customization(CustomizationState state) {
+        return (RemoteCustomization) Proxy.newProxyInstance(PhoneMacrosServiceTest.class.getClassLoader(),
+                new Class<?>[] {RemoteCustomization.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "state" -> state;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+}
