@@ -3,6 +3,8 @@
  * record ({@link org.mppfw.layout.FirmwareState}), the boot history ({@link org.mppfw.layout.BootHistory}),
  * the reboot request ({@link org.mppfw.layout.RebootRequest}) and the durable write they all use
  * ({@link org.mppfw.layout.Durable}), plus the test-only fault points ({@link org.mppfw.layout.FaultPoint}).
+ * Every other file the phone keeps (parameters, device identity, customization state, custom CA,
+ * the saved screen) goes through the same durable write.
  * <p>
  * Written here rather than taken from a library: these are a few small files of the phone's own
  * format whose whole point is that the launcher (not a bundle) and the bundles read them alike.
