@@ -1,19 +1,15 @@
 package org.mppfw.lab;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 
 import org.mppfw.api.crypto.KdfDigest;
-import org.mppfw.crypto.internal.ece.Aes128gcmOutputStream;
-import org.mppfw.crypto.internal.openssl.OpensslCbc;
+import org.mppfw.lab.encode.Aes128gcm;
+import org.mppfw.lab.encode.Gzip;
+import org.mppfw.lab.encode.OpensslEnc;
 
 /**
  * The sample profiles, made per MAC on request, all {@code <flat-profile>} documents inside
@@ -106,14 +102,8 @@ public final class Profiles {
     /** {@code /cfg/MAC.cfg}: gzip, then AES-256-CBC as {@code openssl enc -aes-256-cbc -k GPP_SA}. */
     public byte[] cfg(String mac, String file) {
         byte[] plain = perMac(mac, file, "gzip, then openssl enc -aes-256-cbc -k $SA (SHA-256)");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (OutputStream enc = OpensslCbc.encrypt(out, keys.profileKey().getBytes(StandardCharsets.UTF_8),
-                KdfDigest.SHA256, random)) {
-            enc.write(gzip(plain));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return OpensslEnc.encrypt(Gzip.gzip(plain), keys.profileKey().getBytes(StandardCharsets.UTF_8),
+                KdfDigest.SHA256, random);
     }
 
     /** {@code /ece/MAC.xml}: RFC 8188 aes128gcm with the UTF-8 bytes of the IKM. */
@@ -121,14 +111,7 @@ public final class Profiles {
         byte[] plain = perMac(mac, file, "RFC 8188 aes128gcm (IKM_HTTP_Encrypt_Content)");
         byte[] salt = new byte[16];
         random.nextBytes(salt);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (OutputStream enc = new Aes128gcmOutputStream(out, keys.ikm().getBytes(StandardCharsets.UTF_8), salt,
-                RECORD_SIZE, "", 0)) {
-            enc.write(plain);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return Aes128gcm.encrypt(plain, keys.ikm().getBytes(StandardCharsets.UTF_8), salt, RECORD_SIZE);
     }
 
     public byte[] plain(String mac, String file) {
@@ -136,17 +119,7 @@ public final class Profiles {
     }
 
     public byte[] plainGz(String mac, String file) {
-        return gzip(perMac(mac, file, "gzip"));
-    }
-
-    static byte[] gzip(byte[] data) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(data);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return Gzip.gzip(perMac(mac, file, "gzip"));
     }
 
     private static byte[] xml(String comment, Map<String, String> params, Map<String, String> access) {

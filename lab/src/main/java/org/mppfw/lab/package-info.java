@@ -52,7 +52,8 @@
  * ({@code http://HOST:HTTP/bootstrap.xml}), logs one line per request (client, protocol,
  * method, path, status, bytes, User-Agent) and stops cleanly on Ctrl-C or SIGTERM.
  *
- * <p>The encryptions are those of the phone's own crypto bundle, used here as a library. The
+ * <p>The encodings are the lab's own ({@link org.mppfw.lab.encode}), made from their
+ * specifications: the lab uses only the phone's {@code api}, as any provisioning server could. The
  * HTTP side is in {@link org.mppfw.lab.http}, the TFTP side in {@link org.mppfw.lab.tftp}; each
  * says why it is built the way it is.
  */

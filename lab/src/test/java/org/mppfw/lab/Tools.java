@@ -18,18 +18,18 @@ import org.junit.jupiter.api.Assumptions;
  * {@code tftp} of tftp-hpa, {@code node} with {@code http_ece}) as child processes that never
  * outlive a call. {@code MPPFW_SKIP_PEERS=1} skips the tests whose client is missing.
  */
-final class Tools {
+public final class Tools {
 
     private Tools() {
     }
 
-    record Result(int exit, byte[] stdout, String stderr) {
-        String out() {
+    public record Result(int exit, byte[] stdout, String stderr) {
+        public String out() {
             return new String(stdout, StandardCharsets.UTF_8);
         }
     }
 
-    static Result run(Path dir, Map<String, String> env, String... command) {
+    public static Result run(Path dir, Map<String, String> env, String... command) {
         requireTool(command[0]);
         Process p = null;
         try {
@@ -59,12 +59,12 @@ final class Tools {
         }
     }
 
-    static Result run(Path dir, String... command) {
+    public static Result run(Path dir, String... command) {
         return run(dir, Map.of(), command);
     }
 
     /** Runs and checks the exit code is 0. */
-    static Result ok(Path dir, String... command) {
+    public static Result ok(Path dir, String... command) {
         Result r = run(dir, command);
         if (r.exit() != 0) {
             fail(String.join(" ", command) + " exited " + r.exit() + ": " + r.stderr());
@@ -72,7 +72,7 @@ final class Tools {
         return r;
     }
 
-    static void requireTool(String tool) {
+    public static void requireTool(String tool) {
         for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
             if (Files.isExecutable(Path.of(d, tool))) {
                 return;
@@ -82,7 +82,7 @@ final class Tools {
     }
 
     /** The {@code node_modules} folder holding {@code http_ece}, or a clear failure. */
-    static Path nodeModules() {
+    public static Path nodeModules() {
         requireTool("node");
         String prefix = System.getProperty("mppfw.npm.prefix");
         Path root = prefix != null && !prefix.isBlank() ? Path.of(prefix) : repoRoot().resolve(".cache/npm");

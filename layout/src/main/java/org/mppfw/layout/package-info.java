@@ -8,6 +8,8 @@
  * ({@link org.mppfw.layout.SlotManifest}, {@link org.mppfw.layout.Sha256}); the framework properties
  * the launcher sets ({@link org.mppfw.layout.LaunchProperties}); plus the test-only fault points
  * ({@link org.mppfw.layout.FaultPoint}).
+ * Every other file the phone keeps (parameters, device identity, customization state, custom CA,
+ * the saved screen) goes through the same durable write.
  * <p>
  * Written here rather than taken from a library: these are a few small files of the phone's own
  * format whose whole point is that the launcher (not a bundle) and the bundles read them alike.

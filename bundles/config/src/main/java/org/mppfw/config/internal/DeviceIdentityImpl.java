@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 
 import org.mppfw.api.device.DeviceIdentity;
 import org.mppfw.api.device.DeviceProperties;
+import org.mppfw.layout.Durable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,8 +60,8 @@ public final class DeviceIdentityImpl implements DeviceIdentity {
         Properties p = Files.exists(file) ? read(file) : null;
         if (p == null) {
             p = firstBoot(properties);
-            AtomicFiles.createPrivateDirectories(dataDir);
-            AtomicFiles.write(file, serialize(p));
+            Durable.createPrivateDirectories(dataDir);
+            Durable.savePrivate(file, serialize(p));
             LOG.info("Device identity created: {} {} serial {}", p.getProperty("model"), p.getProperty("mac"),
                     p.getProperty("serial"));
         }

@@ -16,6 +16,7 @@ import javax.xml.stream.XMLStreamReader;
 import org.mppfw.api.config.Access;
 import org.mppfw.api.config.ParameterDefinition;
 import org.mppfw.api.config.ParameterException;
+import org.mppfw.layout.Durable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +66,7 @@ final class ParameterFile {
     }
 
     static void write(Path file, Catalog catalog, Map<String, Slot> state) throws IOException {
-        AtomicFiles.write(file, serialize(catalog, state));
+        Durable.savePrivate(file, serialize(catalog, state));
     }
 
     /**

@@ -36,6 +36,7 @@ import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.config.ProfileException;
 import org.mppfw.api.config.Rejection;
 import org.mppfw.api.device.DeviceProperties;
+import org.mppfw.layout.Durable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,10 +112,10 @@ public final class ParameterStoreImpl implements ParameterStore {
         this.events = options.events();
         this.emptyResetsToDefault = options.emptyResetsToDefault();
         Path dir = dataDir.resolve(CONFIG_DIR);
-        AtomicFiles.createPrivateDirectories(dataDir);
-        AtomicFiles.createPrivateDirectories(dir);
+        Durable.createPrivateDirectories(dataDir);
+        Durable.createPrivateDirectories(dir);
         this.file = dir.resolve(ParameterFile.FILE_NAME);
-        if (Files.deleteIfExists(AtomicFiles.tempOf(file))) {
+        if (Files.deleteIfExists(Durable.tempOf(file))) {
             LOG.info("Ignored an unfinished parameter write left by an interrupted run");
         }
         this.state = Collections.unmodifiableMap(load());
@@ -129,7 +130,7 @@ public final class ParameterStoreImpl implements ParameterStore {
         } catch (ParameterFile.CorruptException e) {
             Path aside = file.resolveSibling(ParameterFile.FILE_NAME + ".corrupt-" + STAMP.format(Instant.now()));
             Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
-            AtomicFiles.forceDirectory(file.getParent());
+            Durable.syncDir(file.getParent());
             LOG.error("The stored parameters are corrupt ({}); kept as {} and starting from factory defaults",
                     e.getMessage(), aside.getFileName());
             return ParameterFile.defaults(catalog);
@@ -405,7 +406,7 @@ public final class ParameterStoreImpl implements ParameterStore {
                 }
             }
             commit(next);
-            int failed = AtomicFiles.deleteTree(dataDir.resolve(DeviceProperties.STATE_DIR));
+            int failed = Durable.deleteTreeAsFarAsPossible(dataDir.resolve(DeviceProperties.STATE_DIR));
             if (failed > 0) {
                 LOG.warn("Factory reset could not delete {} entries of the out-of-box state", failed);
             }

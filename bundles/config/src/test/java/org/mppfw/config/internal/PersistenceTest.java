@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mppfw.api.config.Access;
 import org.mppfw.api.config.ChangeSource;
 import org.mppfw.api.config.Parameter;
+import org.mppfw.layout.Durable;
 
 class PersistenceTest {
 
@@ -61,7 +62,7 @@ class PersistenceTest {
     void leftoverTempFileIsIgnoredAndRemoved() throws Exception {
         ParameterStoreImpl s = TestStores.open(dir);
         s.set("GPP_A", "committed", ChangeSource.ADMIN);
-        Path tmp = AtomicFiles.tempOf(s.file());
+        Path tmp = Durable.tempOf(s.file());
         Files.writeString(tmp, "<parameters format=\"1\">\n  <p n=\"GPP_A\" ua=\"na\" user=\"n\">half-writ");
         ParameterStoreImpl t = TestStores.open(dir);
         assertEquals("committed", t.get("GPP_A"));
@@ -117,7 +118,7 @@ class PersistenceTest {
     void failedWriteChangesNothing() throws Exception {
         ParameterStoreImpl s = TestStores.open(dir);
         s.set("GPP_A", "before", ChangeSource.ADMIN);
-        Path tmp = AtomicFiles.tempOf(s.file());
+        Path tmp = Durable.tempOf(s.file());
         Files.createDirectories(tmp.resolve("blocker"));
         assertThrows(IOException.class, () -> s.set("GPP_A", "after", ChangeSource.ADMIN));
         assertThrows(IOException.class, () -> TestStores.apply(s, TestStores.flat("<GPP_A>after</GPP_A>")));

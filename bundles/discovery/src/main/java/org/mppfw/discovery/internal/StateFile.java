@@ -1,18 +1,19 @@
 package org.mppfw.discovery.internal;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import org.mppfw.api.discovery.CustomizationState;
+import org.mppfw.layout.Durable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The final customization state, kept in the data dir (not the framework cache, which is wiped
- * on every boot): one line, written to a temporary file and renamed, so that a crash leaves the
- * old state or the new one.
+ * on every boot): one line, written durably ({@link Durable#save}), so that a crash or a power
+ * cut leaves the old state or the new one.
  */
 final class StateFile {
 
@@ -38,10 +39,7 @@ final class StateFile {
 
     void save(CustomizationState s) {
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, s.name() + "\n");
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Durable.save(file, (s.name() + "\n").getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
             LOG.warn("Customization: could not keep the state {} in {}: {}", s.label(), file, e.getMessage());
         }

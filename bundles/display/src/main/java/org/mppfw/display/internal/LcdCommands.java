@@ -13,6 +13,7 @@ import org.apache.felix.service.command.Descriptor;
 import org.mppfw.api.keypad.Keypad;
 import org.mppfw.api.keypad.TerminalKeys;
 import org.mppfw.api.provisioning.Provisioning;
+import org.mppfw.terminal.RawTerminal;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

@@ -1,11 +1,10 @@
 package org.mppfw.display.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,12 +12,14 @@ import java.util.Properties;
 
 import org.mppfw.api.display.Indicators;
 import org.mppfw.api.display.Screen;
+import org.mppfw.layout.Durable;
 
 /**
  * The LCD's model written to a file when the display stops and read back when it starts, so that
  * a display bundle replaced by a firmware upgrade shows the same screen again. The file lives in
  * the bundle's own data area, which the framework keeps across a bundle update (not across a
- * reboot, which starts from the boot screen anyway); it is deleted once read.
+ * reboot, which starts from the boot screen anyway); it is written durably ({@link Durable#save})
+ * and deleted once read.
  */
 final class ScreenFile {
 
@@ -45,12 +46,9 @@ final class ScreenFile {
         list(p, "key", s.lineKeys());
         p.setProperty("network", Boolean.toString(i.network()));
         p.setProperty("registration", i.registration().name());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.createDirectories(file.getParent());
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            p.store(out, "LCD model");
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        p.store(out, "LCD model");
+        Durable.save(file, out.toByteArray());
     }
 
     /** Reads and deletes the saved model; empty when there is none or it cannot be read. */

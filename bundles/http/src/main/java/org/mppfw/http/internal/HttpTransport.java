@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -28,6 +27,7 @@ import org.mppfw.api.transport.Transport;
 import org.mppfw.api.transport.TransportException;
 import org.mppfw.api.transport.TransportRequest;
 import org.mppfw.api.transport.TransportResponse;
+import org.mppfw.layout.Durable;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -237,11 +237,7 @@ public final class HttpTransport implements Transport, ParameterListener {
         try (TransportResponse r = exchange(req); InputStream in = r.body()) {
             byte[] pem = in.readAllBytes();
             TlsMaterial.parseCaCertificates(pem);
-            Path file = customCaFile();
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling("custom-ca.pem.tmp");
-            Files.write(tmp, pem);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Durable.save(customCaFile(), pem);
             customCaStatus = "Last provisioning succeeded on " + Instant.now();
             customCaRule = asked;
             LOG.info("custom CA installed from {}", HttpExchanger.display(uri));

@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mppfw.api.keypad.Key;
 import org.mppfw.api.keypad.KeyListener;
+import org.mppfw.terminal.RawTerminal;
 
 class KeypadTest {
 

@@ -292,7 +292,7 @@ public final class UpgradeEngine {
         int upgst = failuresBefore > 0 ? 2 : 1;
         Path marker = boot.dataDir().resolve(UPGRADING_MARKER);
         try {
-            Durable.write(marker, (url + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            Durable.save(marker, (url + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {
             LOG.debug("cannot write {}: {}", marker, e.getMessage());
         }

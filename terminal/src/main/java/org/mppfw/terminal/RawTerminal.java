@@ -1,4 +1,4 @@
-package org.mppfw.keypad.internal;
+package org.mppfw.terminal;
 
 import java.io.InputStream;
 import java.lang.reflect.Method;
@@ -10,10 +10,10 @@ import org.apache.felix.service.command.CommandSession;
  * shell is Gogo's JLine shell (its terminal is the session variable {@code .terminal}); any other
  * shell keeps its own mode and the live mode reads its keyboard as it comes.
  */
-final class RawTerminal implements AutoCloseable {
+public final class RawTerminal implements AutoCloseable {
 
     /** How long the rest of an escape sequence may take to arrive after its Escape. */
-    static final long SEQUENCE_MS = 50;
+    public static final long SEQUENCE_MS = 50;
 
     private final Object terminal;
     private final Object saved;
@@ -23,7 +23,7 @@ final class RawTerminal implements AutoCloseable {
         this.saved = saved;
     }
 
-    static RawTerminal enter(CommandSession session) {
+    public static RawTerminal enter(CommandSession session) {
         Object t = session.get(".terminal");
         if (t == null) {
             return new RawTerminal(null, null);
@@ -37,7 +37,7 @@ final class RawTerminal implements AutoCloseable {
     }
 
     /** The terminal's own input when raw, else the session's keyboard. */
-    InputStream input(CommandSession session) {
+    public InputStream input(CommandSession session) {
         if (terminal != null) {
             try {
                 return peeking((InputStream) method(terminal, "input").invoke(terminal));
@@ -53,7 +53,7 @@ final class RawTerminal implements AutoCloseable {
      * still in its pump: this asks it to peek for up to {@link #SEQUENCE_MS} instead, so that an
      * arrow key is not read as Escape then two letters (a lone Escape still ends as Back).
      */
-    static InputStream peeking(InputStream in) {
+    public static InputStream peeking(InputStream in) {
         Method peek;
         try {
             peek = in.getClass().getMethod("peek", long.class);
