@@ -20,8 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 
 import org.mppfw.api.config.Access;
@@ -87,19 +85,10 @@ public final class ParameterStoreImpl implements ParameterStore {
     private final Path dataDir;
     private final Path file;
     private final Catalog catalog;
-    private final Executor events;
     private volatile boolean emptyResetsToDefault;
     private final Object writeLock = new Object();
     private volatile Map<String, Slot> state;
-    private final List<Registration> listeners = new CopyOnWriteArrayList<>();
-    private final ConcurrentLinkedQueue<Event> pending = new ConcurrentLinkedQueue<>();
-    private final Object deliveryLock = new Object();
-
-    private record Registration(ParameterListener listener, Set<String> names) {
-    }
-
-    private record Event(List<ParameterChange> changes, ChangeSource source) {
-    }
+    private final ChangeDelivery changes;
 
     /**
      * Opens the store of a data dir, creating {@code <data>/config} if needed. A temporary file
@@ -109,7 +98,7 @@ public final class ParameterStoreImpl implements ParameterStore {
     public ParameterStoreImpl(Path dataDir, Catalog catalog, Options options) throws IOException {
         this.dataDir = dataDir;
         this.catalog = catalog;
-        this.events = options.events();
+        this.changes = new ChangeDelivery(options.events());
         this.emptyResetsToDefault = options.emptyResetsToDefault();
         Path dir = dataDir.resolve(CONFIG_DIR);
         Durable.createPrivateDirectories(dataDir);
@@ -155,56 +144,15 @@ public final class ParameterStoreImpl implements ParameterStore {
 
     /** Adds a listener; {@code names} null or empty means every parameter. */
     public void addListener(ParameterListener listener, Collection<String> names) {
-        Set<String> filter = names == null || names.isEmpty() ? null : Set.copyOf(names);
-        listeners.add(new Registration(listener, filter));
+        changes.addListener(listener, names);
     }
 
     public void removeListener(ParameterListener listener) {
-        listeners.removeIf(r -> r.listener() == listener);
+        changes.removeListener(listener);
     }
 
-    private void publish(List<ParameterChange> changes, ChangeSource source) {
-        if (changes.isEmpty()) {
-            return;
-        }
-        pending.add(new Event(List.copyOf(changes), source));
-        try {
-            events.execute(this::deliverPending);
-        } catch (RuntimeException e) {
-            LOG.warn("Cannot deliver parameter change events: {}", e.toString());
-        }
-    }
-
-    private void deliverPending() {
-        synchronized (deliveryLock) {
-            Event e;
-            while ((e = pending.poll()) != null) {
-                deliver(e);
-            }
-        }
-    }
-
-    private void deliver(Event e) {
-        for (Registration r : listeners) {
-            List<ParameterChange> mine = e.changes();
-            if (r.names() != null) {
-                mine = new ArrayList<>();
-                for (ParameterChange c : e.changes()) {
-                    if (r.names().contains(c.name())) {
-                        mine.add(c);
-                    }
-                }
-                if (mine.isEmpty()) {
-                    continue;
-                }
-                mine = List.copyOf(mine);
-            }
-            try {
-                r.listener().parametersChanged(mine, e.source());
-            } catch (RuntimeException | LinkageError ex) {
-                LOG.warn("Parameter listener {} failed: {}", r.listener().getClass().getName(), ex.toString());
-            }
-        }
+    private void publish(List<ParameterChange> list, ChangeSource source) {
+        changes.publish(list, source);
     }
 
     // ---------------------------------------------------------------- reads
