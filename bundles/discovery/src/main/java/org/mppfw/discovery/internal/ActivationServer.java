@@ -60,6 +60,15 @@ final class ActivationServer {
         return line.chars().allMatch(ch -> ch >= 0x20 && ch < 0x7f) ? line : "";
     }
 
+    /** The activation server's URL without trailing slashes. */
+    static String base(String url) {
+        String b = url.strip();
+        while (b.endsWith("/")) {
+            b = b.substring(0, b.length() - 1);
+        }
+        return b;
+    }
+
     static String enc(String s) {
         return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8);
     }

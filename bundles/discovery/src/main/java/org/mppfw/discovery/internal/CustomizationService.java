@@ -86,7 +86,7 @@ public final class CustomizationService implements RemoteCustomization, Provisio
     // worker-thread state
     private volatile CustomizationState state;
     private volatile String reason = "";
-    private Duration backoff = FIRST_RETRY;
+    private final Backoff backoff = new Backoff(FIRST_RETRY, MAX_RETRY);
     private Clock.Timer retry;
     private Instant lastResyncSeen;
     private boolean stopped;
@@ -255,7 +255,7 @@ public final class CustomizationService implements RemoteCustomization, Provisio
 
     private void factoryReset() {
         cancelRetry();
-        backoff = FIRST_RETRY;
+        backoff.reset();
         try {
             stateFile.delete();
         } catch (IOException e) {
@@ -275,7 +275,7 @@ public final class CustomizationService implements RemoteCustomization, Provisio
         }
         URI uri;
         try {
-            uri = URI.create(base() + "/cda/" + identity.mac() + "?pn=" + ActivationServer.enc(identity.model()) + "&sn="
+            uri = URI.create(ActivationServer.base(param("Activation_Server_URL")) + "/cda/" + identity.mac() + "?pn=" + ActivationServer.enc(identity.model()) + "&sn="
                     + ActivationServer.enc(identity.serialNumber()));
         } catch (IllegalArgumentException e) {
             move(CustomizationState.PENDING, "Activation_Server_URL is not a URL: " + e.getMessage());
@@ -316,10 +316,10 @@ public final class CustomizationService implements RemoteCustomization, Provisio
         // 16 digits, or # and 3 to 16 digits; IllegalArgumentException otherwise
         ActivationCode parsed = ActivationCode.parse(code == null ? "" : code.strip());
         String c = parsed.toString();
-        if (!parsed.isShort() && !bool(param("Webex_Onboard_Enable"))) {
+        if (!parsed.isShort() && !Params.yes(param("Webex_Onboard_Enable"))) {
             throw new DiscoveryException("16-digit activation codes need Webex_Onboard_Enable = Yes");
         }
-        URI uri = URI.create(base() + "/activate?code=" + ActivationServer.enc(c) + "&mac=" + identity.mac() + "&pn=" + ActivationServer.enc(identity.model()));
+        URI uri = URI.create(ActivationServer.base(param("Activation_Server_URL")) + "/activate?code=" + ActivationServer.enc(c) + "&mac=" + identity.mac() + "&pn=" + ActivationServer.enc(identity.model()));
         String url = ActivationServer.provisioningUrl(server.get(uri));
         if (url.isEmpty()) {
             throw new DiscoveryException("the activation server gave no provisioning URL for this code");
@@ -356,25 +356,8 @@ public final class CustomizationService implements RemoteCustomization, Provisio
         });
     }
 
-    private String base() {
-        String b = param("Activation_Server_URL").strip();
-        while (b.endsWith("/")) {
-            b = b.substring(0, b.length() - 1);
-        }
-        return b;
-    }
-
-    private static boolean bool(String v) {
-        return v != null && (v.equalsIgnoreCase("yes") || v.equalsIgnoreCase("true") || v.equals("1"));
-    }
-
     private String param(String name) {
-        try {
-            String v = store.get(name);
-            return v == null ? "" : v;
-        } catch (RuntimeException e) {
-            return "";
-        }
+        return Params.get(store, name);
     }
 
     // ---- state and retry --------------------------------------------------------------------
@@ -384,8 +367,7 @@ public final class CustomizationService implements RemoteCustomization, Provisio
             return;
         }
         cancelRetry();
-        Duration wait = backoff;
-        backoff = backoff.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : backoff.multipliedBy(2);
+        Duration wait = backoff.next();
         reason = reason + "; next query in " + wait.toSeconds() + " s";
         retry = clock.schedule(wait, () -> worker.accept(this::query));
     }

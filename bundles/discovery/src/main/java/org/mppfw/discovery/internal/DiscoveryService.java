@@ -63,7 +63,7 @@ public final class DiscoveryService implements Discovery {
     private volatile Instant lastExchange;
     private final Object exchangeLock = new Object();
     private volatile int attempts;
-    private Duration backoff;
+    private final Backoff backoff;
     private Clock.Timer timer;
     private boolean stopped;
 
@@ -83,7 +83,7 @@ public final class DiscoveryService implements Discovery {
         this.store = store;
         this.identity = identity;
         this.settings = settings;
-        this.backoff = settings.retry();
+        this.backoff = new Backoff(settings.retry(), MAX_RETRY);
         if (worker == null) {
             this.executor = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "mppfw-discovery");
@@ -168,8 +168,7 @@ public final class DiscoveryService implements Discovery {
         } catch (IOException | RuntimeException e) {
             lastError = e.getMessage();
             lastExchange = clock.now();
-            Duration wait = backoff;
-            backoff = backoff.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : backoff.multipliedBy(2);
+            Duration wait = backoff.next();
             LOG.warn("Discovery: DHCP on {} failed: {}; next try in {} s", settings.interfaceName(), e.getMessage(),
                     wait.toSeconds());
             later(wait);
@@ -182,7 +181,7 @@ public final class DiscoveryService implements Discovery {
         options = got.options();
         lastError = null;
         lastExchange = clock.now();
-        backoff = settings.retry();
+        backoff.reset(settings.retry());
         keepAcsUrl();
         OptionDecoder.Decoded d = decoded();
         LOG.info("Discovery: DHCP {}; provisioning sources {}{}", got, d.sources(),
