@@ -96,7 +96,11 @@ public final class EngineCommands {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             List<ResyncRecord> now = engine.history();
-            if (!now.isEmpty() && now.get(0) != previous) {
+            ProvisioningStatus status = engine.status();
+            // done once the attempt is recorded and the engine has published a status after it
+            // (one that no longer names the attempt before), so that a prov:status after this shows it
+            if (!now.isEmpty() && now.get(0) != previous
+                    && status.lastAttempt().orElse(null) != previous) {
                 ResyncRecord r = now.get(0);
                 if (!r.success()) {
                     throw new CommandException("resync failed (class " + r.result() + "): " + r.message() + steps(r));
