@@ -21,8 +21,8 @@ public final class Rsyslog {
     }
 
     /**
-     * Starts {@code rsyslogd -n} on a free UDP port and waits until it has written its own start
-     * line ({@code rsyslogd: [origin ...] start}) to the file, which it does once it listens.
+     * Starts {@code rsyslogd -n} on a free UDP port and waits until its socket is bound (a line
+     * sent from then on waits in the socket for rsyslogd to read it).
      *
      * @param template an rsyslog string template for each line, e.g. {@code %msg%\n}
      */
@@ -35,7 +35,7 @@ public final class Rsyslog {
                 + "input(type=\"imudp\" address=\"127.0.0.1\" port=\"" + port + "\")\n"
                 + "template(name=\"line\" type=\"string\" string=\"" + template.replace("\n", "\\n") + "\")\n"
                 + "*.* action(type=\"omfile\" file=\"" + received + "\" template=\"line\")\n");
-        s.start("rsyslogd", Ready.logged(received, "start"), "rsyslogd", "-n", "-f", conf.toString(), "-i",
+        s.start("rsyslogd", Ready.udpBound(port), "rsyslogd", "-n", "-f", conf.toString(), "-i",
                 s.file("rsyslogd.pid").toString());
         return new Rsyslog(port, received);
     }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.mppfw.api.config.ParameterException;
 import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.device.DeviceIdentity;
+import org.mppfw.testing.FakeIdentity;
 
 /** The prov: commands, dispatched by the real Gogo runtime, on a store and identity of our own. */
 class ProvCommandsTest {
@@ -134,30 +135,6 @@ class ProvCommandsTest {
     }
 
     private static DeviceIdentity identity() {
-        return new DeviceIdentity() {
-            public String model() {
-                return "CP-8845-3PCC";
-            }
-
-            public String productSeries() {
-                return "8845-3PCC";
-            }
-
-            public String mac() {
-                return "000e08012345";
-            }
-
-            public String serialNumber() {
-                return "FCH2036ABCD";
-            }
-
-            public String hardwareVersion() {
-                return "1";
-            }
-
-            public String firmwareVersion() {
-                return "sip8845.12-0-1MPP0001-1";
-            }
-        };
+        return FakeIdentity.cp8845("000e08012345", "FCH2036ABCD", "1");
     }
 }
