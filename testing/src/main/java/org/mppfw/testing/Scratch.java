@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -110,6 +111,12 @@ public final class Scratch implements AutoCloseable {
 
     /** As {@link #start(String, Ready, String...)}, inside network namespace {@code ns} (null: this one). */
     public Process start(String ns, String name, Path output, Ready ready, List<String> command) throws IOException {
+        return start(ns, name, output, ready, Map.of(), command);
+    }
+
+    /** As {@link #start(String, String, Path, Ready, List)}, with more environment variables. */
+    public Process start(String ns, String name, Path output, Ready ready, Map<String, String> env, List<String> command)
+            throws IOException {
         Peer.require(command.get(0));
         List<String> cmd = new ArrayList<>();
         if (ns != null) {
@@ -117,8 +124,10 @@ public final class Scratch implements AutoCloseable {
             cmd.addAll(List.of("ip", "netns", "exec", ns));
         }
         cmd.addAll(command);
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(output.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
         synchronized (this) {
             processes.add(p);
         }
