@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.Random;
 import java.util.stream.Stream;
 
 /** Scratch folders of the tests, readable by servers that drop to another user (nobody, www-data, proxy). */
@@ -41,6 +42,16 @@ public final class TempDirs {
     public static Path openForWriting(Path dir) throws IOException {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
         return dir;
+    }
+
+    /** Writes {@code size} pseudo-random bytes (the same for the same seed) to {@code dir/name}, world-readable. */
+    public static Path randomFile(Path dir, String name, int size, long seed) throws IOException {
+        byte[] data = new byte[size];
+        new Random(seed).nextBytes(data);
+        Path p = dir.resolve(name);
+        Files.write(p, data);
+        open(p);
+        return p;
     }
 
     /** Deletes a file or a folder with everything in it; best effort. */
