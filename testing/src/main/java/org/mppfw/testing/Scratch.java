@@ -91,6 +91,11 @@ public final class Scratch implements AutoCloseable {
         return TempDirs.read(dir.resolve(rel));
     }
 
+    /** The lines of {@code dir/rel} that match, once there is one and they have settled. */
+    public List<String> settledLines(String rel, Predicate<String> filter) {
+        return settledLines(rel, filter, 1);
+    }
+
     /** The lines of {@code dir/rel} that match, once they have settled (see {@link Await#settled}). */
     public List<String> settledLines(String rel, Predicate<String> filter, int atLeast) {
         return Await.settled(() -> read(rel).lines().filter(filter).collect(Collectors.toList()), atLeast);
