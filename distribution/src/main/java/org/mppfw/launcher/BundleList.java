@@ -14,19 +14,20 @@ import java.util.Set;
  * The image's bundle set ({@code etc/bundles.list}): one bundle per line,
  * {@code START-LEVEL PATH}, the path relative to the image; {@code #} starts a comment.
  * Level {@value #SHELL_LEVEL} is the interactive shell, installed only when no batch
- * commands are given.
+ * commands are given. The launcher boots what it lists; the OSGi integration tests read it
+ * through this class too, so that they install the same set.
  */
-final class BundleList {
+public final class BundleList {
 
     /** Logging and the service loader mediator: started before anything can log. */
-    static final int LOGGING_LEVEL = 1;
+    public static final int LOGGING_LEVEL = 1;
     /** Services and the phone's bundles. */
-    static final int SERVICES_LEVEL = 2;
+    public static final int SERVICES_LEVEL = 2;
     /** The interactive shell. */
-    static final int SHELL_LEVEL = 3;
+    public static final int SHELL_LEVEL = 3;
 
     /** One bundle of the list. */
-    record Entry(int startLevel, String path) {
+    public record Entry(int startLevel, String path) {
     }
 
     private final List<Entry> entries;
@@ -35,7 +36,7 @@ final class BundleList {
         this.entries = Collections.unmodifiableList(entries);
     }
 
-    static BundleList read(Path file) throws IOException {
+    public static BundleList read(Path file) throws IOException {
         return parse(Files.readAllLines(file, StandardCharsets.UTF_8));
     }
 
@@ -45,7 +46,7 @@ final class BundleList {
      * @throws IllegalArgumentException naming the line of a malformed entry, a path outside the
      *         image or a bundle listed twice
      */
-    static BundleList parse(List<String> lines) {
+    public static BundleList parse(List<String> lines) {
         List<Entry> entries = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int n = 0;
@@ -87,12 +88,12 @@ final class BundleList {
     }
 
     /** All entries, in file order. */
-    List<Entry> entries() {
+    public List<Entry> entries() {
         return entries;
     }
 
     /** The entries to install: all of them in interactive mode, without the shell in batch mode. */
-    List<Entry> forMode(boolean interactive) {
+    public List<Entry> forMode(boolean interactive) {
         return forMode(entries, interactive);
     }
 
