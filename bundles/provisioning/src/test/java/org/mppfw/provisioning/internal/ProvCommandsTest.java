@@ -5,15 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.apache.felix.gogo.runtime.CommandProcessorImpl;
-import org.apache.felix.gogo.runtime.threadio.ThreadIOImpl;
-import org.apache.felix.service.command.CommandSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +16,7 @@ import org.mppfw.api.config.ParameterException;
 import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.device.DeviceIdentity;
 import org.mppfw.testing.FakeIdentity;
+import org.mppfw.testing.GogoShell;
 
 /** The prov: commands, dispatched by the real Gogo runtime, on a store and identity of our own. */
 class ProvCommandsTest {
@@ -28,8 +24,7 @@ class ProvCommandsTest {
     private static final String NL = System.lineSeparator();
 
     private final Map<String, String> values = new HashMap<>();
-    private ThreadIOImpl tio;
-    private CommandSession session;
+    private GogoShell shell;
 
     @BeforeEach
     void shell() {
@@ -40,28 +35,20 @@ class ProvCommandsTest {
         values.put("GPP_A", "ABCDEF");
         values.put("GPP_SA", "top-secret-a");
         values.put("User_ID_1_", "4001");
-        tio = new ThreadIOImpl();
-        tio.start();
-        CommandProcessorImpl processor = new CommandProcessorImpl(tio);
-        ProvCommands prov = new ProvCommands(store(values), identity());
-        processor.addCommand("prov", prov, "expand");
-        processor.addCommand("prov", prov, "eval");
-        session = processor.createSession(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(),
-                new ByteArrayOutputStream());
+        shell = new GogoShell().add("prov", new ProvCommands(store(values), identity()), "expand", "eval");
     }
 
     @AfterEach
     void close() {
-        session.close();
-        tio.stop();
+        shell.close();
     }
 
     private String run(String line) throws Exception {
-        return String.valueOf(session.execute(line));
+        return shell.run(line);
     }
 
     private String error(String line) {
-        CommandException e = assertThrows(CommandException.class, () -> session.execute(line));
+        CommandException e = assertThrows(CommandException.class, () -> shell.execute(line));
         assertTrue(e.toString().startsWith("Error: "));
         return e.getMessage();
     }
