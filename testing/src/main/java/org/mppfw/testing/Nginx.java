@@ -67,13 +67,4 @@ public final class Nginx {
     public String accessLog() {
         return scratch.read(name + "-access.log");
     }
-
-    public String errorLog() {
-        return scratch.read(name + "-error.log");
-    }
-
-    /** {@code http://127.0.0.1:PORT} followed by {@code path}. */
-    public String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
 }

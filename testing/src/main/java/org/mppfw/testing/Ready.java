@@ -46,9 +46,4 @@ public interface Ready {
             }
         };
     }
-
-    /** Once {@code file} exists and contains {@code text}. */
-    static Ready logged(Path file, String text) {
-        return () -> TempDirs.read(file).contains(text);
-    }
 }
