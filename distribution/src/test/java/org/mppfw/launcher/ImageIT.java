@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mppfw.layout.BundleList;
+import org.mppfw.testing.Commands;
 
 /**
  * Runs the laid-out image ({@code target/mppfw/bin/mppfw}) as a child process, the way a person
@@ -112,9 +113,8 @@ class ImageIT {
         Path plain = scratch.resolve("plain.xml");
         Path enc = scratch.resolve("profile.cfg");
         Files.writeString(plain, "<flat-profile><GPP_A>from openssl</GPP_A></flat-profile>\n");
-        Process openssl = new ProcessBuilder("openssl", "enc", "-e", "-aes-256-cbc", "-k", "SecretPhrase1234",
-                "-in", plain.toString(), "-out", enc.toString()).redirectErrorStream(true).start();
-        assertTrue(openssl.waitFor(30, TimeUnit.SECONDS) && openssl.exitValue() == 0, "openssl enc");
+        Commands.ok(null, "openssl", "enc", "-e", "-aes-256-cbc", "-k", "SecretPhrase1234", "-in", plain.toString(),
+                "-out", enc.toString());
         Run ok = run(null, "--data", data.toString(), "-c", "crypto:decrypt --key SecretPhrase1234 " + enc);
         assertEquals(0, ok.status(), ok.err());
         assertTrue(ok.out().contains("<GPP_A>from openssl</GPP_A>"), ok.out());
@@ -283,18 +283,13 @@ class ImageIT {
 
     @Test
     void tarAndOpensslReadTheLoadsOnTheirOwn() throws Exception {
-        Process tar = new ProcessBuilder("tar", "-xf", LOADS.toString(), "-C", scratch.toString(), "manifest.properties",
-                "manifest.sig").redirectErrorStream(true).start();
-        assertTrue(tar.waitFor(60, TimeUnit.SECONDS) && tar.exitValue() == 0,
-                "tar: " + new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        Commands.ok(null, "tar", "-xf", LOADS.toString(), "-C", scratch.toString(), "manifest.properties", "manifest.sig");
         assertTrue(Files.readString(scratch.resolve("manifest.properties")).contains("\nbundle.1="));
-        Process verify = new ProcessBuilder("openssl", "pkeyutl", "-verify", "-pubin", "-inkey",
+        Commands.Result verify = Commands.run(null, "openssl", "pkeyutl", "-verify", "-pubin", "-inkey",
                 IMAGE.resolve("etc/firmware-signing.pem").toString(), "-rawin", "-in",
-                scratch.resolve("manifest.properties").toString(), "-sigfile", scratch.resolve("manifest.sig").toString())
-                .redirectErrorStream(true).start();
-        String said = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(verify.waitFor(60, TimeUnit.SECONDS), "openssl pkeyutl");
-        assertEquals(0, verify.exitValue(), said);
+                scratch.resolve("manifest.properties").toString(), "-sigfile", scratch.resolve("manifest.sig").toString());
+        String said = verify.out() + verify.stderr();
+        assertEquals(0, verify.exit(), said);
         assertTrue(said.contains("Signature Verified Successfully"), said);
     }
 }

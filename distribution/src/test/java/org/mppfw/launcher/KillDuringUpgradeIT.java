@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mppfw.layout.FaultPoint;
 import org.mppfw.testbundle.Extra;
+import org.mppfw.testing.TempDirs;
 
 /**
  * Power cuts during an upgrade. The phone (the real image, a child process, powered on with its
@@ -215,7 +216,7 @@ class KillDuringUpgradeIT {
             System.out.println("sys:boots after point " + i + " (" + target.name() + " " + point + "):\n"
                     + Files.readString(boots(secondLog)));
         }
-        deleteTree(data);
+        TempDirs.delete(data);
         return which;
     }
 
@@ -252,11 +253,5 @@ class KillDuringUpgradeIT {
             }
         }
         return to;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,6 +22,12 @@ import org.mppfw.layout.BootEntry;
 import org.mppfw.layout.BootHistory;
 import org.mppfw.testbundle.Broken;
 import org.mppfw.testbundle.Extra;
+import org.mppfw.testing.Await;
+import org.mppfw.testing.Commands;
+import org.mppfw.testing.Ports;
+import org.mppfw.testing.Scratch;
+import org.mppfw.testing.TempDirs;
+import org.mppfw.testing.Tftpd;
 
 /**
  * Firmware upgrades of the real image, run as a child process the way a phone runs, against real
@@ -106,8 +113,8 @@ class UpgradeIT {
             Path plain = scratch.resolve("p.xml");
             Files.writeString(plain, "<flat-profile><Station_Name>lobby</Station_Name>"
                     + "<Upgrade_Rule>" + rule.replace("&", "&amp;") + "</Upgrade_Rule></flat-profile>");
-            new ProcessBuilder("openssl", "enc", "-e", "-aes-256-cbc", "-k", "upgrade-key", "-in", plain.toString(),
-                    "-out", http.file("p.cfg").toString()).inheritIO().start().waitFor();
+            Commands.ok(null, "openssl", "enc", "-e", "-aes-256-cbc", "-k", "upgrade-key", "-in", plain.toString(),
+                    "-out", http.file("p.cfg").toString());
             PhoneProcess.batch(IMAGE, data, OPTS, "param:set Resync_Random_Delay 0; param:set Profile_Rule \"[--key upgrade-key]"
                     + http.url("p.cfg") + "\"");
 
@@ -176,10 +183,8 @@ class UpgradeIT {
         return out;
     }
 
-    private static void run(String... cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), String.join(" ", cmd) + ": " + out);
+    private static void run(String... cmd) {
+        Commands.ok(null, cmd);
     }
 
     @Test
@@ -263,7 +268,11 @@ class UpgradeIT {
                 assertTrue(phone.run("fw:upgrade " + url).contains("started"));
                 String status = awaitStatus(phone, "waiting for idle", 30);
                 assertTrue(status.contains(url), status);
-                Thread.sleep(1500);
+                // the upgrade looks at the line when asked, then again now and then: once it has heard
+                // "in a call" a second time, it has still fetched nothing
+                Path asked = Path.of(flag + ".asked");
+                Await.until("the upgrade to look at the line again", Duration.ofSeconds(60),
+                        () -> count(TempDirs.read(asked), "mppfw-upgrade\n") >= 2);
                 assertFalse(http.accessLog().contains(v2.getFileName().toString()), "nothing fetched during the call");
                 assertTrue(fwStatus(phone).contains("waiting for idle"));
 
@@ -334,7 +343,11 @@ class UpgradeIT {
                 phone.run("param:set Upgrade_Rule " + http.url("firmware.loads"));
                 awaitStatus(phone, "active a (" + V2 + ")", 60);
                 phone.run("prov:resync");  // a resync evaluates the rule again: same rule, same URL, done
-                Thread.sleep(2000);
+                // the upgrade thread takes its work in turn (the resync's news reached it as the resync
+                // ended): once it has started an upgrade asked after the resync, it has evaluated the rule
+                phone.run("fw:upgrade " + http.url("after-resync.loads"));
+                Await.until("the upgrade asked after the resync", Duration.ofSeconds(60),
+                        () -> http.accessLog().contains("GET /after-resync.loads"));
                 assertEquals(1, count(http.accessLog(), "GET /firmware.loads"), http.accessLog());
                 // Log_Upgrade_Request_Msg, _Failure_Msg and _Success_Msg went to Syslog_Server
                 String lines = received(syslog);
@@ -514,32 +527,17 @@ class UpgradeIT {
     }
 
     /** tftpd-hpa on a free loopback port. */
+    /** tftpd-hpa on a free loopback port serving {@code root/} of a scratch dir. */
     static final class TftpPeer implements AutoCloseable {
         final Path dir;
         final int port;
-        private final Process process;
+        private final Scratch scratch;
 
-        TftpPeer(Path dir) throws IOException, InterruptedException {
+        TftpPeer(Path dir) throws IOException {
             this.dir = dir;
-            Files.createDirectories(dir.resolve("root"));
-            try (java.net.DatagramSocket s = new java.net.DatagramSocket(new java.net.InetSocketAddress("127.0.0.1", 0))) {
-                port = s.getLocalPort();
-            }
-            String user = System.getProperty("user.name");
-            process = new ProcessBuilder("/usr/sbin/in.tftpd", "-L", "-u", user, "-a", "127.0.0.1:" + port, "-s",
-                    dir.resolve("root").toString()).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("tftpd.out").toFile()).start();
-            String hex = String.format(":%04X ", port);
-            for (int i = 0; i < 200; i++) {
-                if (Files.readAllLines(Path.of("/proc/net/udp")).stream().anyMatch(l -> l.contains(hex))) {
-                    return;
-                }
-                if (!process.isAlive()) {
-                    throw new IOException("tftpd-hpa stopped: " + Files.readString(dir.resolve("tftpd.out")));
-                }
-                Thread.sleep(50);
-            }
-            throw new IOException("tftpd-hpa does not listen on " + port);
+            this.scratch = Scratch.in(dir);
+            port = Ports.udp();
+            Tftpd.hpa(scratch, null, "127.0.0.1", port, scratch.mkdirs("root"), dir);
         }
 
         Path file(String name) {
@@ -547,11 +545,8 @@ class UpgradeIT {
         }
 
         @Override
-        public void close() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+        public void close() {
+            scratch.close();
         }
     }
 }

@@ -30,6 +30,7 @@ import org.mppfw.api.keypad.KeyListener;
 import org.mppfw.api.keypad.Keypad;
 import org.mppfw.api.provisioning.Provisioning;
 import org.mppfw.api.provisioning.ResyncRecord;
+import org.mppfw.testing.Scratch;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -148,7 +149,7 @@ public class KeypadEndToEndTest {
 
     @Test
     public void aProfileRuleTypedOnTheKeypadIsSavedAndResyncsAgainstNginx() throws Exception {
-        try (ItPeers peers = new ItPeers("keypad")) {
+        try (Scratch peers = new Scratch("keypad")) {
             int port = ResyncEndToEndTest.nginx(peers);
             peers.write("www/open/kp.xml", "<flat-profile><GPP_A>from the keypad</GPP_A></flat-profile>\n");
             allowProfileRule();
@@ -178,7 +179,7 @@ public class KeypadEndToEndTest {
 
     @Test
     public void a401OnFirstProvisioningAsksForTheProfileAccountAndUsesIt() throws Exception {
-        try (ItPeers peers = new ItPeers("account")) {
+        try (Scratch peers = new Scratch("account")) {
             int port = ResyncEndToEndTest.nginx(peers);
             peers.write("www/basic/acc.xml", "<flat-profile><GPP_C>behind basic</GPP_C></flat-profile>\n");
             List<ResyncRecord> before = new ArrayList<>(engine.history());

@@ -5,27 +5,31 @@ import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
 import static org.ops4j.pax.exam.CoreOptions.composite;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
-import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
-import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.jar.JarFile;
 
+import org.mppfw.layout.BundleList;
+import org.mppfw.testing.TempDirs;
 import org.ops4j.pax.exam.Option;
 
 /**
- * The phone's runtime as Pax Exam options: the same bundles and start levels as the image
- * (logging at start level 1 so that SLF4J binds before anything logs), and the phone's own
- * bundles straight from the reactor build.
+ * The phone's runtime as Pax Exam options: the bundles of the built image, as its
+ * {@code etc/bundles.list} lists them (the launcher's own parser reads it), with the image's start
+ * levels for logging (level 1, so that SLF4J binds before anything logs) and without the
+ * interactive shell, as the launcher runs a batch.
  */
 final class PhoneOptions {
 
     static final String MAC = "00:0e:08:01:23:45";
+    /** Framework property: the symbolic names of the image's bundles this runtime installed, comma-separated. */
+    static final String IMAGE_BUNDLES = "mppfw.itests.image.bundles";
 
     private PhoneOptions() {
     }
@@ -38,58 +42,43 @@ final class PhoneOptions {
                 frameworkProperty("mppfw.serial").value("FCH2345ABCD"),
                 systemProperty("org.slf4j.simpleLogger.defaultLogLevel").value("warn"),
                 systemProperty("org.slf4j.simpleLogger.logFile").value("System.err"),
-                mavenBundle("org.ow2.asm", "asm").versionAsInProject().startLevel(1),
-                mavenBundle("org.ow2.asm", "asm-commons").versionAsInProject().startLevel(1),
-                mavenBundle("org.ow2.asm", "asm-tree").versionAsInProject().startLevel(1),
-                mavenBundle("org.ow2.asm", "asm-analysis").versionAsInProject().startLevel(1),
-                mavenBundle("org.ow2.asm", "asm-util").versionAsInProject().startLevel(1),
-                mavenBundle("org.apache.aries.spifly", "org.apache.aries.spifly.dynamic.bundle").versionAsInProject().startLevel(1),
-                mavenBundle("org.slf4j", "slf4j-api").versionAsInProject().startLevel(1),
-                mavenBundle("org.slf4j", "slf4j-simple").versionAsInProject().startLevel(1),
-                mavenBundle("org.osgi", "org.osgi.util.function").versionAsInProject(),
-                mavenBundle("org.osgi", "org.osgi.util.promise").versionAsInProject(),
-                mavenBundle("org.osgi", "org.osgi.service.component").versionAsInProject(),
-                mavenBundle("org.apache.felix", "org.apache.felix.scr").versionAsInProject(),
-                mavenBundle("org.apache.felix", "org.apache.felix.configadmin").versionAsInProject(),
-                mavenBundle("org.apache.felix", "org.apache.felix.gogo.runtime").versionAsInProject(),
-                mavenBundle("org.apache.felix", "org.apache.felix.gogo.command").versionAsInProject(),
-                mavenBundle("org.bouncycastle", "bcprov-jdk18on").versionAsInProject(),
-                mavenBundle("dnsjava", "dnsjava").versionAsInProject(),
                 junitBundles(),
                 cleanCaches(true)));
-        for (File jar : phoneBundles()) {
-            options.add(bundle(jar.toURI().toString()));
+        Path image = image();
+        List<String> names = new ArrayList<>();
+        try {
+            for (BundleList.Entry e : BundleList.read(image.resolve(BundleList.FILE)).forMode(false)) {
+                Path jar = image.resolve(e.path());
+                names.add(symbolicName(jar));
+                options.add(e.startLevel() == BundleList.LOGGING_LEVEL
+                        ? bundle(jar.toUri().toString()).startLevel(BundleList.LOGGING_LEVEL)
+                        : bundle(jar.toUri().toString()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the image's bundle list in " + image, e);
         }
+        options.add(frameworkProperty(IMAGE_BUNDLES).value(String.join(",", names)));
         return composite(options.toArray(new Option[0]));
     }
 
-    /** The phone's own bundles, copied from the reactor by the build. */
-    static List<File> phoneBundles() {
-        File dir = new File(System.getProperty("mppfw.bundles.dir", "target/bundles"));
-        File[] jars = dir.listFiles((d, n) -> n.endsWith(".jar"));
-        if (jars == null || jars.length == 0) {
-            throw new IllegalStateException("no phone bundles in " + dir + ": run the build from the root");
+    /** The image the build unpacked (system property {@code mppfw.image}). */
+    static Path image() {
+        Path image = Path.of(System.getProperty("mppfw.image", "target/image"));
+        if (!Files.isRegularFile(image.resolve(BundleList.FILE))) {
+            throw new IllegalStateException("no image in " + image + ": build the distribution first");
         }
-        Arrays.sort(jars);
-        return List.of(jars);
+        return image;
+    }
+
+    private static String symbolicName(Path jar) throws IOException {
+        try (JarFile f = new JarFile(jar.toFile())) {
+            String bsn = f.getManifest().getMainAttributes().getValue("Bundle-SymbolicName");
+            return bsn.split(";")[0].trim();
+        }
     }
 
     /** A new data dir, deleted with everything in it when the test JVM exits. */
     static Path tempDataDir(String name) {
-        try {
-            Path dir = Files.createTempDirectory("mppfw-itest-" + name);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
-            return dir;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException e) {
-            // best effort at exit
-        }
+        return TempDirs.deletedAtExit("mppfw-itest-" + name);
     }
 }

@@ -19,6 +19,12 @@ import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.provisioning.Provisioning;
 import org.mppfw.api.provisioning.ResyncRecord;
 import org.mppfw.api.transport.ResultClass;
+import org.mppfw.testing.Nginx;
+import org.mppfw.testing.Ports;
+import org.mppfw.testing.Rsyslog;
+import org.mppfw.testing.Scratch;
+import org.mppfw.testing.TempDirs;
+import org.mppfw.testing.Tftpd;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -57,25 +63,34 @@ public class ResyncEndToEndTest {
     }
 
     /** nginx on a free port serving {@code www/}: /open/, /basic/ (phone:s3cret), /flaky/ (500 until present). */
-    static int nginx(ItPeers peers) throws Exception {
-        int port = ItPeers.freeTcpPort();
+    static int nginx(Scratch peers) throws Exception {
+        int port = Ports.tcp();
         String d = peers.dir.toString();
         peers.write("htpasswd", peers.run("htpasswd", "-nbB", "phone", "s3cret").trim() + "\n");
-        Files.createDirectories(peers.dir.resolve("www/open"));
-        Files.createDirectories(peers.dir.resolve("www/flaky"));
-        String user = "root".equals(System.getProperty("user.name")) ? "user root root;\n" : "";
-        peers.write("nginx.conf", "daemon off; worker_processes 1; pid " + d + "/nginx.pid; error_log " + d + "/error.log;\n"
-                + user + "events { worker_connections 32; }\n"
-                + "http {\n  default_type application/octet-stream;\n  access_log " + d + "/access.log;\n"
-                + "  client_body_temp_path " + d + "/tb; proxy_temp_path " + d + "/tp; fastcgi_temp_path " + d + "/tf;\n"
-                + "  uwsgi_temp_path " + d + "/tu; scgi_temp_path " + d + "/ts;\n"
+        peers.mkdirs("www/open");
+        peers.mkdirs("www/flaky");
+        Nginx.start(peers, port, "  default_type application/octet-stream;\n"
                 + "  server {\n    listen 127.0.0.1:" + port + ";\n    root " + d + "/www;\n"
                 + "    location /open/ { }\n"
                 + "    location /basic/ { auth_basic \"prov\"; auth_basic_user_file " + d + "/htpasswd; }\n"
                 + "    location /flaky/ { try_files $uri =500; }\n"
-                + "  }\n}\n");
-        peers.start("nginx", port, false, "nginx", "-p", d, "-c", d + "/nginx.conf");
+                + "  }\n");
         return port;
+    }
+
+    /** {@code gzip} (if asked) then {@code openssl enc -aes-256-cbc -k KEY} (SHA-256 key derivation, the default). */
+    static Path encrypt(Scratch peers, String relative, String profile, String key, boolean gzip) throws Exception {
+        Path plain = peers.write("plain/" + relative.replace('/', '_'), profile);
+        Path in = plain;
+        if (gzip) {
+            peers.run("gzip", "-k", "-f", plain.toString());
+            in = Path.of(plain + ".gz");
+        }
+        Path out = peers.file(relative);
+        Files.createDirectories(out.getParent());
+        peers.run("openssl", "enc", "-e", "-aes-256-cbc", "-k", key, "-in", in.toString(), "-out", out.toString());
+        TempDirs.open(out);
+        return out;
     }
 
     private void set(String name, String value) throws Exception {
@@ -111,22 +126,16 @@ public class ResyncEndToEndTest {
 
     @Test
     public void bootstrapChainsToABasicProtectedEncryptedProfileAndSyslogHearsIt() throws Exception {
-        try (ItPeers peers = new ItPeers("chain")) {
+        try (Scratch peers = new Scratch("chain")) {
             int port = nginx(peers);
-            int syslogPort = ItPeers.freeUdpPort();
-            Path received = peers.dir.resolve("syslog.log");
-            peers.write("rsyslog.conf", "global(workDirectory=\"" + peers.dir + "\")\nmodule(load=\"imudp\")\n"
-                    + "input(type=\"imudp\" address=\"127.0.0.1\" port=\"" + syslogPort + "\")\n"
-                    + "template(name=\"line\" type=\"string\" string=\"%msg%\\n\")\n"
-                    + "*.* action(type=\"omfile\" file=\"" + received + "\" template=\"line\")\n");
-            peers.start("rsyslogd", syslogPort, true, "rsyslogd", "-n", "-f", peers.dir.resolve("rsyslog.conf").toString(),
-                    "-i", peers.dir.resolve("rsyslogd.pid").toString());
+            Rsyslog syslog = Rsyslog.start(peers, "%msg%\n");
+            int syslogPort = syslog.port;
             String base = "http://127.0.0.1:" + port;
             peers.write("www/open/bootstrap.xml", "<device><flat-profile>\n"
                     + "  <GPP_SA>chain-key-42</GPP_SA>\n"
                     + "  <Profile_Rule_B>[--key $SA --uid phone --pwd s3cret] " + base + "/basic/$MA.cfg</Profile_Rule_B>\n"
                     + "</flat-profile></device>\n");
-            peers.encrypt("www/basic/" + MAC + ".cfg",
+            encrypt(peers, "www/basic/" + MAC + ".cfg",
                     "<device><flat-profile><GPP_C>chained</GPP_C><Resync_Periodic>7200</Resync_Periodic></flat-profile></device>\n",
                     "chain-key-42", true);
             set("Syslog_Server", "127.0.0.1:" + syslogPort);
@@ -142,34 +151,32 @@ public class ResyncEndToEndTest {
             assertTrue(r.changed().containsAll(List.of("GPP_SA", "Profile_Rule_B", "GPP_C", "Resync_Periodic")));
             assertFalse("no secret in the record", r.toString().contains("chain-key-42") || r.toString().contains("s3cret"));
 
-            String log = "";
-            for (int i = 0; i < 100 && !log.contains("Successful resync http://127.0.0.1:" + port + "/basic/" + MAC + ".cfg"); i++) {
-                Thread.sleep(50);
-                log = Files.exists(received) ? Files.readString(received) : "";
-            }
+            String successful = "Successful resync http://127.0.0.1:" + port + "/basic/" + MAC + ".cfg";
+            syslog.lines(successful);
+            String log = syslog.text();
             assertTrue(log, log.contains("CP-8845-3PCC 00:0e:08:01:23:45 -- Requesting resync http://127.0.0.1:" + port
                     + "/open/bootstrap.xml"));
-            assertTrue(log, log.contains("Successful resync http://127.0.0.1:" + port + "/basic/" + MAC + ".cfg"));
+            assertTrue(log, log.contains(successful));
             assertFalse("no secret in syslog", log.contains("chain-key-42") || log.contains("s3cret"));
         }
     }
 
     @Test
     public void aCorruptEncryptedProfileIsClassBAndLeavesTheConfigurationWhole() throws Exception {
-        try (ItPeers peers = new ItPeers("corrupt")) {
+        try (Scratch peers = new Scratch("corrupt")) {
             int port = nginx(peers);
-            peers.encrypt("www/open/p.cfg", "<flat-profile><GPP_D>first</GPP_D></flat-profile>\n", "right-key", false);
+            encrypt(peers, "www/open/p.cfg", "<flat-profile><GPP_D>first</GPP_D></flat-profile>\n", "right-key", false);
             set("GPP_SB", "right-key");
             set("Profile_Rule", "[--key $SB] http://127.0.0.1:" + port + "/open/p.cfg");
             assertEquals(ResultClass.A, resync(explicit()).result());
             assertEquals("first", store.get("GPP_D"));
             byte[] before = Files.readAllBytes(parametersFile());
 
-            peers.encrypt("www/open/p.cfg", "<flat-profile><GPP_D>second</GPP_D></flat-profile>\n", "other-key", false);
+            encrypt(peers, "www/open/p.cfg", "<flat-profile><GPP_D>second</GPP_D></flat-profile>\n", "other-key", false);
             ResyncRecord wrongKey = resync(explicit());
             assertEquals(ResultClass.B, wrongKey.result());
             assertTrue(wrongKey.message(), wrongKey.message().contains("wrong key or digest"));
-            byte[] tampered = Files.readAllBytes(peers.encrypt("www/open/p.cfg",
+            byte[] tampered = Files.readAllBytes(encrypt(peers, "www/open/p.cfg",
                     "<flat-profile><GPP_D>third</GPP_D></flat-profile>\n", "right-key", false));
             tampered[tampered.length - 1] ^= 0x01; // the padding of the last block
             peers.write("www/open/p.cfg", tampered);
@@ -182,7 +189,7 @@ public class ResyncEndToEndTest {
 
     @Test
     public void notFoundFollowsResyncFailsOnFnfAnd500IsRetriedOnTheList() throws Exception {
-        try (ItPeers peers = new ItPeers("retry")) {
+        try (Scratch peers = new Scratch("retry")) {
             int port = nginx(peers);
             set("Profile_Rule", "http://127.0.0.1:" + port + "/open/none.xml");
             ResyncRecord missing = resync(explicit());
@@ -206,12 +213,10 @@ public class ResyncEndToEndTest {
 
     @Test
     public void tftpFromTftpdHpa() throws Exception {
-        try (ItPeers peers = new ItPeers("tftp")) {
-            int port = ItPeers.freeUdpPort();
+        try (Scratch peers = new Scratch("tftp")) {
+            int port = Ports.udp();
             peers.write("tftp/cisco/" + MAC + ".xml", "<flat-profile><GPP_F>over tftp</GPP_F></flat-profile>\n");
-            String user = "root".equals(System.getProperty("user.name")) ? "root" : System.getProperty("user.name");
-            peers.start("tftpd-hpa", port, true, "/usr/sbin/in.tftpd", "-L", "-u", user, "-a", "127.0.0.1:" + port, "-s",
-                    peers.dir.resolve("tftp").toString());
+            Tftpd.hpa(peers, null, "127.0.0.1", port, peers.file("tftp"), peers.dir);
             set("Profile_Rule", "tftp://127.0.0.1:" + port + "/cisco/$MA.xml");
             ResyncRecord r = resync(explicit());
             assertEquals(r.message(), ResultClass.A, r.result());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mppfw.testing.Await;
+import org.mppfw.testing.Commands;
 
 /** The command line: a separate JVM started as a user would, stopped with SIGTERM. */
 class MainTest {
@@ -61,11 +64,10 @@ class MainTest {
         Path out = dir.resolve("out.txt");
         Process p = java(out, "--root", "lab", "--bind", "127.0.0.1", "--http", "0", "--https", "0", "--tftp", "0");
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (!Files.readString(out).contains("Stop with Ctrl-C.") && System.nanoTime() < deadline) {
+            Await.until("the banner", Duration.ofSeconds(90), () -> {
                 assertTrue(p.isAlive(), () -> "exited: " + read(out));
-                Thread.sleep(100);
-            }
+                return read(out).contains("Stop with Ctrl-C.");
+            });
             String banner = Files.readString(out);
             Matcher m = Pattern.compile("Profile_Rule = (http://127\\.0\\.0\\.1:(\\d+)/bootstrap\\.xml)").matcher(banner);
             assertTrue(m.find(), banner);
@@ -75,7 +77,7 @@ class MainTest {
             for (String f : List.of(LabKeys.CA_PEM, LabKeys.KEY_STORE, LabKeys.SECRETS)) {
                 assertTrue(Files.isRegularFile(dir.resolve("lab").resolve(f)), f);
             }
-            Tools.Result r = Tools.run(dir, "curl", "-sS", "-A", "test-agent", m.group(1));
+            Commands.Result r = Commands.run(dir, "curl", "-sS", "-A", "test-agent", m.group(1));
             assertEquals(0, r.exit(), r.stderr());
             assertTrue(r.out().contains("<Profile_Rule_B>"), r.out());
 

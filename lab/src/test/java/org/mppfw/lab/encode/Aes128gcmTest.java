@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mppfw.crypto.internal.ece.Aes128gcmInputStream;
-import org.mppfw.lab.Tools;
+import org.mppfw.testing.Commands;
+import org.mppfw.testing.Npm;
 
 /**
  * The lab's RFC 8188 bodies against the RFC's example, the {@code http_ece} reference
@@ -74,7 +75,7 @@ class Aes128gcmTest {
                 fs.writeFileSync(outf, ece.decrypt(fs.readFileSync(inf), { version: 'aes128gcm',
                   key: Buffer.from(ikm, 'utf8') }));
                 """);
-        Tools.Result r = Tools.run(dir, Map.of("NODE_PATH", Tools.nodeModules().toString()), "node", "dec.js", IKM,
+        Commands.Result r = Commands.run(dir, Map.of("NODE_PATH", Npm.modules("http_ece").toString()), "node", "dec.js", IKM,
                 "body", "plain");
         assertEquals(0, r.exit(), r.stderr());
         assertArrayEquals(plain, Files.readAllBytes(dir.resolve("plain")));

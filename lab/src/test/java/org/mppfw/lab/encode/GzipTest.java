@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.mppfw.lab.Tools;
+import org.mppfw.testing.Commands;
 
 /** The lab's gzip against the real {@code gunzip} and the phone's decoder. */
 class GzipTest {
@@ -24,7 +24,7 @@ class GzipTest {
         byte[] plain = size == 0 ? new byte[0] : Phone.profile(size);
         byte[] gz = Gzip.gzip(plain);
         Files.write(dir.resolve("p.gz"), gz);
-        Tools.ok(dir, "gunzip", "-f", "p.gz");
+        Commands.ok(dir, "gunzip", "-f", "p.gz");
         assertArrayEquals(plain, Files.readAllBytes(dir.resolve("p")));
 
         StringBuilder how = new StringBuilder();

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.mppfw.api.crypto.KdfDigest;
-import org.mppfw.lab.Tools;
+import org.mppfw.testing.Commands;
 
 /** The lab's {@code openssl enc} files against the real {@code openssl} and the phone's decoder. */
 class OpensslEncTest {
@@ -52,7 +52,7 @@ class OpensslEncTest {
     @ParameterizedTest
     @EnumSource(KdfDigest.class)
     void keyAndIvAreThoseOfOpensslEncP(KdfDigest digest) {
-        String out = Tools.ok(dir, "openssl", "enc", "-aes-256-cbc", "-k", PASS, "-S", SALT, "-md", md(digest), "-P")
+        String out = Commands.ok(dir, "openssl", "enc", "-aes-256-cbc", "-k", PASS, "-S", SALT, "-md", md(digest), "-P")
                 .out();
         byte[] keyIv = OpensslEnc.evpBytesToKey(digest, pass(), HexFormat.of().parseHex(SALT));
         HexFormat hex = HexFormat.of().withUpperCase();
@@ -68,7 +68,7 @@ class OpensslEncTest {
         byte[] plain = new byte[size];
         new Random(size).nextBytes(plain);
         Files.write(dir.resolve("plain"), plain);
-        Tools.ok(dir, "openssl", "enc", "-aes-256-cbc", "-k", PASS, "-S", SALT, "-md", md(digest), "-in", "plain",
+        Commands.ok(dir, "openssl", "enc", "-aes-256-cbc", "-k", PASS, "-S", SALT, "-md", md(digest), "-in", "plain",
                 "-out", "enc");
         byte[] salt = HexFormat.of().parseHex(SALT);
         byte[] ours = OpensslEnc.encrypt(plain, pass(), digest, salt);
@@ -102,7 +102,7 @@ class OpensslEncTest {
         assertTrue(startsWithMagic(enc));
         assertFalse(Arrays.equals(Arrays.copyOfRange(enc, 8, 16), Arrays.copyOfRange(again, 8, 16)), "a new salt");
         Files.write(dir.resolve("enc"), enc);
-        Tools.ok(dir, "openssl", "enc", "-d", "-aes-256-cbc", "-k", PASS, "-md", md(digest), "-in", "enc", "-out",
+        Commands.ok(dir, "openssl", "enc", "-d", "-aes-256-cbc", "-k", PASS, "-md", md(digest), "-in", "enc", "-out",
                 "dec");
         assertArrayEquals(plain, Files.readAllBytes(dir.resolve("dec")));
     }

@@ -5,21 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.apache.felix.gogo.runtime.CommandProcessorImpl;
-import org.apache.felix.gogo.runtime.threadio.ThreadIOImpl;
-import org.apache.felix.service.command.CommandSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mppfw.api.config.ChangeSource;
 import org.mppfw.api.device.DeviceProperties;
+import org.mppfw.testing.GogoShell;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Version;
@@ -30,33 +26,24 @@ class CommandsTest {
     @TempDir
     Path dir;
     ParameterStoreImpl store;
-    ThreadIOImpl tio;
-    CommandSession session;
+    GogoShell shell;
 
     @BeforeEach
     void shell() throws Exception {
         store = TestStores.open(dir);
-        tio = new ThreadIOImpl();
-        tio.start();
-        CommandProcessorImpl processor = new CommandProcessorImpl(tio);
-        ParamCommands param = new ParamCommands(store);
-        for (String f : new String[] {"get", "set", "list", "export", "import", "reset"}) {
-            processor.addCommand("param", param, f);
-        }
-        processor.addCommand("sys", new SysCommands(context(), new DeviceIdentityImpl(dir, k -> null)), "info");
-        processor.addCommand("sys", new FactoryResetCommand(store), "factory-reset");
-        session = processor.createSession(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(),
-                new ByteArrayOutputStream());
+        shell = new GogoShell()
+                .add("param", new ParamCommands(store), "get", "set", "list", "export", "import", "reset")
+                .add("sys", new SysCommands(context(), new DeviceIdentityImpl(dir, k -> null)), "info")
+                .add("sys", new FactoryResetCommand(store), "factory-reset");
     }
 
     @AfterEach
     void close() {
-        session.close();
-        tio.stop();
+        shell.close();
     }
 
     private String run(String line) throws Exception {
-        return String.valueOf(session.execute(line));
+        return shell.run(line);
     }
 
     @Test

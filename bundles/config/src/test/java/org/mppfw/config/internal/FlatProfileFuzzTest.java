@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.mppfw.api.config.ApplyResult;
 import org.mppfw.api.config.ChangeSource;
 import org.mppfw.api.config.ProfileException;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.mppfw.testing.TempDirs;
 
 /**
  * Fuzzes the whole profile path (parse, validate, apply, persist): any exception other than
@@ -25,16 +24,8 @@ class FlatProfileFuzzTest {
 
     private static ParameterStoreImpl open() {
         try {
-            Path dir = Files.createTempDirectory("mppfw-fuzz");
-            // the store writes into it: delete the whole tree when the test JVM exits
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-                } catch (IOException e) {
-                    // best effort at exit
-                }
-            }));
-            return TestStores.open(dir);
+            // the store writes into it: the whole tree is deleted when the test JVM exits
+            return TestStores.open(TempDirs.deletedAtExit("mppfw-fuzz"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +27,11 @@ import org.mppfw.api.provisioning.ResyncRecord;
 import org.mppfw.api.transport.ResultClass;
 import org.mppfw.config.internal.Catalog;
 import org.mppfw.config.internal.ParameterStoreImpl;
+import org.mppfw.testing.FakeIdentity;
+import org.mppfw.testing.Nginx;
+import org.mppfw.testing.Ports;
+import org.mppfw.testing.Scratch;
+import org.mppfw.testing.VirtualClock;
 
 /**
  * Remote customization against nginx playing the activation server (redirect, empty 200,
@@ -37,11 +40,9 @@ import org.mppfw.config.internal.ParameterStoreImpl;
  */
 class CustomizationTest {
 
-    static final String NGINX = "/usr/sbin/nginx";
     static final String MAC = "000e08012345";
 
-    private static final Peers PEERS = new Peers();
-    private static Path dir;
+    private static Scratch peers;
     private static int port;
 
     @TempDir
@@ -53,30 +54,13 @@ class CustomizationTest {
     private ParameterStoreImpl store;
     private CustomizationService rc;
 
-    private final DeviceIdentity identity = new DeviceIdentity() {
-        public String model() { return "CP-8845-3PCC"; }
-        public String productSeries() { return "8845-3PCC"; }
-        public String mac() { return MAC; }
-        public String serialNumber() { return "FCH2345ABCD"; }
-        public String hardwareVersion() { return "1"; }
-        public String firmwareVersion() { return "sip8845.12-0-1MPP0001-1"; }
-    };
+    private final DeviceIdentity identity = FakeIdentity.cp8845(MAC, "FCH2345ABCD", "1");
 
     @BeforeAll
     static void startNginx() throws Exception {
-        Peers.require(NGINX, "nginx-light");
-        dir = Files.createTempDirectory("mppfw-edos");
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        Files.createDirectories(dir.resolve("tmp"));
-        String t = dir.resolve("tmp").toString();
-        String conf = """
-                daemon off; worker_processes 1; pid %s/nginx.pid; error_log %s/error.log;
-                events { worker_connections 64; }
-                http {
-                  access_log %s/access.log;
-                  client_body_temp_path %s; proxy_temp_path %s; fastcgi_temp_path %s; uwsgi_temp_path %s; scgi_temp_path %s;
+        peers = new Scratch("edos");
+        port = Ports.tcp();
+        Nginx.start(peers, port, """
                   default_type text/plain;
                   server {
                     listen 127.0.0.1:%d;
@@ -90,25 +74,14 @@ class CustomizationTest {
                       return 404;
                     }
                   }
-                }
-                """.formatted(dir, dir, dir, t, t, t, t, t, port, MAC, MAC, MAC);
-        Path c = dir.resolve("nginx.conf");
-        Files.writeString(c, conf);
-        PEERS.start(null, dir.resolve("nginx.out"), NGINX, "-c", c.toString(), "-p", dir.toString());
-        for (int i = 0; i < 50; i++) {
-            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException e) {
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("nginx did not start: " + Peers.read(dir.resolve("error.log")) + Peers.read(dir.resolve("nginx.out")));
+                """.formatted(port, MAC, MAC, MAC));
     }
 
     @AfterAll
     static void stopNginx() {
-        PEERS.close();
-        Peers.deleteTree(dir);
+        if (peers != null) {
+            peers.close();
+        }
     }
 
     @AfterEach

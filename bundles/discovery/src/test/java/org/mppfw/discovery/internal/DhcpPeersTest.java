@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +18,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.mppfw.testing.Commands;
+import org.mppfw.testing.Peer;
+import org.mppfw.testing.Processes;
+import org.mppfw.testing.Ready;
+import org.mppfw.testing.Scratch;
+import org.mppfw.testing.TempDirs;
 
 /**
  * The phone's DHCP client against dnsmasq and Kea, across a veth pair between two network
@@ -37,22 +44,23 @@ class DhcpPeersTest {
     private final String vethPhone = "mds" + id + "b";
     private final String net = "10.233." + (id % 250) + ".";
     private final String server = net + "1";
-    private final Peers peers = new Peers();
+    private Scratch peers;
     private Path dir;
     private Process dhcpServer;
 
     @BeforeAll
     void setUp() throws Exception {
-        dir = Files.createTempDirectory("mppfw-dhcp");
+        peers = new Scratch("dhcp");
+        dir = peers.dir;
         try {
             peers.namespace(nsServer);
             peers.namespace(nsPhone);
-            Peers.run("ip", "link", "add", vethServer, "type", "veth", "peer", "name", vethPhone);
-            Peers.run("ip", "link", "set", vethServer, "netns", nsServer);
-            Peers.run("ip", "link", "set", vethPhone, "netns", nsPhone);
-            Peers.run("ip", "-n", nsServer, "addr", "add", server + "/24", "dev", vethServer);
-            Peers.run("ip", "-n", nsServer, "link", "set", vethServer, "up");
-            Peers.run("ip", "-n", nsPhone, "link", "set", vethPhone, "up");
+            Commands.ok(null, "ip", "link", "add", vethServer, "type", "veth", "peer", "name", vethPhone);
+            Commands.ok(null, "ip", "link", "set", vethServer, "netns", nsServer);
+            Commands.ok(null, "ip", "link", "set", vethPhone, "netns", nsPhone);
+            Commands.ok(null, "ip", "-n", nsServer, "addr", "add", server + "/24", "dev", vethServer);
+            Commands.ok(null, "ip", "-n", nsServer, "link", "set", vethServer, "up");
+            Commands.ok(null, "ip", "-n", nsPhone, "link", "set", vethPhone, "up");
             broadcastRoute();
         } catch (Exception | Error e) {
             tearDown();
@@ -62,23 +70,24 @@ class DhcpPeersTest {
 
     /** Without an address, a broadcast from 0.0.0.0 needs a route naming the interface. */
     private void broadcastRoute() throws IOException {
-        Peers.run("ip", "-n", nsPhone, "route", "replace", "255.255.255.255", "dev", vethPhone);
+        Commands.ok(null, "ip", "-n", nsPhone, "route", "replace", "255.255.255.255", "dev", vethPhone);
     }
 
     @AfterEach
     void stopServer() throws IOException {
-        Peers.kill(dhcpServer);
+        Processes.stop(dhcpServer);
         dhcpServer = null;
         // removing the last IPv4 address also removes the interface's routes: put the broadcast one back
-        Peers.runQuietly("ip", "-n", nsPhone, "addr", "flush", "dev", vethPhone);
+        Commands.quietly("ip", "-n", nsPhone, "addr", "flush", "dev", vethPhone);
         broadcastRoute();
     }
 
     @AfterAll
     void tearDown() {
-        peers.close();
-        Peers.runQuietly("ip", "link", "del", vethServer);
-        Peers.deleteTree(dir);
+        if (peers != null) {
+            peers.close();
+        }
+        Commands.quietly("ip", "link", "del", vethServer);
     }
 
     private static String hex(String s) {
@@ -91,7 +100,7 @@ class DhcpPeersTest {
     }
 
     private void dnsmasq(String... extra) throws IOException {
-        Peers.require(DNSMASQ, "dnsmasq-base");
+        Peer.require(DNSMASQ);
         List<String> conf = new ArrayList<>(List.of("port=0", "interface=" + vethServer, "bind-interfaces",
                 "dhcp-range=" + net + "100," + net + "150,255.255.255.0,1h", "dhcp-authoritative", "no-ping", "log-dhcp",
                 "dhcp-leasefile=" + dir.resolve("dnsmasq.leases")));
@@ -99,8 +108,8 @@ class DhcpPeersTest {
         Path c = dir.resolve("dnsmasq.conf");
         Files.write(c, conf);
         Files.deleteIfExists(dir.resolve("dnsmasq.leases"));
-        dhcpServer = peers.start(nsServer, dir.resolve("dnsmasq.log"), DNSMASQ, "--no-daemon", "--conf-file=" + c,
-                "--user=root", "--pid-file=" + dir.resolve("dnsmasq.pid"));
+        dhcpServer = peers.start(nsServer, "dnsmasq", dir.resolve("dnsmasq.log"), Ready.atOnce(), List.of(DNSMASQ,
+                "--no-daemon", "--conf-file=" + c, "--user=root", "--pid-file=" + dir.resolve("dnsmasq.pid")));
     }
 
     private static final String URL159 = "https://prov.example.test:18443/cfg/$PSN.xml";
@@ -123,14 +132,14 @@ class DhcpPeersTest {
                 .redirectOutput(out.toFile()).start();
         try {
             if (!p.waitFor(90, TimeUnit.SECONDS)) {
-                throw new AssertionError("probe did not end: " + Peers.read(out));
+                throw new AssertionError("probe did not end: " + TempDirs.read(out));
             }
         } finally {
-            Peers.kill(p);
+            Processes.stop(p);
         }
         List<String> lines = Files.readAllLines(out);
         assertTrue(lines.stream().noneMatch(l -> l.startsWith("FAILED")), () -> String.join("\n", lines) + "\nserver log:\n"
-                + Peers.read(dir.resolve("dnsmasq.log")) + Peers.read(dir.resolve("kea.log")));
+                + TempDirs.read(dir.resolve("dnsmasq.log")) + TempDirs.read(dir.resolve("kea.log")));
         return lines;
     }
 
@@ -149,7 +158,7 @@ class DhcpPeersTest {
         assertTrue(lines.contains("DOMAIN example.test"), lines::toString);
         assertTrue(lines.contains("ACS http://acs43.example.test:7547/"), lines::toString);
         // the vendor class went out: dnsmasq logs it
-        assertTrue(Peers.read(dir.resolve("dnsmasq.log")).contains("CP-8845-3PCC"), Peers.read(dir.resolve("dnsmasq.log")));
+        assertTrue(TempDirs.read(dir.resolve("dnsmasq.log")).contains("CP-8845-3PCC"), TempDirs.read(dir.resolve("dnsmasq.log")));
     }
 
     @Test
@@ -173,22 +182,22 @@ class DhcpPeersTest {
         List<String> lines = probe("renew", "66", "CP-8845-3PCC");
         String leased = lines.stream().filter(l -> l.startsWith("LEASE ")).findFirst().orElseThrow().split(" ")[1];
         assertTrue(lines.contains("RENEWED " + leased + " 3600"), lines::toString);
-        String log = Peers.read(dir.resolve("dnsmasq.log"));
+        String log = TempDirs.read(dir.resolve("dnsmasq.log"));
         assertTrue(log.contains("DHCPREQUEST(" + vethServer + ") " + leased), log);
     }
 
     @Test
     void informReadsOptionsForAHostThatHasItsAddress() throws Exception {
         dnsmasq(dnsmasqAllOptions());
-        Peers.run("ip", "-n", nsPhone, "addr", "add", net + "77/24", "dev", vethPhone);
+        Commands.ok(null, "ip", "-n", nsPhone, "addr", "add", net + "77/24", "dev", vethPhone);
         List<String> lines = probe("inform", "66,160,159,150", "CP-8845-3PCC");
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("LEASE " + net + "77 ") && l.endsWith(" true")), lines::toString);
         assertEquals("66 " + server, sources(lines).get(0));
-        assertTrue(Peers.read(dir.resolve("dnsmasq.log")).contains("DHCPINFORM"), Peers.read(dir.resolve("dnsmasq.log")));
+        assertTrue(TempDirs.read(dir.resolve("dnsmasq.log")).contains("DHCPINFORM"), TempDirs.read(dir.resolve("dnsmasq.log")));
     }
 
     private void kea(String options159and160) throws IOException {
-        Peers.require(KEA, "kea-dhcp4-server");
+        Peer.require(KEA);
         Path run = Files.createDirectories(dir.resolve("kea-run"));
         String conf = """
                 {"Dhcp4": {
@@ -210,11 +219,8 @@ class DhcpPeersTest {
                 tr106("http://acs.kea.example.test/"), dir.resolve("kea.log"));
         Path c = dir.resolve("kea-dhcp4.json");
         Files.writeString(c, conf);
-        ProcessBuilder pb = new ProcessBuilder("ip", "netns", "exec", nsServer, KEA, "-c", c.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("kea.out").toFile());
-        pb.environment().put("KEA_PIDFILE_DIR", run.toString());
-        pb.environment().put("KEA_LOCKFILE_DIR", run.toString());
-        dhcpServer = pb.start();
+        dhcpServer = peers.start(nsServer, "kea-dhcp4", dir.resolve("kea.out"), Ready.atOnce(),
+                Map.of("KEA_PIDFILE_DIR", run.toString(), "KEA_LOCKFILE_DIR", run.toString()), List.of(KEA, "-c", c.toString()));
     }
 
     /**
@@ -228,7 +234,7 @@ class DhcpPeersTest {
                 + "{\"code\": 160, \"space\": \"dhcp4\", \"csv-format\": false, \"data\": \"" + hex(URL160) + "\"},");
         List<String> lines = probe("acquire", "66,160,159,150,60,43,125", "CP-8845-3PCC");
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("LEASE " + net) && l.endsWith(" 1800 false")),
-                () -> lines + Peers.read(dir.resolve("kea.out")));
+                () -> lines + TempDirs.read(dir.resolve("kea.out")));
         assertEquals(List.of("66 " + server, "160 " + URL160, "150 " + server), sources(lines), lines::toString);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("NOTE option 159 holds only 'http'")), lines::toString);
         assertTrue(lines.contains("DOMAIN kea.example.test"), lines::toString);

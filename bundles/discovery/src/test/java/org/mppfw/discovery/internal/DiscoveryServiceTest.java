@@ -21,6 +21,8 @@ import org.mppfw.api.device.DeviceIdentity;
 import org.mppfw.api.discovery.ProvisioningSource;
 import org.mppfw.config.internal.Catalog;
 import org.mppfw.config.internal.ParameterStoreImpl;
+import org.mppfw.testing.FakeIdentity;
+import org.mppfw.testing.VirtualClock;
 
 /** The service around the client: static mode, DHCP_Option_To_Use read live, retry back-off on the clock. */
 class DiscoveryServiceTest {
@@ -30,14 +32,7 @@ class DiscoveryServiceTest {
 
     private final VirtualClock clock = new VirtualClock(Instant.parse("2026-06-01T08:00:00Z"), ZoneId.of("UTC"));
 
-    private static final DeviceIdentity ID = new DeviceIdentity() {
-        public String model() { return "CP-8845-3PCC"; }
-        public String productSeries() { return "8845-3PCC"; }
-        public String mac() { return "000e08012345"; }
-        public String serialNumber() { return "FCH2345ABCD"; }
-        public String hardwareVersion() { return "1"; }
-        public String firmwareVersion() { return "sip8845.12-0-1MPP0001-1"; }
-    };
+    private static final DeviceIdentity ID = FakeIdentity.cp8845("000e08012345", "FCH2345ABCD", "1");
 
     private static Settings settings(Settings.Mode mode, String iface, String statics) {
         return new Settings(mode, iface, "", Settings.staticOptions(statics), List.of(), SrvResolver.WeightOrder.LOWER_FIRST,

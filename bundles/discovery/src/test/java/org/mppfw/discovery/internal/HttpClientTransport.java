@@ -1,8 +1,6 @@
 package org.mppfw.discovery.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +14,7 @@ import org.mppfw.api.transport.Transport;
 import org.mppfw.api.transport.TransportException;
 import org.mppfw.api.transport.TransportRequest;
 import org.mppfw.api.transport.TransportResponse;
+import org.mppfw.testing.MemoryResponse;
 
 /**
  * Test glue: the {@link Transport} contract over the JDK's HTTP client, so that the
@@ -45,36 +44,7 @@ final class HttpClientTransport implements Transport {
                     "HTTP " + r.statusCode(), null);
         }
         byte[] body = r.body();
-        return new TransportResponse() {
-            @Override
-            public URI uri() {
-                return request.uri();
-            }
-
-            @Override
-            public int status() {
-                return 200;
-            }
-
-            @Override
-            public Map<String, List<String>> headers() {
-                return Map.of();
-            }
-
-            @Override
-            public long contentLength() {
-                return body.length;
-            }
-
-            @Override
-            public InputStream body() {
-                return new ByteArrayInputStream(body);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return new MemoryResponse(request.uri(), body);
     }
 
     static Map<String, Object> props() {

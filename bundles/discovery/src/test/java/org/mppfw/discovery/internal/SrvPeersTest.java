@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +19,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mppfw.api.discovery.DiscoveryException;
 import org.mppfw.api.discovery.SrvTarget;
+import org.mppfw.testing.Await;
+import org.mppfw.testing.Peer;
+import org.mppfw.testing.Ports;
+import org.mppfw.testing.Ready;
+import org.mppfw.testing.Scratch;
+import org.mppfw.testing.TempDirs;
 
 /**
  * SRV look-ups against unbound and dnsmasq on loopback ports the test picks, both serving the
@@ -35,7 +37,7 @@ class SrvPeersTest {
 
     static final String UNBOUND = "/usr/sbin/unbound";
 
-    private final Peers peers = new Peers();
+    private Scratch peers;
     private Path dir;
     private int dnsmasqPort;
     private int unboundPort;
@@ -50,11 +52,12 @@ class SrvPeersTest {
 
     @BeforeAll
     void setUp() throws Exception {
-        Peers.require(DhcpPeersTest.DNSMASQ, "dnsmasq-base");
-        Peers.require(UNBOUND, "unbound");
-        dir = Files.createTempDirectory("mppfw-srv");
+        Peer.require(DhcpPeersTest.DNSMASQ);
+        Peer.require(UNBOUND);
+        peers = new Scratch("srv");
+        dir = peers.dir;
         try {
-            dnsmasqPort = freePort();
+            dnsmasqPort = Ports.udpAndTcp();
             List<String> cmd = new ArrayList<>(List.of(DhcpPeersTest.DNSMASQ, "--no-daemon", "--conf-file=/dev/null",
                     "--port=" + dnsmasqPort, "--listen-address=127.0.0.1", "--bind-interfaces", "--no-resolv", "--no-hosts",
                     "--local=/example.test/", "--local=/only-http.test/", "--user=root", "--pid-file=" + dir.resolve("dnsmasq.pid"),
@@ -62,9 +65,9 @@ class SrvPeersTest {
             for (String[] r : RECORDS) {
                 cmd.add("--srv-host=" + r[0] + "," + r[1] + "," + r[2] + "," + r[3] + "," + r[4]);
             }
-            peers.start(null, dir.resolve("dnsmasq.out"), cmd.toArray(new String[0]));
+            peers.start(null, "dnsmasq", dir.resolve("dnsmasq.out"), Ready.atOnce(), cmd);
 
-            unboundPort = freePort();
+            unboundPort = Ports.udpAndTcp();
             StringBuilder conf = new StringBuilder("server:\n  interface: 127.0.0.1\n  port: " + unboundPort + "\n"
                     + "  do-ip6: no\n  access-control: 127.0.0.0/8 allow\n  username: \"\"\n  chroot: \"\"\n"
                     + "  directory: \"" + dir + "\"\n  pidfile: \"" + dir.resolve("unbound.pid") + "\"\n"
@@ -78,7 +81,7 @@ class SrvPeersTest {
             conf.append("  local-zone: \".\" refuse\nremote-control:\n  control-enable: no\n");
             Path c = dir.resolve("unbound.conf");
             Files.writeString(c, conf);
-            peers.start(null, dir.resolve("unbound.out"), UNBOUND, "-d", "-c", c.toString());
+            peers.start(null, "unbound", dir.resolve("unbound.out"), Ready.atOnce(), List.of(UNBOUND, "-d", "-c", c.toString()));
             awaitAnswer(dnsmasqPort);
             awaitAnswer(unboundPort);
         } catch (Exception | Error e) {
@@ -89,39 +92,22 @@ class SrvPeersTest {
 
     @AfterAll
     void tearDown() {
-        peers.close();
-        Peers.deleteTree(dir);
-    }
-
-    /** A port free for both UDP and TCP on loopback. */
-    private static int freePort() throws IOException {
-        for (int i = 0; i < 50; i++) {
-            try (DatagramSocket u = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-                int port = u.getLocalPort();
-                try (ServerSocket t = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                    return port;
-                } catch (IOException taken) {
-                    // try another
-                }
-            }
+        if (peers != null) {
+            peers.close();
         }
-        throw new IOException("no free loopback port");
     }
 
-    private void awaitAnswer(int port) throws Exception {
-        DiscoveryException last = null;
-        for (int i = 0; i < 50; i++) {
+    private void awaitAnswer(int port) {
+        DiscoveryException[] last = new DiscoveryException[1];
+        Await.value("a DNS answer on port " + port, Duration.ofSeconds(60), () -> {
             try {
-                if (!resolver(port, SrvResolver.WeightOrder.LOWER_FIRST).lookup("example.test").isEmpty()) {
-                    return;
-                }
+                return resolver(port, SrvResolver.WeightOrder.LOWER_FIRST).lookup("example.test").isEmpty() ? null : true;
             } catch (DiscoveryException e) {
-                last = e;
+                last[0] = e;
+                return null;
             }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no DNS answer on port " + port + ": " + last + "\n" + Peers.read(dir.resolve("unbound.log"))
-                + Peers.read(dir.resolve("unbound.out")) + Peers.read(dir.resolve("dnsmasq.out")));
+        }, () -> last[0] + "\n" + TempDirs.read(dir.resolve("unbound.log")) + TempDirs.read(dir.resolve("unbound.out"))
+                + TempDirs.read(dir.resolve("dnsmasq.out")));
     }
 
     private static SrvResolver resolver(int port, SrvResolver.WeightOrder order) {
@@ -167,7 +153,7 @@ class SrvPeersTest {
     @ParameterizedTest
     @ValueSource(ints = {0})
     void noDnsServerIsAnErrorNotAnEmptyAnswer(int unused) throws Exception {
-        int dead = freePort();
+        int dead = Ports.udpAndTcp();
         DiscoveryException e = assertThrows(DiscoveryException.class,
                 () -> new SrvResolver(List.of(new InetSocketAddress("127.0.0.1", dead)), Duration.ofMillis(300),
                         SrvResolver.WeightOrder.LOWER_FIRST, new Random()).lookup("example.test"));

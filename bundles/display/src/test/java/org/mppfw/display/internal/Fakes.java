@@ -1,7 +1,6 @@
 package org.mppfw.display.internal;
 
 import java.lang.reflect.Proxy;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -14,6 +13,8 @@ import org.mppfw.api.provisioning.Provisioning;
 import org.mppfw.api.provisioning.ProvisioningStatus;
 import org.mppfw.api.provisioning.ResyncRecord;
 import org.mppfw.api.transport.ResultClass;
+import org.mppfw.testing.FakeIdentity;
+import org.mppfw.testing.VirtualClock;
 
 /** Fixed stand-ins for the services the display uses. */
 final class Fakes {
@@ -25,56 +26,11 @@ final class Fakes {
     }
 
     static Clock clock() {
-        return new Clock() {
-            @Override
-            public Instant now() {
-                return NOW;
-            }
-
-            @Override
-            public ZoneId zone() {
-                return ZONE;
-            }
-
-            @Override
-            public Timer schedule(Duration delay, Runnable task) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        return VirtualClock.withoutTimers(NOW, ZONE, "the display sets no timer");
     }
 
     static DeviceIdentity identity() {
-        return new DeviceIdentity() {
-            @Override
-            public String model() {
-                return "CP-8845-3PCC";
-            }
-
-            @Override
-            public String productSeries() {
-                return "8845-3PCC";
-            }
-
-            @Override
-            public String mac() {
-                return "000e08012345";
-            }
-
-            @Override
-            public String serialNumber() {
-                return "FCH0000X1";
-            }
-
-            @Override
-            public String hardwareVersion() {
-                return "1";
-            }
-
-            @Override
-            public String firmwareVersion() {
-                return "sip8845.12-0-1MPP0001-1";
-            }
-        };
+        return FakeIdentity.cp8845("000e08012345", "FCH0000X1", "1");
     }
 
     /** A store that knows only the given values. */
@@ -93,31 +49,9 @@ final class Fakes {
     }
 
     static Provisioning engine(ProvisioningStatus status) {
-        return new Provisioning() {
-            @Override
-            public ProvisioningStatus status() {
-                return status;
-            }
-
-            @Override
-            public List<ResyncRecord> history() {
-                return status.last() == null ? List.of() : List.of(status.last());
-            }
-
-            @Override
-            public boolean resync() {
-                return true;
-            }
-
-            @Override
-            public boolean resync(String rule) {
-                return true;
-            }
-
-            @Override
-            public void profileAccount(String user, char[] password) {
-            }
-        };
+        Phone.Engine e = new Phone.Engine();
+        e.status = status;
+        return e;
     }
 
     static ResyncRecord record(ResultClass result, String message) {

@@ -80,7 +80,7 @@ class MenusTest {
         }
         p.press("2", "2");
         assertEquals("b", p.screen().input());
-        p.clock.now = p.clock.now.plus(MultiTap.TIMEOUT);
+        p.clock.advance(MultiTap.TIMEOUT);
         p.press("2");
         assertEquals("ba", p.screen().input(), "after the timeout the same key types a new letter");
         p.press("7", "7", "7", "7", "7");

@@ -4,13 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.mppfw.api.clock.Clock;
 import org.mppfw.api.config.ChangeSource;
 import org.mppfw.api.display.Screen;
 import org.mppfw.api.keypad.Key;
@@ -20,6 +16,7 @@ import org.mppfw.api.provisioning.ResyncRecord;
 import org.mppfw.config.internal.Catalog;
 import org.mppfw.config.internal.ParameterStoreImpl;
 import org.mppfw.provisioning.internal.ProvisioningRulesImpl;
+import org.mppfw.testing.VirtualClock;
 
 /**
  * A phone for the menu tests: the real parameter store in a scratch data dir, the real rule
@@ -27,25 +24,6 @@ import org.mppfw.provisioning.internal.ProvisioningRulesImpl;
  */
 final class Phone {
 
-    /** A clock that moves only when told. */
-    static final class ManualClock implements Clock {
-        Instant now = Fakes.NOW;
-
-        @Override
-        public Instant now() {
-            return now;
-        }
-
-        @Override
-        public ZoneId zone() {
-            return Fakes.ZONE;
-        }
-
-        @Override
-        public Timer schedule(Duration delay, Runnable task) {
-            throw new UnsupportedOperationException("the menus set no timer");
-        }
-    }
 
     /** An engine that records the resyncs and the profile account it is given. */
     static final class Engine implements Provisioning {
@@ -85,7 +63,7 @@ final class Phone {
         }
     }
 
-    final ManualClock clock = new ManualClock();
+    final VirtualClock clock = VirtualClock.withoutTimers(Fakes.NOW, Fakes.ZONE, "the menus set no timer");
     final Engine engine = new Engine();
     final ParameterStoreImpl store;
     final DisplayService display;

@@ -2,14 +2,18 @@ package org.mppfw.http.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.mppfw.http.internal.Fixtures.body;
 import static org.mppfw.http.internal.Fixtures.creds;
 import static org.mppfw.http.internal.Fixtures.exchanger;
 import static org.mppfw.http.internal.Fixtures.failure;
 import static org.mppfw.http.internal.Fixtures.settings;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -19,44 +23,33 @@ import org.junit.jupiter.api.Test;
 import org.mppfw.api.transport.ResultClass;
 import org.mppfw.api.transport.TransportException;
 import org.mppfw.api.transport.TransportRequest;
+import org.mppfw.testing.Apache;
+import org.mppfw.testing.Await;
+import org.mppfw.testing.Peer;
+import org.mppfw.testing.Ports;
+import org.mppfw.testing.Scratch;
 
 /** Against a real Apache httpd with mod_auth_digest: Digest MD5, qop=auth, stale nonces. */
 class ApacheDigestTest {
 
     static final String PROFILE = "<flat-profile><Station_Name>apache</Station_Name></flat-profile>\n";
-    static Peers peers;
+    static Scratch peers;
     static int port;
 
     @BeforeAll
     static void startApache() throws Exception {
-        assumeTrue(Peers.installed("apache2") && Peers.installed("htdigest"), "apache2 is installed by scripts/test");
-        peers = new Peers("apache");
-        port = Peers.freePort();
+        Peer.require("apache2");
+        Peer.require("htdigest");
+        peers = new Scratch("apache");
+        port = Ports.tcp();
         peers.write("www/digest/profile.cfg", PROFILE);
         // htdigest's file format: user:realm:MD5(user:realm:password)
         String ha1 = md5("phone:prov:s3cret");
         peers.write("digest.pw", "phone:prov:" + ha1 + "\n");
         String d = peers.dir.toString();
-        peers.write("httpd.conf", String.join("\n",
-                "ServerRoot /usr/lib/apache2",
-                "LoadModule mpm_event_module modules/mod_mpm_event.so",
-                "LoadModule authn_core_module modules/mod_authn_core.so",
-                "LoadModule authn_file_module modules/mod_authn_file.so",
-                "LoadModule authz_core_module modules/mod_authz_core.so",
-                "LoadModule authz_user_module modules/mod_authz_user.so",
-                "LoadModule auth_digest_module modules/mod_auth_digest.so",
-                "LoadModule mime_module modules/mod_mime.so",
-                "ServerName localhost",
-                "Listen 127.0.0.1:" + port,
-                "PidFile " + d + "/httpd.pid",
-                "ErrorLog " + d + "/error.log",
-                "CustomLog " + d + "/access.log \"%h %u %t \\\"%r\\\" %>s %b auth=[%{Authorization}i]\"",
+        Apache.start(peers, port, List.of("authn_core", "authn_file", "authz_core", "authz_user", "auth_digest", "mime"),
+                "%h %u %t \"%r\" %>s %b auth=[%{Authorization}i]", List.of(
                 "LogLevel info auth_digest:debug",
-                "DefaultRuntimeDir " + d,
-                "Mutex file:" + d,
-                Peers.root() ? "User www-data" : "",
-                Peers.root() ? "Group www-data" : "",
-                "TypesConfig /etc/mime.types",
                 "AddType text/xml .cfg",
                 "DocumentRoot " + d + "/www",
                 "<Directory " + d + "/www>",
@@ -70,15 +63,13 @@ class ApacheDigestTest {
                 "  AuthUserFile " + d + "/digest.pw",
                 "  AuthDigestNonceLifetime 1",
                 "  Require valid-user",
-                "</Location>", ""));
-        peers.start("apache2", port, "apache2", "-f", d + "/httpd.conf", "-DFOREGROUND");
+                "</Location>"));
     }
 
     @AfterAll
     static void stopApache() {
         if (peers != null) {
             peers.close();
-            peers.delete();
         }
     }
 
@@ -96,23 +87,36 @@ class ApacheDigestTest {
                 .credentials(creds("phone", password)).build();
     }
 
-    static List<String> statuses(String query) throws InterruptedException {
+    /** The statuses Apache logged for requests carrying this query, once the lines have settled. */
+    static List<String> statuses(String query) {
         // the server writes its access log after the response: wait until the lines stop coming
-        List<String> last = List.of();
-        for (int i = 0; i < 40; i++) {
-            List<String> now = lines(query);
-            if (!now.isEmpty() && now.equals(last)) {
-                return now;
-            }
-            last = now;
-            Thread.sleep(50);
-        }
-        return last;
+        return peers.settledLines("access.log", l -> l.contains("?" + query + " ")).stream()
+                .map(l -> l.replaceAll(".*\" (\\d{3}) .*", "$1")).collect(Collectors.toList());
     }
 
-    static List<String> lines(String query) {
-        return peers.log("access.log").lines().filter(l -> l.contains("?" + query + " "))
-                .map(l -> l.replaceAll(".*\" (\\d{3}) .*", "$1")).collect(Collectors.toList());
+    /**
+     * Waits until Apache itself calls the nonce of an earlier exchange stale: its Authorization
+     * (from the access log) sent again gets a 401 with {@code stale=true}.
+     */
+    static void awaitStale(String query) {
+        String line = peers.settledLines("access.log", l -> l.contains("?" + query + " ") && l.contains("\" 200 ")).get(0);
+        // Apache logs a header's quotes escaped: \" for "
+        String authorization = line.substring(line.indexOf("auth=[") + 6, line.length() - 1).replace("\\\"", "\"");
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest replay = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/digest/profile.cfg?" + query))
+                .header("Authorization", authorization).build();
+        Await.until("Apache to call the nonce of ?" + query + " stale", () -> {
+            try {
+                HttpResponse<Void> r = client.send(replay, HttpResponse.BodyHandlers.discarding());
+                return r.statusCode() == 401
+                        && r.headers().firstValue("www-authenticate").orElse("").contains("stale=true");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        });
     }
 
     @Test
@@ -146,12 +150,12 @@ class ApacheDigestTest {
     void expiredNonceIsNeverReplayed() throws Exception {
         HttpExchanger phone = exchanger(settings(Fixtures.builtInOnly(), null, null));
         assertEquals(PROFILE, body(phone.exchange(request("first", "s3cret"))));
-        Thread.sleep(2200); // the server's nonce lifetime is 1 s: the nonce of the first exchange is stale now
-        assertEquals(PROFILE, body(phone.exchange(request("second", "s3cret"))));
         // each exchange answers a fresh challenge: no credentials up front, so no stale nonce is ever sent
         assertEquals(List.of("401", "200"), statuses("first"));
+        awaitStale("first"); // the server's nonce lifetime is 1 s
+        assertEquals(PROFILE, body(phone.exchange(request("second", "s3cret"))));
         assertEquals(List.of("401", "200"), statuses("second"));
-        String log = peers.log("access.log");
+        String log = peers.read("access.log");
         assertTrue(log.lines().filter(l -> l.contains("?second ") && l.contains(" 401 ")).allMatch(l -> l.endsWith("auth=[-]")),
                 log);
     }

@@ -27,6 +27,7 @@ import org.mppfw.api.transport.Credentials;
 import org.mppfw.api.transport.TransportException;
 import org.mppfw.api.transport.TransportRequest;
 import org.mppfw.api.transport.TransportResponse;
+import org.mppfw.testing.FakeIdentity;
 import org.osgi.framework.BundleContext;
 
 /** Shared test set-up: the phone's identity, settings and small helpers. */
@@ -44,14 +45,7 @@ final class Fixtures {
     }
 
     static DeviceIdentity identity() {
-        return new DeviceIdentity() {
-            @Override public String model() { return "CP-8845-3PCC"; }
-            @Override public String productSeries() { return "8845-3PCC"; }
-            @Override public String mac() { return "0011223344aa"; }
-            @Override public String serialNumber() { return "FCH12345678"; }
-            @Override public String hardwareVersion() { return "4"; }
-            @Override public String firmwareVersion() { return "sip8845.12-0-1MPP0001-1"; }
-        };
+        return FakeIdentity.cp8845("0011223344aa", "FCH12345678", "4");
     }
 
     static TlsMaterial trust(Pki pki, boolean clientCert) throws IOException, CertificateException {
@@ -65,6 +59,12 @@ final class Fixtures {
 
     static HttpSettings settings(TlsMaterial tls, HttpSettings.ProxySettings proxy, Credentials account) {
         return new HttpSettings(UA, proxy, account, tls, "", Duration.ofSeconds(10));
+    }
+
+    /** The phone trusting {@code pki}'s CA, through the proxy on 127.0.0.1:{@code proxyPort} (user null: no account). */
+    static HttpExchanger proxied(Pki pki, int proxyPort, String user, String password) throws IOException, CertificateException {
+        return exchanger(settings(trust(pki, false), new HttpSettings.ProxySettings("127.0.0.1", proxyPort,
+                user == null ? null : creds(user, password)), null));
     }
 
     static HttpExchanger exchanger(HttpSettings s) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.mppfw.http.internal.Fixtures.exchanger;
 import static org.mppfw.http.internal.Fixtures.failure;
 import static org.mppfw.http.internal.Fixtures.settings;
@@ -26,6 +25,10 @@ import org.mppfw.api.transport.ResultClass;
 import org.mppfw.api.transport.TransportException;
 import org.mppfw.api.transport.TransportRequest;
 import org.mppfw.api.transport.TransportResponse;
+import org.mppfw.testing.Peer;
+import org.mppfw.testing.Ports;
+import org.mppfw.testing.Ready;
+import org.mppfw.testing.Scratch;
 
 /**
  * Against a real HTTP/1.0-only server: Python's {@code http.server} from Debian's python3, which
@@ -36,16 +39,16 @@ class Http10Test {
 
     static final String PYTHON = "/usr/bin/python3";
     static final String PROFILE = "<flat-profile><Station_Name>http10</Station_Name></flat-profile>\n";
-    static Peers peers;
+    static Scratch peers;
     static int port;
     static byte[] big;
     static HttpExchanger phone;
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of(PYTHON)), "python3 is installed by scripts/test (scripts/packages/http.txt)");
-        peers = new Peers("http10");
-        port = Peers.freePort();
+        Peer.require(PYTHON);
+        peers = new Scratch("http10");
+        port = Ports.tcp();
         big = new byte[3 << 20];
         new Random(10).nextBytes(big);
         peers.write("www/profile.cfg", PROFILE);
@@ -53,7 +56,7 @@ class Http10Test {
         Path cgi = peers.write("www/cgi-bin/stream.sh",
                 "#!/bin/sh\nprintf 'Content-Type: application/octet-stream\\r\\n\\r\\n'\nexec cat '" + bigFile + "'\n");
         Files.setPosixFilePermissions(cgi, PosixFilePermissions.fromString("rwxr-xr-x"));
-        peers.start("python-http", port, PYTHON, "-m", "http.server", "--cgi", "--bind", "127.0.0.1",
+        peers.start("python-http", Ready.tcp(port), PYTHON, "-m", "http.server", "--cgi", "--bind", "127.0.0.1",
                 "--directory", peers.dir.resolve("www").toString(), Integer.toString(port));
         phone = exchanger(settings(Fixtures.builtInOnly(), null, null));
     }
@@ -62,7 +65,6 @@ class Http10Test {
     static void stop() {
         if (peers != null) {
             peers.close();
-            peers.delete();
         }
     }
 

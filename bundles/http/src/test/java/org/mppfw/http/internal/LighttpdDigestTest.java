@@ -3,7 +3,6 @@ package org.mppfw.http.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.mppfw.http.internal.Fixtures.body;
 import static org.mppfw.http.internal.Fixtures.creds;
 import static org.mppfw.http.internal.Fixtures.exchanger;
@@ -23,6 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.mppfw.api.transport.ResultClass;
 import org.mppfw.api.transport.TransportException;
 import org.mppfw.api.transport.TransportRequest;
+import org.mppfw.testing.Lighttpd;
+import org.mppfw.testing.Peer;
+import org.mppfw.testing.Ports;
+import org.mppfw.testing.Scratch;
 
 /**
  * Against a real lighttpd with mod_auth's htdigest backend: Digest with {@code algorithm=SHA-256}
@@ -31,14 +34,14 @@ import org.mppfw.api.transport.TransportRequest;
 class LighttpdDigestTest {
 
     static final String PROFILE = "<flat-profile><Station_Name>lighttpd</Station_Name></flat-profile>\n";
-    static Peers peers;
+    static Scratch peers;
     static int port;
 
     @BeforeAll
     static void startLighttpd() throws Exception {
-        assumeTrue(Peers.installed("lighttpd"), "lighttpd is installed by scripts/test (scripts/packages/http.txt)");
-        peers = new Peers("lighttpd");
-        port = Peers.freePort();
+        Peer.require("lighttpd");
+        peers = new Scratch("lighttpd");
+        port = Ports.tcp();
         peers.write("www/digest/profile.cfg", PROFILE);
         peers.write("www/digestmd5/profile.cfg", PROFILE);
         // lighttpd's htdigest file: user:realm:HA1; a 64-digit HA1 is SHA-256(user:realm:password),
@@ -46,13 +49,7 @@ class LighttpdDigestTest {
         peers.write("users.htdigest", "phone:prov:" + hex("SHA-256", "phone:prov:s3cret") + "\n"
                 + "phonemd5:prov:" + hex("MD5", "phonemd5:prov:s3cret") + "\n");
         String d = peers.dir.toString();
-        peers.write("lighttpd.conf", String.join("\n",
-                "server.document-root = \"" + d + "/www\"",
-                "server.bind = \"127.0.0.1\"",
-                "server.port = " + port,
-                "server.errorlog = \"" + d + "/error.log\"",
-                "server.modules = ( \"mod_auth\", \"mod_authn_file\", \"mod_accesslog\" )",
-                "accesslog.filename = \"" + d + "/access.log\"",
+        Lighttpd.start(peers, port, List.of("mod_auth", "mod_authn_file"), List.of(
                 "mimetype.assign = ( \".cfg\" => \"text/xml\" )",
                 "auth.backend = \"htdigest\"",
                 "auth.backend.htdigest.userfile = \"" + d + "/users.htdigest\"",
@@ -60,15 +57,13 @@ class LighttpdDigestTest {
                 "  \"/digest/\" => ( \"method\" => \"digest\", \"algorithm\" => \"SHA-256\", \"realm\" => \"prov\","
                         + " \"require\" => \"valid-user\" ),",
                 "  \"/digestmd5/\" => ( \"method\" => \"digest\", \"algorithm\" => \"MD5\", \"realm\" => \"prov\","
-                        + " \"require\" => \"valid-user\" ) )", ""));
-        peers.start("lighttpd", port, "lighttpd", "-D", "-f", d + "/lighttpd.conf");
+                        + " \"require\" => \"valid-user\" ) )"));
     }
 
     @AfterAll
     static void stopLighttpd() {
         if (peers != null) {
             peers.close();
-            peers.delete();
         }
     }
 
@@ -132,6 +127,6 @@ class LighttpdDigestTest {
         List<String> seen = statuses("wrongpw", 2);
         assertTrue(seen.size() >= 2 && seen.size() <= 3, "the first request and at most two retries: " + seen);
         assertTrue(seen.stream().allMatch("401"::equals), seen.toString());
-        assertTrue(peers.log("error.log").contains("wrong password"), "lighttpd checked a digest answer");
+        assertTrue(peers.read("error.log").contains("wrong password"), "lighttpd checked a digest answer");
     }
 }

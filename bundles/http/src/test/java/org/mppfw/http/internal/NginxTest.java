@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.mppfw.http.internal.Fixtures.body;
 import static org.mppfw.http.internal.Fixtures.creds;
 import static org.mppfw.http.internal.Fixtures.exchanger;
@@ -32,13 +31,17 @@ import org.mppfw.api.transport.ResultClass;
 import org.mppfw.api.transport.TransportException;
 import org.mppfw.api.transport.TransportRequest;
 import org.mppfw.api.transport.TransportResponse;
+import org.mppfw.testing.Nginx;
+import org.mppfw.testing.Peer;
+import org.mppfw.testing.Ports;
+import org.mppfw.testing.Scratch;
 
 /** Against a real nginx: open files, Basic, redirects, status codes, chunked, Range, 503, HTTPS, mTLS. */
 class NginxTest {
 
     static final String PROFILE = "<flat-profile><Resync_Periodic>3600</Resync_Periodic></flat-profile>\n";
 
-    static Peers peers;
+    static Scratch peers;
     static Pki pki;
     static int http;
     static int https;
@@ -48,13 +51,14 @@ class NginxTest {
 
     @BeforeAll
     static void startNginx() throws Exception {
-        assumeTrue(Peers.installed("nginx") && Peers.installed("openssl") && Peers.installed("htpasswd"),
-                "nginx, openssl and apache2-utils are installed by scripts/test (scripts/packages/http.txt)");
-        peers = new Peers("nginx");
+        Peer.require("nginx");
+        Peer.require("openssl");
+        Peer.require("htpasswd");
+        peers = new Scratch("nginx");
         pki = Pki.create(peers);
-        http = Peers.freePort();
-        https = Peers.freePort();
-        other = Peers.freePort();
+        http = Ports.tcp();
+        https = Ports.tcp();
+        other = Ports.tcp();
         big = new byte[1 << 20];
         new Random(6).nextBytes(big);
         for (String d : new String[] {"open", "basic", "mtls", "chunked"}) {
@@ -64,17 +68,9 @@ class NginxTest {
         peers.mkdirs("www/upload");
         peers.write("htpasswd", peers.run("htpasswd", "-nbB", "phone", "s3cret").trim() + "\n");
         String d = peers.dir.toString();
-        String conf = "daemon off; worker_processes 1; pid " + d + "/nginx.pid; error_log " + d + "/error.log info;\n"
-                + (Files.exists(java.nio.file.Path.of("/usr/lib/nginx/modules/ngx_http_echo_module.so"))
-                        ? "load_module /usr/lib/nginx/modules/ngx_http_echo_module.so;\n" : "")
-                + (Peers.root() ? "user root root;\n" : "")
-                + "events { worker_connections 64; }\n"
-                + "http {\n"
+        Nginx.start(peers, "nginx", http, Nginx.echoModule(), ""
                 + "  types { text/xml cfg; application/octet-stream bin; }\n"
                 + "  default_type application/octet-stream;\n"
-                + "  access_log " + d + "/access.log;\n"
-                + "  client_body_temp_path " + d + "/tb; proxy_temp_path " + d + "/tp; fastcgi_temp_path " + d + "/tf;\n"
-                + "  uwsgi_temp_path " + d + "/tu; scgi_temp_path " + d + "/ts;\n"
                 + "  server {\n"
                 + "    listen 127.0.0.1:" + http + "; listen 127.0.0.1:" + https + " ssl;\n"
                 + "    ssl_certificate " + pki.serverCert + "; ssl_certificate_key " + pki.serverKey + ";\n"
@@ -99,10 +95,7 @@ class NginxTest {
                 + statusLocations()
                 + "  }\n"
                 + "  server { listen 127.0.0.1:" + other + " ssl; ssl_certificate " + pki.otherCert + "; ssl_certificate_key "
-                + pki.otherKey + "; root " + d + "/www; location / { } }\n"
-                + "}\n";
-        peers.write("nginx.conf", conf);
-        peers.start("nginx", http, "nginx", "-p", d, "-c", d + "/nginx.conf");
+                + pki.otherKey + "; root " + d + "/www; location / { } }\n");
         phone = exchanger(settings(trust(pki, false), null, null));
     }
 
@@ -119,7 +112,6 @@ class NginxTest {
     static void stopNginx() {
         if (peers != null) {
             peers.close();
-            peers.delete();
         }
     }
 
@@ -196,7 +188,7 @@ class NginxTest {
 
     /** As {@link #requests(String)}, waiting for at least {@code atLeast} of them. */
     static long requests(String text, int atLeast) throws InterruptedException {
-        return peers.settledLines("access.log", l -> l.contains(text), atLeast).size();
+        return peers.settledLines("nginx-access.log", l -> l.contains(text), atLeast).size();
     }
 
     @Test
@@ -389,7 +381,7 @@ class NginxTest {
 
     @Test
     void connectionRefusedIsClassC() {
-        TransportException e = failure(phone, "http://127.0.0.1:" + Peers.freePort() + "/x.cfg");
+        TransportException e = failure(phone, "http://127.0.0.1:" + Ports.tcp() + "/x.cfg");
         assertEquals(ResultClass.C, e.resultClass());
         assertTrue(e.getMessage().contains("cannot connect"), e.getMessage());
     }

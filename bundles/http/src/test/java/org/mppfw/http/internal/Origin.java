@@ -2,6 +2,11 @@ package org.mppfw.http.internal;
 
 import java.io.IOException;
 
+import org.mppfw.testing.Nginx;
+import org.mppfw.testing.Peer;
+import org.mppfw.testing.Ports;
+import org.mppfw.testing.Scratch;
+
 /**
  * A real nginx origin behind the proxies under test: {@code /open/profile.cfg} over HTTP and
  * HTTPS (certificate for 127.0.0.1 from {@link Pki}), and {@code /via} echoing the request's
@@ -22,26 +27,20 @@ final class Origin {
         this.other = other;
     }
 
-    static boolean available() {
-        return Peers.installed("nginx") && Peers.installed("openssl");
+    /** Requires nginx and openssl, the peers of an origin and its PKI. */
+    static void require() {
+        Peer.require("nginx");
+        Peer.require("openssl");
     }
 
     /** Starts nginx in {@code peers}' dir; {@code peers} stops it. */
-    static Origin start(Peers peers, Pki pki) throws IOException, InterruptedException {
-        int http = Peers.freePort();
-        int https = Peers.freePort();
-        int other = Peers.freePort();
+    static Origin start(Scratch peers, Pki pki) throws IOException {
+        int http = Ports.tcp();
+        int https = Ports.tcp();
+        int other = Ports.tcp();
         peers.write("www/open/profile.cfg", PROFILE);
         String d = peers.dir.toString();
-        peers.write("nginx.conf", "daemon off; worker_processes 1; pid " + d + "/nginx.pid; error_log " + d
-                + "/nginx-error.log info;\n"
-                + (Peers.root() ? "user root root;\n" : "")
-                + "events { worker_connections 64; }\n"
-                + "http {\n"
-                + "  types { text/xml cfg; }\n"
-                + "  access_log " + d + "/nginx-access.log;\n"
-                + "  client_body_temp_path " + d + "/tb; proxy_temp_path " + d + "/tp; fastcgi_temp_path " + d + "/tf;\n"
-                + "  uwsgi_temp_path " + d + "/tu; scgi_temp_path " + d + "/ts;\n"
+        Nginx.start(peers, "nginx", http, "", "  types { text/xml cfg; }\n"
                 + "  server {\n"
                 + "    listen 127.0.0.1:" + http + "; listen 127.0.0.1:" + https + " ssl;\n"
                 + "    ssl_certificate " + pki.serverCert + "; ssl_certificate_key " + pki.serverKey + ";\n"
@@ -50,9 +49,7 @@ final class Origin {
                 + "    location = /via { default_type text/plain; return 200 \"via=$http_via\"; }\n"
                 + "  }\n"
                 + "  server { listen 127.0.0.1:" + other + " ssl; ssl_certificate " + pki.otherCert
-                + "; ssl_certificate_key " + pki.otherKey + "; root " + d + "/www; location / { } }\n"
-                + "}\n");
-        peers.start("nginx", http, "nginx", "-p", d, "-c", d + "/nginx.conf");
+                + "; ssl_certificate_key " + pki.otherKey + "; root " + d + "/www; location / { } }\n");
         return new Origin(http, https, other);
     }
 

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.mppfw.testing.Scratch;
+import org.mppfw.testing.TempDirs;
+
 /** A test PKI made with openssl: a root CA, a server for 127.0.0.1/localhost, one for another host, a client. */
 final class Pki {
 
@@ -25,7 +28,7 @@ final class Pki {
         clientP12 = dir.resolve("client.p12");
     }
 
-    static Pki create(Peers peers) throws IOException, InterruptedException {
+    static Pki create(Scratch peers) throws IOException {
         Path d = peers.mkdirs("pki");
         String p = d.toString() + "/";
         peers.run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", p + "ca.key", "-out",
@@ -47,7 +50,7 @@ final class Pki {
                 p + "ca.crt", "-out", p + "client.p12", "-passout", "pass:" + CLIENT_PASSWORD, "-name", "client");
         try (var s = Files.list(d)) {
             for (Path f : (Iterable<Path>) s::iterator) {
-                Peers.open(f);
+                TempDirs.open(f);
             }
         }
         return new Pki(d);

@@ -3,18 +3,11 @@ package org.mppfw.http.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static org.mppfw.http.internal.Fixtures.creds;
-import static org.mppfw.http.internal.Fixtures.exchanger;
 import static org.mppfw.http.internal.Fixtures.failure;
 import static org.mppfw.http.internal.Fixtures.get;
-import static org.mppfw.http.internal.Fixtures.settings;
-import static org.mppfw.http.internal.Fixtures.trust;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,6 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.mppfw.api.transport.ResultClass;
 import org.mppfw.api.transport.TransportException;
 import org.mppfw.api.transport.TransportRequest;
+import org.mppfw.testing.Peer;
+import org.mppfw.testing.Ports;
+import org.mppfw.testing.Scratch;
+import org.mppfw.testing.Squid;
 
 /**
  * Through a real squid whose 407 offers Digest and Basic in one response: the phone answers the
@@ -34,47 +31,35 @@ import org.mppfw.api.transport.TransportRequest;
  */
 class SquidProxyTest {
 
-    static Peers peers;
+    static Scratch peers;
     static Pki pki;
     static Origin origin;
     static int proxyPort;
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Peers.installed("squid") && Origin.available() && Files.isExecutable(Path.of(HELPERS + "digest_file_auth")),
-                "squid, nginx and openssl are installed by scripts/test (scripts/packages/http.txt)");
-        peers = new Peers("squid");
+        Peer.require("squid");
+        Origin.require();
+        String digestAuth = Squid.helper("digest_file_auth");
+        String basicAuth = Squid.helper("basic_ncsa_auth");
+        peers = new Scratch("squid");
         pki = Pki.create(peers);
         origin = Origin.start(peers, pki);
-        proxyPort = Peers.freePort();
+        proxyPort = Ports.tcp();
         String d = peers.dir.toString();
         // digest_file_auth -c: "user:realm:HA1"; basic_ncsa_auth: an htpasswd file (APR1 MD5)
         peers.write("digest.pw", "proxyuser:prov:" + md5("proxyuser:prov:pr0xy") + "\n");
         peers.write("passwd", "proxyuser:" + peers.run("openssl", "passwd", "-apr1", "pr0xy").trim() + "\n");
-        peers.write("squid.conf", String.join("\n",
-                "http_port 127.0.0.1:" + proxyPort,
-                "pid_filename " + d + "/squid.pid",
-                "cache_log " + d + "/cache.log",
-                // log the scheme of the Proxy-Authorization received, never its value
+        // log the scheme of the Proxy-Authorization received, never its value
+        Squid.start(peers, proxyPort, "%>a %un %>Hs %rm %ru auth=[%{scheme}note]", List.of(
                 "acl digest_hdr req_header Proxy-Authorization ^Digest ",
                 "acl basic_hdr req_header Proxy-Authorization ^Basic ",
                 "note scheme Digest digest_hdr",
                 "note scheme Basic basic_hdr",
-                "logformat mppfw %>a %un %>Hs %rm %ru auth=[%{scheme}note]",
-                "access_log stdio:" + d + "/access.log mppfw",
-                "buffered_logs off",
-                "strip_query_terms off",
-                "netdb_filename none",
-                "coredump_dir " + d,
-                "cache deny all",
-                "cache_mem 8 MB",
-                "shutdown_lifetime 1 seconds",
-                "pinger_enable off",
-                "dns_nameservers 127.0.0.1",
-                "auth_param digest program " + HELPERS + "digest_file_auth -c " + d + "/digest.pw",
+                "auth_param digest program " + digestAuth + " -c " + d + "/digest.pw",
                 "auth_param digest realm prov",
                 "auth_param digest children 1 startup=1",
-                "auth_param basic program " + HELPERS + "basic_ncsa_auth " + d + "/passwd",
+                "auth_param basic program " + basicAuth + " " + d + "/passwd",
                 "auth_param basic realm prov",
                 "auth_param basic children 1 startup=1",
                 "acl authed proxy_auth REQUIRED",
@@ -83,20 +68,13 @@ class SquidProxyTest {
                 "acl CONNECT method CONNECT",
                 "http_access deny CONNECT !SSL_ports",
                 "http_access allow localsrc authed",
-                "http_access deny all", ""));
-        if (Peers.root()) {
-            peers.run("chown", "-R", "proxy:proxy", d); // squid drops to the proxy user
-        }
-        peers.start("squid", proxyPort, "squid", "-N", "-f", d + "/squid.conf");
+                "http_access deny all"));
     }
-
-    static final String HELPERS = "/usr/lib/squid/";
 
     @AfterAll
     static void stop() {
         if (peers != null) {
             peers.close();
-            peers.delete();
         }
     }
 
@@ -105,8 +83,7 @@ class SquidProxyTest {
     }
 
     static HttpExchanger phone(String user, String password) throws Exception {
-        return exchanger(settings(trust(pki, false), new HttpSettings.ProxySettings("127.0.0.1", proxyPort,
-                user == null ? null : creds(user, password)), null));
+        return Fixtures.proxied(pki, proxyPort, user, password);
     }
 
     /** Squid's access log lines for URLs containing this text: "status auth=[scheme ...]". */
@@ -152,6 +129,6 @@ class SquidProxyTest {
     @Test
     void httpsThroughConnect() throws Exception {
         assertEquals(Origin.PROFILE, get(phone("proxyuser", "pr0xy"), origin.secure("/open/profile.cfg")));
-        assertTrue(lines("CONNECT 127.0.0.1:" + origin.https).contains("200 Digest"), peers.log("access.log"));
+        assertTrue(lines("CONNECT 127.0.0.1:" + origin.https).contains("200 Digest"), peers.read("access.log"));
     }
 }

@@ -3,16 +3,14 @@ package org.mppfw.http.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.mppfw.http.internal.Fixtures.body;
 import static org.mppfw.http.internal.Fixtures.creds;
-import static org.mppfw.http.internal.Fixtures.exchanger;
 import static org.mppfw.http.internal.Fixtures.failure;
 import static org.mppfw.http.internal.Fixtures.get;
 import static org.mppfw.http.internal.Fixtures.settings;
-import static org.mppfw.http.internal.Fixtures.trust;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.mppfw.api.transport.ResultClass;
 import org.mppfw.api.transport.TransportException;
 import org.mppfw.api.transport.TransportRequest;
+import org.mppfw.testing.Peer;
+import org.mppfw.testing.Ports;
+import org.mppfw.testing.Scratch;
+import org.mppfw.testing.Tinyproxy;
 
 /**
  * Through a real tinyproxy that wants proxy authentication (407, Basic only), to a real nginx
@@ -30,46 +32,34 @@ import org.mppfw.api.transport.TransportRequest;
  */
 class TinyproxyTest {
 
-    static Peers peers;
+    static Scratch peers;
     static Pki pki;
     static Origin origin;
     static int proxyPort;
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Peers.installed("tinyproxy") && Origin.available(),
-                "tinyproxy, nginx and openssl are installed by scripts/test (scripts/packages/http.txt)");
-        peers = new Peers("tinyproxy");
+        Peer.require("tinyproxy");
+        Origin.require();
+        peers = new Scratch("tinyproxy");
         pki = Pki.create(peers);
         origin = Origin.start(peers, pki);
-        proxyPort = Peers.freePort();
-        String d = peers.dir.toString();
-        peers.write("tinyproxy.conf", String.join("\n",
-                "Port " + proxyPort,
-                "Listen 127.0.0.1",
-                "Timeout 60",
-                "MaxClients 20",
-                "LogFile \"" + d + "/tinyproxy.log\"",
-                "LogLevel Connect",
-                "PidFile \"" + d + "/tinyproxy.pid\"",
-                "Allow 127.0.0.1",
+        proxyPort = Ports.tcp();
+        Tinyproxy.start(peers, proxyPort, List.of(
                 "BasicAuth proxyuser pr0xy",
                 "ConnectPort " + origin.https,
-                "ConnectPort " + origin.other, ""));
-        peers.start("tinyproxy", proxyPort, "tinyproxy", "-d", "-c", d + "/tinyproxy.conf");
+                "ConnectPort " + origin.other));
     }
 
     @AfterAll
     static void stop() {
         if (peers != null) {
             peers.close();
-            peers.delete();
         }
     }
 
     static HttpExchanger phone(String user, String password) throws Exception {
-        return exchanger(settings(trust(pki, false), new HttpSettings.ProxySettings("127.0.0.1", proxyPort,
-                user == null ? null : creds(user, password)), null));
+        return Fixtures.proxied(pki, proxyPort, user, password);
     }
 
     /** How many requests tinyproxy logged whose request line contains this text. */

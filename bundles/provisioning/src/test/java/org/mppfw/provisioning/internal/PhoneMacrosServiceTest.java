@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mppfw.testing.VirtualClock;
 import org.mppfw.api.config.ChangeSource;
 import org.mppfw.api.discovery.CustomizationState;
 import org.mppfw.api.discovery.RemoteCustomization;

@@ -5,23 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.apache.felix.gogo.runtime.CommandProcessorImpl;
-import org.apache.felix.gogo.runtime.threadio.ThreadIOImpl;
-import org.apache.felix.service.command.CommandSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mppfw.api.config.ParameterException;
 import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.device.DeviceIdentity;
+import org.mppfw.testing.FakeIdentity;
+import org.mppfw.testing.GogoShell;
+import org.mppfw.testing.VirtualClock;
 
 /** The prov: commands, dispatched by the real Gogo runtime, on a store and identity of our own. */
 class ProvCommandsTest {
@@ -29,8 +27,7 @@ class ProvCommandsTest {
     private static final String NL = System.lineSeparator();
 
     private final Map<String, String> values = new HashMap<>();
-    private ThreadIOImpl tio;
-    private CommandSession session;
+    private GogoShell shell;
 
     @BeforeEach
     void shell() {
@@ -41,30 +38,23 @@ class ProvCommandsTest {
         values.put("GPP_A", "ABCDEF");
         values.put("GPP_SA", "top-secret-a");
         values.put("User_ID_1_", "4001");
-        tio = new ThreadIOImpl();
-        tio.start();
-        CommandProcessorImpl processor = new CommandProcessorImpl(tio);
         ParameterStore store = store(values);
         VirtualClock clock = new VirtualClock(Instant.EPOCH, ZoneOffset.UTC);
-        ProvCommands prov = new ProvCommands(store, new PhoneMacrosService(store, identity(), clock));
-        processor.addCommand("prov", prov, "expand");
-        processor.addCommand("prov", prov, "eval");
-        session = processor.createSession(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(),
-                new ByteArrayOutputStream());
+        shell = new GogoShell().add("prov", new ProvCommands(store, new PhoneMacrosService(store, identity(), clock)),
+                "expand", "eval");
     }
 
     @AfterEach
     void close() {
-        session.close();
-        tio.stop();
+        shell.close();
     }
 
     private String run(String line) throws Exception {
-        return String.valueOf(session.execute(line));
+        return shell.run(line);
     }
 
     private String error(String line) {
-        CommandException e = assertThrows(CommandException.class, () -> session.execute(line));
+        CommandException e = assertThrows(CommandException.class, () -> shell.execute(line));
         assertTrue(e.toString().startsWith("Error: "));
         return e.getMessage();
     }
@@ -138,30 +128,6 @@ class ProvCommandsTest {
     }
 
     private static DeviceIdentity identity() {
-        return new DeviceIdentity() {
-            public String model() {
-                return "CP-8845-3PCC";
-            }
-
-            public String productSeries() {
-                return "8845-3PCC";
-            }
-
-            public String mac() {
-                return "000e08012345";
-            }
-
-            public String serialNumber() {
-                return "FCH2036ABCD";
-            }
-
-            public String hardwareVersion() {
-                return "1";
-            }
-
-            public String firmwareVersion() {
-                return "sip8845.12-0-1MPP0001-1";
-            }
-        };
+        return FakeIdentity.cp8845("000e08012345", "FCH2036ABCD", "1");
     }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mppfw.testing.VirtualClock;
 import org.mppfw.api.config.ChangeSource;
 import org.mppfw.config.internal.Catalog;
 import org.mppfw.config.internal.ParameterStoreImpl;

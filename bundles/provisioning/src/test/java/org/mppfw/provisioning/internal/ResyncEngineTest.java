@@ -44,7 +44,9 @@ import org.mppfw.api.transport.TransportRequest;
 import org.mppfw.api.transport.Transports;
 import org.mppfw.config.internal.Catalog;
 import org.mppfw.config.internal.ParameterStoreImpl;
-import org.mppfw.provisioning.internal.fetch.MemoryResponse;
+import org.mppfw.testing.FakeIdentity;
+import org.mppfw.testing.MemoryResponse;
+import org.mppfw.testing.VirtualClock;
 
 /**
  * Hours of phone life on a virtual clock: the real parameter store and rule language, a server
@@ -100,37 +102,7 @@ class ResyncEngineTest {
         }
     };
 
-    private final DeviceIdentity identity = new DeviceIdentity() {
-        @Override
-        public String model() {
-            return "CP-8845-3PCC";
-        }
-
-        @Override
-        public String productSeries() {
-            return "8845-3PCC";
-        }
-
-        @Override
-        public String mac() {
-            return "000e08012345";
-        }
-
-        @Override
-        public String serialNumber() {
-            return "FCH2345ABCD";
-        }
-
-        @Override
-        public String hardwareVersion() {
-            return "1";
-        }
-
-        @Override
-        public String firmwareVersion() {
-            return "sip8845.12-0-1MPP0001-1";
-        }
-    };
+    private final DeviceIdentity identity = FakeIdentity.cp8845("000e08012345", "FCH2345ABCD", "1");
 
     private void set(String name, String value) throws IOException {
         if (store == null) {

@@ -24,6 +24,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mppfw.api.transport.ProgressListener;
+import org.mppfw.testing.Await;
+import org.mppfw.testing.Commands;
+import org.mppfw.testing.Digests;
+import org.mppfw.testing.Peer;
+import org.mppfw.testing.Scratch;
+import org.mppfw.testing.TempDirs;
+import org.mppfw.testing.Tftpd;
 
 /**
  * Transfers across a lossy link: a veth pair between the root namespace (the JVM, our client)
@@ -45,7 +52,7 @@ class LossyLinkTest {
 
     private static final int KIB = 1024;
 
-    private final Peers peers = new Peers();
+    private final Scratch peers = new Scratch("tftp");
     private final long id = ProcessHandle.current().pid() % 100_000;
     private final String ns = "mppfw-tftp-" + id;
     private final String vethRoot = "mtf" + id + "a";
@@ -60,24 +67,23 @@ class LossyLinkTest {
 
     @BeforeAll
     void setUp() throws Exception {
-        root = Peers.tempDir("mppfw-tftp-lossy");
+        root = TempDirs.openForWriting(TempDirs.create("mppfw-tftp-lossy"));
         logs = Files.createTempDirectory("mppfw-tftp-lossy-logs");
         try {
             for (int size : new int[] {0, 513, 64 * KIB, 1024 * KIB}) {
-                Peers.randomFile(root, "f" + size + ".bin", size, size + 11);
+                TempDirs.randomFile(root, "f" + size + ".bin", size, size + 11);
             }
-            Peers.run("ip", "netns", "add", ns);
-            Peers.run("ip", "link", "add", vethRoot, "type", "veth", "peer", "name", vethNs);
-            Peers.run("ip", "link", "set", vethNs, "netns", ns);
-            Peers.run("ip", "addr", "add", clientIp + "/30", "dev", vethRoot);
-            Peers.run("ip", "link", "set", vethRoot, "up");
-            Peers.run("ip", "-n", ns, "addr", "add", serverIp + "/30", "dev", vethNs);
-            Peers.run("ip", "-n", ns, "link", "set", vethNs, "up");
-            Peers.run("ip", "-n", ns, "link", "set", "lo", "up");
+            peers.namespace(ns);
+            Commands.output("ip", "link", "add", vethRoot, "type", "veth", "peer", "name", vethNs);
+            Commands.output("ip", "link", "set", vethNs, "netns", ns);
+            Commands.output("ip", "addr", "add", clientIp + "/30", "dev", vethRoot);
+            Commands.output("ip", "link", "set", vethRoot, "up");
+            Commands.output("ip", "-n", ns, "addr", "add", serverIp + "/30", "dev", vethNs);
+            Commands.output("ip", "-n", ns, "link", "set", vethNs, "up");
             impairment = impair();
-            peers.tftpdHpa(ns, serverIp, 16969, root, logs);
-            peers.atftpd(ns, serverIp, 16970, root, logs);
-            peers.dnsmasq(ns, serverIp, root, logs);
+            Tftpd.hpa(peers, ns, serverIp, 16969, root, logs);
+            Tftpd.atftpd(peers, ns, serverIp, 16970, root, logs);
+            Tftpd.dnsmasq(peers, ns, serverIp, root, logs);
         } catch (Exception | Error e) {
             tearDown();
             throw e;
@@ -86,30 +92,29 @@ class LossyLinkTest {
 
     /** netem 5% loss + 20 ms delay on both ends if the kernel has it, else nftables 5% loss. */
     private String impair() throws Exception {
-        try {
-            Peers.run("tc", "qdisc", "add", "dev", vethRoot, "root", "netem", "loss", "5%", "delay", "20ms");
-            Peers.run("ip", "netns", "exec", ns, "tc", "qdisc", "add", "dev", vethNs, "root", "netem", "loss", "5%", "delay", "20ms");
+        if (Commands.run(null, "tc", "qdisc", "add", "dev", vethRoot, "root", "netem", "loss", "5%", "delay", "20ms").exit() == 0
+                && Commands.run(null, "ip", "netns", "exec", ns, "tc", "qdisc", "add", "dev", vethNs, "root", "netem", "loss",
+                        "5%", "delay", "20ms").exit() == 0) {
             return "netem loss 5% delay 20ms";
-        } catch (java.io.IOException noNetem) {
-            Peers.runQuietly("tc", "qdisc", "del", "dev", vethRoot, "root");
-            Path rules = logs.resolve("loss.nft");
-            Files.writeString(rules, "table inet mppfw_tftp_loss {\n"
-                    + "  chain in { type filter hook input priority 0; policy accept; "
-                    + "meta l4proto udp numgen random mod 100 < 5 drop; }\n"
-                    + "  chain out { type filter hook output priority 0; policy accept; "
-                    + "meta l4proto udp numgen random mod 100 < 5 drop; }\n}\n");
-            Peers.run("ip", "netns", "exec", ns, "nft", "-f", rules.toString());
-            return "nftables loss 5% (no sch_netem in this kernel: no delay)";
         }
+        Commands.quietly("tc", "qdisc", "del", "dev", vethRoot, "root");
+        Path rules = logs.resolve("loss.nft");
+        Files.writeString(rules, "table inet mppfw_tftp_loss {\n"
+                + "  chain in { type filter hook input priority 0; policy accept; "
+                + "meta l4proto udp numgen random mod 100 < 5 drop; }\n"
+                + "  chain out { type filter hook output priority 0; policy accept; "
+                + "meta l4proto udp numgen random mod 100 < 5 drop; }\n}\n");
+        Peer.require("nft");
+        Commands.output("ip", "netns", "exec", ns, "nft", "-f", rules.toString());
+        return "nftables loss 5% (no sch_netem in this kernel: no delay)";
     }
 
     @AfterAll
     void tearDown() {
         peers.close();
-        Peers.runQuietly("ip", "netns", "del", ns);
-        Peers.runQuietly("ip", "link", "del", vethRoot);
-        Peers.deleteTree(root);
-        Peers.deleteTree(logs);
+        Commands.quietly("ip", "link", "del", vethRoot);
+        TempDirs.delete(root);
+        TempDirs.delete(logs);
     }
 
     static Stream<Arguments> transfers() {
@@ -132,7 +137,7 @@ class LossyLinkTest {
         TransferResult r = new TftpClient(ClientSettings.DEFAULT).read(new InetSocketAddress(serverIp, port),
                 "f" + size + ".bin", TftpTransport.options(Configs.defaults()), out, 64L << 20, Duration.ofSeconds(120),
                 Duration.ofSeconds(30), ProgressListener.NONE);
-        assertEquals(Peers.sha256(root.resolve("f" + size + ".bin")), Peers.sha256(out.toByteArray()),
+        assertEquals(Digests.sha256(root.resolve("f" + size + ".bin")), Digests.sha256(out.toByteArray()),
                 server + " " + size + " over " + impairment);
         retransmissions += r.retransmissions();
     }
@@ -151,11 +156,9 @@ class LossyLinkTest {
                 target.getFileName().toString(), TftpTransport.options(Configs.defaults()), body, Duration.ofSeconds(120),
                 Duration.ofSeconds(30), ProgressListener.NONE);
         retransmissions += r.retransmissions();
-        String want = Peers.sha256(body);
-        for (int i = 0; i < 50 && !want.equals(Peers.sha256(target)); i++) {
-            Thread.sleep(100);
-        }
-        assertEquals(want, Peers.sha256(target), server + " over " + impairment);
+        String want = Digests.sha256(body);
+        Await.until(server + " to close the uploaded file", () -> want.equals(Digests.sha256(target)));
+        assertEquals(want, Digests.sha256(target), server + " over " + impairment);
     }
 
     static Stream<Arguments> uploads() {

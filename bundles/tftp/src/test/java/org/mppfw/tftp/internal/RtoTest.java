@@ -13,12 +13,23 @@ class RtoTest {
     void backoffDoublesUpToTheMaximum() {
         Rto rto = new Rto(ClientSettings.DEFAULT);
         long first = rto.current();
+        assertEquals(ClientSettings.DEFAULT.initialRto().toNanos(), first, "the initial RTO before any sample");
         rto.backoff();
         assertEquals(2 * first, rto.current());
         for (int i = 0; i < 10; i++) {
             rto.backoff();
         }
         assertEquals(ClientSettings.DEFAULT.maxRto().toNanos(), rto.current());
+    }
+
+    /** The request of ScriptedServerTest goes again after the initial RTO (200 ms), then after twice that. */
+    @Test
+    void anUnansweredRequestWaitsTheInitialRtoThenTwiceIt() {
+        Rto rto = new Rto(new ClientSettings(5, Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofSeconds(2),
+                53240, 53245));
+        assertEquals(Duration.ofMillis(200).toNanos(), rto.current());
+        rto.backoff();
+        assertEquals(Duration.ofMillis(400).toNanos(), rto.current());
     }
 
     /**

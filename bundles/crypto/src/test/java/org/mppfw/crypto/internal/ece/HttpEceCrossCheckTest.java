@@ -16,8 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.mppfw.crypto.internal.Peers;
 import org.mppfw.crypto.internal.Samples;
+import org.mppfw.testing.Commands;
+import org.mppfw.testing.Npm;
 
 /** RFC 8188 both ways against {@code http_ece}, the reference implementation by the RFC's author. */
 class HttpEceCrossCheckTest {
@@ -42,7 +43,7 @@ class HttpEceCrossCheckTest {
 
     @BeforeAll
     static void scripts() throws IOException {
-        env = Map.of("NODE_PATH", Peers.nodeModules().toString());
+        env = Map.of("NODE_PATH", Npm.modules("http_ece").toString());
         Files.writeString(dir.resolve("enc.js"), ENCRYPT);
         Files.writeString(dir.resolve("dec.js"), DECRYPT);
     }
@@ -59,7 +60,7 @@ class HttpEceCrossCheckTest {
         Files.write(dir.resolve("in.bin"), data);
 
         // theirs -> ours
-        Peers.ok(dir, env, "node", "enc.js", key, Base64.getUrlEncoder().withoutPadding().encodeToString(salt),
+        Commands.ok(dir, env, "node", "enc.js", key, Base64.getUrlEncoder().withoutPadding().encodeToString(salt),
                 Integer.toString(rs), keyId, "in.bin", "theirs.ece");
         byte[] theirs = Files.readAllBytes(dir.resolve("theirs.ece"));
         try (InputStream in = new Aes128gcmInputStream(new ByteArrayInputStream(theirs), ikm)) {
@@ -70,7 +71,7 @@ class HttpEceCrossCheckTest {
         byte[] ours = Aes128gcmTest.encrypt(data, ikm, salt, rs, keyId, 0);
         assertArrayEquals(theirs, ours);
         Files.write(dir.resolve("ours.ece"), ours);
-        Peers.ok(dir, env, "node", "dec.js", key, "ours.ece", "back.bin");
+        Commands.ok(dir, env, "node", "dec.js", key, "ours.ece", "back.bin");
         assertArrayEquals(data, Files.readAllBytes(dir.resolve("back.bin")));
     }
 }

@@ -26,10 +26,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.mppfw.api.crypto.KdfDigest;
 import org.mppfw.api.profile.DecodeException;
 import org.mppfw.api.profile.DecodeOptions;
-import org.mppfw.crypto.internal.Peers;
 import org.mppfw.crypto.internal.ProfileDecoding;
 import org.mppfw.crypto.internal.Samples;
 import org.mppfw.crypto.internal.ece.IkmEncoding;
+import org.mppfw.testing.Commands;
 
 /** AES-256-CBC against the real {@code openssl enc}. */
 class OpensslCbcTest {
@@ -55,7 +55,7 @@ class OpensslCbcTest {
     void derivationMatchesOpensslPrint(KdfDigest digest) {
         String pass = "clé-" + digest + "-0123456789abcdef0123456789abcdef";
         String salt = "a1b2c3d4e5f60718";
-        String printed = Peers.ok(dir, Map.of(), "openssl", "enc", "-aes-256-cbc", "-k", pass, "-md", md(digest),
+        String printed = Commands.ok(dir, Map.of(), "openssl", "enc", "-aes-256-cbc", "-k", pass, "-md", md(digest),
                 "-S", salt, "-P").out();
         Matcher key = Pattern.compile("key=([0-9A-F]+)").matcher(printed);
         Matcher iv = Pattern.compile("iv ?=([0-9A-F]+)").matcher(printed);
@@ -76,10 +76,10 @@ class OpensslCbcTest {
         Path plain = dir.resolve("profile.xml");
         Files.write(plain, profile);
         if (gzip) {
-            Peers.ok(dir, Map.of(), "gzip", "-n", "-9", "profile.xml");
+            Commands.ok(dir, Map.of(), "gzip", "-n", "-9", "profile.xml");
             plain = dir.resolve("profile.xml.gz");
         }
-        Peers.ok(dir, Map.of(), "openssl", "enc", "-e", "-aes-256-cbc", "-k", SECRET, "-md", md,
+        Commands.ok(dir, Map.of(), "openssl", "enc", "-e", "-aes-256-cbc", "-k", SECRET, "-md", md,
                 "-in", plain.getFileName().toString(), "-out", "profile.cfg");
         byte[] cfg = Files.readAllBytes(dir.resolve("profile.cfg"));
 
@@ -101,7 +101,7 @@ class OpensslCbcTest {
                 o.write(chunk);
             }
         }
-        Peers.ok(dir, Map.of(), "openssl", "enc", "-aes-256-cbc", "-k", SECRET, "-md", md(digest),
+        Commands.ok(dir, Map.of(), "openssl", "enc", "-aes-256-cbc", "-k", SECRET, "-md", md(digest),
                 "-in", "big.xml", "-out", "big.cfg");
         try (InputStream raw = Files.newInputStream(dir.resolve("big.cfg"));
                 CbcInputStream in = OpensslCbc.decrypt(raw, SECRET.getBytes(StandardCharsets.US_ASCII))) {
@@ -126,7 +126,7 @@ class OpensslCbcTest {
                 o.write(data, off, Math.min(7777, data.length - off));
             }
         }
-        Peers.ok(dir, Map.of(), "openssl", "enc", "-d", "-aes-256-cbc", "-k", SECRET, "-md", md(digest),
+        Commands.ok(dir, Map.of(), "openssl", "enc", "-d", "-aes-256-cbc", "-k", SECRET, "-md", md(digest),
                 "-in", "ours.cfg", "-out", "back.xml");
         assertArrayEquals(data, Files.readAllBytes(dir.resolve("back.xml")));
     }

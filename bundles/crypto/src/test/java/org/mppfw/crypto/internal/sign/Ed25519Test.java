@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mppfw.api.crypto.ManifestSignatures;
 import org.mppfw.crypto.internal.Ed25519ManifestSignatures;
-import org.mppfw.crypto.internal.Peers;
+import org.mppfw.testing.Commands;
 
 /** Manifest signatures, cross-checked with {@code openssl pkeyutl} both ways. */
 class Ed25519Test {
@@ -34,19 +34,19 @@ class Ed25519Test {
 
     @Test
     void opensslKeysAndSignaturesInteroperate() throws Exception {
-        Peers.ok(dir, Map.of(), "openssl", "genpkey", "-algorithm", "ed25519", "-out", "priv.pem");
-        Peers.ok(dir, Map.of(), "openssl", "pkey", "-in", "priv.pem", "-pubout", "-out", "pub.pem");
+        Commands.ok(dir, Map.of(), "openssl", "genpkey", "-algorithm", "ed25519", "-out", "priv.pem");
+        Commands.ok(dir, Map.of(), "openssl", "pkey", "-in", "priv.pem", "-pubout", "-out", "pub.pem");
         Files.write(dir.resolve("manifest"), MANIFEST);
         byte[] pub = Files.readAllBytes(dir.resolve("pub.pem"));
 
         // ours, verified by openssl
         Files.write(dir.resolve("ours.sig"), signatures.sign(MANIFEST, dir.resolve("priv.pem")));
-        Peers.Result v = Peers.ok(dir, Map.of(), "openssl", "pkeyutl", "-verify", "-pubin", "-inkey", "pub.pem",
+        Commands.Result v = Commands.ok(dir, Map.of(), "openssl", "pkeyutl", "-verify", "-pubin", "-inkey", "pub.pem",
                 "-rawin", "-in", "manifest", "-sigfile", "ours.sig");
         assertTrue(v.out().contains("Signature Verified Successfully"), v.out());
 
         // openssl's, verified by us; Ed25519 is deterministic so both are the same bytes
-        Peers.ok(dir, Map.of(), "openssl", "pkeyutl", "-sign", "-inkey", "priv.pem", "-rawin", "-in", "manifest",
+        Commands.ok(dir, Map.of(), "openssl", "pkeyutl", "-sign", "-inkey", "priv.pem", "-rawin", "-in", "manifest",
                 "-out", "theirs.sig");
         byte[] theirs = Files.readAllBytes(dir.resolve("theirs.sig"));
         signatures.verify(MANIFEST, theirs, pub);
@@ -58,7 +58,7 @@ class Ed25519Test {
     void generatedKeysAreReadByOpenssl() throws Exception {
         String[] pems = Ed25519Pem.generate(new SecureRandom());
         Files.writeString(dir.resolve("priv.pem"), pems[0]);
-        Peers.Result r = Peers.ok(dir, Map.of(), "openssl", "pkey", "-in", "priv.pem", "-pubout");
+        Commands.Result r = Commands.ok(dir, Map.of(), "openssl", "pkey", "-in", "priv.pem", "-pubout");
         assertEquals(pems[1].strip(), r.out().strip());
         assertEquals(pems[1], Ed25519Pem.publicPem(Ed25519Pem.readPrivate(pems[0].getBytes(StandardCharsets.US_ASCII))));
     }
@@ -88,9 +88,9 @@ class Ed25519Test {
 
     @Test
     void foreignKeysAreRefused() throws Exception {
-        Peers.ok(dir, Map.of(), "openssl", "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256",
+        Commands.ok(dir, Map.of(), "openssl", "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256",
                 "-out", "ec.pem");
-        Peers.ok(dir, Map.of(), "openssl", "pkey", "-in", "ec.pem", "-pubout", "-out", "ecpub.pem");
+        Commands.ok(dir, Map.of(), "openssl", "pkey", "-in", "ec.pem", "-pubout", "-out", "ecpub.pem");
         InvalidKeyException e = assertThrows(InvalidKeyException.class,
                 () -> signatures.sign(MANIFEST, dir.resolve("ec.pem")));
         assertTrue(e.getMessage().contains("Ed25519") || e.getMessage().contains("PKCS#8"), e.getMessage());
@@ -99,7 +99,7 @@ class Ed25519Test {
         assertThrows(InvalidKeyException.class, () -> signatures.verify(MANIFEST, new byte[64], "junk".getBytes()));
         Files.writeString(dir.resolve("pubonly.pem"), Ed25519Pem.generate(new SecureRandom())[1]);
         assertThrows(InvalidKeyException.class, () -> signatures.sign(MANIFEST, dir.resolve("pubonly.pem")));
-        Peers.ok(dir, Map.of(), "openssl", "genpkey", "-algorithm", "ed25519", "-aes-128-cbc", "-pass", "pass:x",
+        Commands.ok(dir, Map.of(), "openssl", "genpkey", "-algorithm", "ed25519", "-aes-128-cbc", "-pass", "pass:x",
                 "-out", "enc.pem");
         GeneralSecurityException enc = assertThrows(InvalidKeyException.class,
                 () -> signatures.sign(MANIFEST, dir.resolve("enc.pem")));

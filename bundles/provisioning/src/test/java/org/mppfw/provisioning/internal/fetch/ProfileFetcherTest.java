@@ -33,6 +33,7 @@ import org.mppfw.api.transport.TransportException;
 import org.mppfw.api.transport.TransportRequest;
 import org.mppfw.config.internal.Catalog;
 import org.mppfw.config.internal.ParameterStoreImpl;
+import org.mppfw.testing.MemoryResponse;
 
 /**
  * The fetch-decode-apply pipeline with the real parameter store. The transport and codec here

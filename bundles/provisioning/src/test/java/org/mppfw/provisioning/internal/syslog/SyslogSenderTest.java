@@ -6,83 +6,44 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.mppfw.testing.Rsyslog;
+import org.mppfw.testing.Scratch;
 
 /** The phone's syslog lines received by a real rsyslogd listening on a loopback UDP port. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SyslogSenderTest {
 
-    private static final String RSYSLOGD = "/usr/sbin/rsyslogd";
     private static final ZoneId UTC = ZoneId.of("UTC");
 
-    private Path dir;
-    private Path out;
-    private Process rsyslogd;
+    private Scratch scratch;
+    private Rsyslog rsyslog;
     private int port;
 
     @BeforeAll
     void startRsyslog() throws Exception {
-        assertTrue(Files.isExecutable(Path.of(RSYSLOGD)), "rsyslogd missing: scripts/test installs the rsyslog package");
-        dir = Files.createTempDirectory("mppfw-syslog");
-        out = dir.resolve("received.log");
-        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
-            port = probe.getLocalPort();
-        }
-        Path conf = dir.resolve("rsyslog.conf");
-        Files.writeString(conf, "global(workDirectory=\"" + dir + "\")\n"
-                + "module(load=\"imudp\")\n"
-                + "input(type=\"imudp\" address=\"127.0.0.1\" port=\"" + port + "\")\n"
-                + "template(name=\"line\" type=\"string\" string=\"%pri% %hostname% %syslogtag%%msg%\\n\")\n"
-                + "*.* action(type=\"omfile\" file=\"" + out + "\" template=\"line\")\n");
-        rsyslogd = new ProcessBuilder(RSYSLOGD, "-n", "-f", conf.toString(), "-i", dir.resolve("pid").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("rsyslogd.out").toFile()).start();
-        // rsyslogd is up once it logs its own start line ("rsyslogd: [origin ...] start") to the file
-        for (int i = 0; i < 100 && !(Files.exists(out) && Files.readString(out).contains("start")); i++) {
-            assertTrue(rsyslogd.isAlive(), "rsyslogd stopped: " + Files.readString(dir.resolve("rsyslogd.out")));
-            Thread.sleep(50);
-        }
+        scratch = new Scratch("syslog");
+        rsyslog = Rsyslog.start(scratch, "%pri% %hostname% %syslogtag%%msg%\n");
+        port = rsyslog.port;
     }
 
     @AfterAll
-    void stopRsyslog() throws Exception {
-        if (rsyslogd != null) {
-            rsyslogd.destroy();
-            if (!rsyslogd.waitFor(10, TimeUnit.SECONDS)) {
-                rsyslogd.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        }
-        if (dir != null) {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+    void stopRsyslog() {
+        if (scratch != null) {
+            scratch.close();
         }
     }
 
-    private List<String> received(String marker) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            if (Files.exists(out)) {
-                List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8).stream()
-                        .filter(l -> l.contains(marker)).toList();
-                if (!lines.isEmpty()) {
-                    return lines;
-                }
-            }
-            Thread.sleep(50);
-        }
-        return List.of();
+    private List<String> received(String marker) {
+        return rsyslog.lines(marker);
     }
 
     @Test

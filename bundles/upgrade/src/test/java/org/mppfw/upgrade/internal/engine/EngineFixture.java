@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.mppfw.testing.VirtualClock;
 import org.mppfw.api.device.DeviceIdentity;
 import org.mppfw.api.firmware.FirmwareVersion;
 import org.mppfw.api.firmware.UpgradeStatus;

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.jar.Attributes;
@@ -24,6 +23,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.mppfw.api.firmware.FirmwareVersion;
 import org.mppfw.crypto.internal.Ed25519ManifestSignatures;
 import org.mppfw.crypto.internal.sign.Ed25519Pem;
+import org.mppfw.testing.TempDirs;
 
 /**
  * Fuzz test of the image verifier, which reads what a firmware server sends. In the normal build
@@ -80,11 +80,7 @@ class LoadsFuzzTest {
     }
 
     private static void clean() {
-        try (var files = Files.walk(WORK)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort
-        }
+        TempDirs.delete(WORK);
     }
 
     /** Raw bytes, or the signed image with one byte changed. */
@@ -112,11 +108,7 @@ class LoadsFuzzTest {
         } catch (RuntimeException e) {
             fail("not a LoadsException: " + e, e);
         } finally {
-            if (Files.exists(staging)) {
-                try (var files = Files.walk(staging)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
+            TempDirs.delete(staging);
         }
     }
 

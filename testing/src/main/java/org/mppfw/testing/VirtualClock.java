@@ -1,4 +1,4 @@
-package org.mppfw.discovery.internal;
+package org.mppfw.testing;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,10 +9,15 @@ import java.util.List;
 
 import org.mppfw.api.clock.Clock;
 
-/** A clock whose time moves only when a test advances it; due timers run in deadline order. */
-final class VirtualClock implements Clock {
+/**
+ * A clock whose time moves only when a test advances it; due timers run in deadline order, on the
+ * thread that advances it. {@link #withoutTimers} makes one that refuses timers, for code that
+ * must set none.
+ */
+public final class VirtualClock implements Clock {
 
     private final ZoneId zone;
+    private final String timersRefused;
     private Instant now;
     private long sequence;
     private final List<Task> tasks = new ArrayList<>();
@@ -45,9 +50,19 @@ final class VirtualClock implements Clock {
         }
     }
 
-    VirtualClock(Instant start, ZoneId zone) {
+    public VirtualClock(Instant start, ZoneId zone) {
+        this(start, zone, null);
+    }
+
+    private VirtualClock(Instant start, ZoneId zone, String timersRefused) {
         this.now = start;
         this.zone = zone;
+        this.timersRefused = timersRefused;
+    }
+
+    /** A clock whose {@link #schedule} throws, saying why no timer is expected. */
+    public static VirtualClock withoutTimers(Instant start, ZoneId zone, String why) {
+        return new VirtualClock(start, zone, why);
     }
 
     @Override
@@ -62,13 +77,16 @@ final class VirtualClock implements Clock {
 
     @Override
     public Timer schedule(Duration delay, Runnable task) {
+        if (timersRefused != null) {
+            throw new UnsupportedOperationException(timersRefused);
+        }
         Task t = new Task(now.plus(delay.isNegative() ? Duration.ZERO : delay), sequence++, task);
         tasks.add(t);
         return t;
     }
 
     /** Moves time forward, running every timer that falls due on the way, at its own time. */
-    void advance(Duration d) {
+    public void advance(Duration d) {
         Instant end = now.plus(d);
         while (true) {
             Task next = tasks.stream().filter(t -> !t.at.isAfter(end))
@@ -87,7 +105,7 @@ final class VirtualClock implements Clock {
     }
 
     /** The earliest pending timer, if any. */
-    Instant nextDeadline() {
+    public Instant nextDeadline() {
         return tasks.stream().map(t -> t.at).min(Comparator.naturalOrder()).orElse(null);
     }
 }

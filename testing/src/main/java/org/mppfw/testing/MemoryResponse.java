@@ -1,4 +1,4 @@
-package org.mppfw.provisioning.internal.fetch;
+package org.mppfw.testing;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.mppfw.api.transport.TransportResponse;
 
-/** A class A response whose body is in memory, for the in-memory servers of these tests. */
+/** A class A response (status 200) whose body is in memory, for the in-memory servers of the tests. */
 public record MemoryResponse(URI uri, Map<String, List<String>> headers, byte[] content) implements TransportResponse {
 
     public MemoryResponse(URI uri, byte[] content) {
