@@ -132,6 +132,7 @@ public final class Main {
                 phone = PhoneFramework.boot(config, set.root(), bundles, commandRun ? null : powerOn::end);
                 List<String> inactive = phone.inactiveBundles();
                 if (!set.trial() || inactive.isEmpty() || round > 0) {
+                    phone.markBootComplete();
                     return phone;
                 }
                 if (!commandRun) {

@@ -45,10 +45,8 @@ final class PhoneFramework {
 
     /**
      * Starts the framework with {@code entries} installed and started, and returns once every
-     * bundle has been started (or failed to start, which is logged). Then registers the
-     * boot-complete marker ({@link DeviceProperties#BOOT_COMPLETE}): the framework's start level
-     * reads its target as soon as the first bundle of that level starts, so it cannot tell the
-     * bundles that every bundle has started.
+     * bundle has been started (or failed to start, which is logged). The launcher then accepts the
+     * boot with {@link #markBootComplete()}, or gives a set on trial up.
      *
      * @param afterStop runs once the framework has stopped (also after SIGTERM), or null
      */
@@ -85,10 +83,20 @@ final class PhoneFramework {
         }
         framework.start();
         phone.raiseStartLevel(BundleList.targetLevel(entries));
-        context.registerService(Object.class, new Object(),
-                new Hashtable<>(Map.of(DeviceProperties.BOOT_COMPLETE, Boolean.TRUE)));
         phone.reportBoot();
         return phone;
+    }
+
+    /**
+     * Registers the boot-complete marker ({@link DeviceProperties#BOOT_COMPLETE}) once the launcher
+     * has accepted this boot: the framework's start level reads its target as soon as the first
+     * bundle of that level starts, so it cannot tell the bundles that every bundle has started; and
+     * a set on trial whose bundles did not all start is given up by the launcher, not checked by
+     * the bundles (the marker never comes; two restarts would race).
+     */
+    void markBootComplete() {
+        context().registerService(Object.class, new Object(),
+                new Hashtable<>(Map.of(DeviceProperties.BOOT_COMPLETE, Boolean.TRUE)));
     }
 
     BundleContext context() {
