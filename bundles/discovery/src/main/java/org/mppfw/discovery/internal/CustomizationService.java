@@ -93,7 +93,7 @@ public final class CustomizationService implements RemoteCustomization, Provisio
 
     @Activate
     public CustomizationService(@Reference Clock clock, @Reference ParameterStore store, @Reference DeviceIdentity identity,
-            @Reference DiscoveryService discovery, BundleContext context) {
+            @Reference DiscoveryComponent discovery, BundleContext context) {
         this(clock, store, identity, Path.of(context.getProperty(DeviceProperties.DATA_DIR), "discovery", "customization"),
                 discovery::enabled, null);
     }
