@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,14 +22,11 @@ final class ActivationServer {
     static final int MAX_ANSWER = 64 * 1024;
     private static final Pattern RULE_IN_PROFILE = Pattern.compile("<Profile_Rule(?:\\s[^>]*)?>([^<]*)</Profile_Rule>");
 
-    private final Transports transports = new Transports();
+    private final Transports transports;
 
-    void addTransport(Transport t, Map<String, Object> props) {
-        transports.add(t, props);
-    }
-
-    void removeTransport(Transport t) {
-        transports.remove(t);
+    /** @param transports the phone's transports, kept current by the owner */
+    ActivationServer(Transports transports) {
+        this.transports = transports;
     }
 
     /** The body of a 200 answer, at most {@link #MAX_ANSWER} bytes; anything else is an error naming what happened. */

@@ -21,11 +21,11 @@ import org.osgi.service.component.annotations.Reference;
             "osgi.command.function=srv", "osgi.command.function=activate", "osgi.command.function=await"})
 public final class DiscoveryCommands {
 
-    private final DiscoveryService discovery;
+    private final DiscoveryComponent discovery;
     private final RemoteCustomization customization;
 
     @Activate
-    public DiscoveryCommands(@Reference DiscoveryService discovery, @Reference RemoteCustomization customization) {
+    public DiscoveryCommands(@Reference DiscoveryComponent discovery, @Reference RemoteCustomization customization) {
         this.discovery = discovery;
         this.customization = customization;
     }

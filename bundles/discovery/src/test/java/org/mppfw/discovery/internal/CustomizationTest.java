@@ -22,9 +22,12 @@ import org.mppfw.api.config.ParameterChange;
 import org.mppfw.api.device.DeviceIdentity;
 import org.mppfw.api.discovery.CustomizationState;
 import org.mppfw.api.discovery.DiscoveryException;
+import org.mppfw.api.provisioning.Provisioning;
 import org.mppfw.api.provisioning.ProvisioningStatus;
 import org.mppfw.api.provisioning.ResyncRecord;
+import org.mppfw.api.service.ServiceSlot;
 import org.mppfw.api.transport.ResultClass;
+import org.mppfw.api.transport.Transports;
 import org.mppfw.config.internal.Catalog;
 import org.mppfw.config.internal.ParameterStoreImpl;
 import org.mppfw.testing.FakeIdentity;
@@ -36,7 +39,7 @@ import org.mppfw.testing.VirtualClock;
 /**
  * Remote customization against nginx playing the activation server (redirect, empty 200,
  * errors, activation codes), on a virtual clock for the back-off. Resync results reach the
- * service through its {@code ProvisioningListener} contract, as the resync engine sends them.
+ * engine through its {@code ProvisioningListener} contract, as the resync engine sends them.
  */
 class CustomizationTest {
 
@@ -52,7 +55,7 @@ class CustomizationTest {
     private final HttpClientTransport http = new HttpClientTransport();
     private final List<String> resyncs = new ArrayList<>();
     private ParameterStoreImpl store;
-    private CustomizationService rc;
+    private CustomizationEngine rc;
 
     private final DeviceIdentity identity = FakeIdentity.cp8845(MAC, "FCH2345ABCD", "1");
 
@@ -96,15 +99,17 @@ class CustomizationTest {
             store = new ParameterStoreImpl(data.resolve("params"), Catalog.standard(), ParameterStoreImpl.Options.defaults());
         }
         store.set("Activation_Server_URL", "http://127.0.0.1:" + port + serverPath, ChangeSource.ADMIN);
-        rc = new CustomizationService(clock, store, identity, data.resolve("customization"), () -> true, Runnable::run);
-        rc.addTransport(http, HttpClientTransport.props());
-        rc.setProvisioning(new org.mppfw.api.provisioning.Provisioning() {
+        Transports transports = new Transports();
+        transports.add(http, HttpClientTransport.props());
+        ServiceSlot<Provisioning> provisioning = ServiceSlot.of("provisioning", new Provisioning() {
             public ProvisioningStatus status() { return null; }
             public List<ResyncRecord> history() { return List.of(); }
             public boolean resync() { resyncs.add(store.get("Profile_Rule")); return true; }
             public boolean resync(String rule) { return resync(); }
             public void profileAccount(String user, char[] password) { }
         });
+        rc = new CustomizationEngine(clock, store, identity, data.resolve("customization"), () -> true, transports, provisioning,
+                Runnable::run);
     }
 
     private void resyncEnded(ResultClass result, String url) {

@@ -7,11 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 
 import org.mppfw.api.clock.Clock;
 import org.mppfw.api.config.ChangeSource;
@@ -19,7 +16,6 @@ import org.mppfw.api.config.ParameterChange;
 import org.mppfw.api.config.ParameterListener;
 import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.device.DeviceIdentity;
-import org.mppfw.api.device.DeviceProperties;
 import org.mppfw.api.discovery.ActivationCode;
 import org.mppfw.api.discovery.ActivationCodeListener;
 import org.mppfw.api.discovery.CustomizationState;
@@ -29,16 +25,9 @@ import org.mppfw.api.provisioning.Provisioning;
 import org.mppfw.api.provisioning.ProvisioningListener;
 import org.mppfw.api.provisioning.ProvisioningStatus;
 import org.mppfw.api.provisioning.ResyncRecord;
+import org.mppfw.api.service.ServiceSlot;
 import org.mppfw.api.transport.ResultClass;
-import org.mppfw.api.transport.Transport;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.mppfw.api.transport.Transports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,26 +51,28 @@ import org.slf4j.LoggerFactory;
  * empty body for "no service provider", anything else is an error to retry;
  * {@code GET <Activation_Server_URL>/activate?code=<code>&mac=<MAC>&pn=<PN>} answers 200 with the
  * provisioning URL, or 403/404 for a refused code.
+ *
+ * <p>A plain object: its work runs on the serial executor it is given, its back-off on the
+ * {@link Clock}; it starts no thread of its own. The phone's component gives it one
+ * ({@link CustomizationComponent}) and keeps its transport table and provisioning slot current; a
+ * test gives it a direct executor and a virtual clock.
  */
-@Component(service = {RemoteCustomization.class, ProvisioningListener.class, ParameterListener.class,
-    ActivationCodeListener.class}, immediate = true)
-public final class CustomizationService implements RemoteCustomization, ProvisioningListener, ParameterListener,
+final class CustomizationEngine implements RemoteCustomization, ProvisioningListener, ParameterListener,
         ActivationCodeListener {
 
     static final Duration FIRST_RETRY = Duration.ofSeconds(60);
     static final Duration MAX_RETRY = Duration.ofDays(1);
     static final String GDS = "gds://";
-    private static final Logger LOG = LoggerFactory.getLogger(CustomizationService.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CustomizationEngine.class);
 
     private final Clock clock;
     private final ParameterStore store;
     private final DeviceIdentity identity;
     private final StateFile stateFile;
-    private final java.util.function.BooleanSupplier enabled;
-    private final Consumer<Runnable> worker;
-    private final ExecutorService executor;
-    private final ActivationServer server = new ActivationServer();
-    private volatile Provisioning provisioning;
+    private final BooleanSupplier enabled;
+    private final Executor worker;
+    private final ActivationServer server;
+    private final ServiceSlot<Provisioning> provisioning;
 
     // worker-thread state
     private volatile CustomizationState state;
@@ -91,36 +82,25 @@ public final class CustomizationService implements RemoteCustomization, Provisio
     private Instant lastResyncSeen;
     private boolean stopped;
 
-    @Activate
-    public CustomizationService(@Reference Clock clock, @Reference ParameterStore store, @Reference DeviceIdentity identity,
-            @Reference DiscoveryService discovery, BundleContext context) {
-        this(clock, store, identity, Path.of(context.getProperty(DeviceProperties.DATA_DIR), "discovery", "customization"),
-                discovery::enabled, null);
-    }
-
     /**
-     * @param enabled whether the phone discovers its server at all (discovery mode other than
-     *                off); when it does not, the activation server is never asked on its own
-     * @param worker  runs the service's work; null for its own thread (tests pass a direct executor)
+     * Loads the kept state; a final one ends every query until a factory reset.
+     *
+     * @param enabled      whether the phone discovers its server at all (discovery mode other than
+     *                     off); when it does not, the activation server is never asked on its own
+     * @param transports   the phone's transports, for the activation server
+     * @param provisioning the resync engine, asked for a resync once the server gave a URL (none: no resync)
+     * @param worker       runs the work, one task at a time, in order
      */
-    CustomizationService(Clock clock, ParameterStore store, DeviceIdentity identity, Path stateFile,
-            java.util.function.BooleanSupplier enabled, Consumer<Runnable> worker) {
+    CustomizationEngine(Clock clock, ParameterStore store, DeviceIdentity identity, Path stateFile, BooleanSupplier enabled,
+            Transports transports, ServiceSlot<Provisioning> provisioning, Executor worker) {
         this.clock = clock;
         this.store = store;
         this.identity = identity;
         this.stateFile = new StateFile(stateFile);
         this.enabled = enabled;
-        if (worker == null) {
-            this.executor = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "mppfw-customization");
-                t.setDaemon(true);
-                return t;
-            });
-            this.worker = executor::execute;
-        } else {
-            this.executor = null;
-            this.worker = worker;
-        }
+        this.server = new ActivationServer(transports);
+        this.provisioning = provisioning;
+        this.worker = worker;
         this.state = this.stateFile.load();
         if (state.isFinal()) {
             reason = "final: the activation server is not asked again until a factory reset";
@@ -129,42 +109,12 @@ public final class CustomizationService implements RemoteCustomization, Provisio
         }
     }
 
-    @Deactivate
+    /** Cancels the retry and ends the work; the owner then stops the executor. */
     void stop() {
-        worker.accept(() -> {
+        worker.execute(() -> {
             stopped = true;
             cancelRetry();
         });
-        if (executor != null) {
-            executor.shutdown();
-            try {
-                executor.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void addTransport(Transport t, Map<String, Object> props) {
-        server.addTransport(t, props);
-    }
-
-    void removeTransport(Transport t, Map<String, Object> props) {
-        server.removeTransport(t);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setProvisioning(Provisioning p) {
-        provisioning = p;
-    }
-
-    void unsetProvisioning(Provisioning p) {
-        if (provisioning == p) {
-            provisioning = null;
-        }
     }
 
     @Override
@@ -181,7 +131,7 @@ public final class CustomizationService implements RemoteCustomization, Provisio
 
     @Override
     public void statusChanged(ProvisioningStatus status) {
-        status.lastAttempt().ifPresent(r -> worker.accept(() -> resyncEnded(r)));
+        status.lastAttempt().ifPresent(r -> worker.execute(() -> resyncEnded(r)));
     }
 
     private void resyncEnded(ResyncRecord r) {
@@ -224,7 +174,7 @@ public final class CustomizationService implements RemoteCustomization, Provisio
 
     @Override
     public void parametersChanged(List<ParameterChange> changes, ChangeSource source) {
-        worker.accept(() -> {
+        worker.execute(() -> {
             if (source == ChangeSource.FACTORY_RESET) {
                 factoryReset();
                 return;
@@ -305,10 +255,7 @@ public final class CustomizationService implements RemoteCustomization, Provisio
             return;
         }
         move(CustomizationState.CUSTOM_PENDING, "redirected to " + url);
-        Provisioning p = provisioning;
-        if (p != null) {
-            p.resync();
-        }
+        provisioning.get().ifPresent(Provisioning::resync);
     }
 
     @Override
@@ -329,23 +276,20 @@ public final class CustomizationService implements RemoteCustomization, Provisio
         } catch (IOException | RuntimeException e) {
             throw new DiscoveryException("the provisioning URL for this code was refused: " + e.getMessage(), e);
         }
-        worker.accept(() -> {
+        worker.execute(() -> {
             if (!state.isFinal()) {
                 cancelRetry();
                 move(CustomizationState.GDS_PENDING, "activation code accepted: resync from " + url);
             }
         });
-        Provisioning p = provisioning;
-        if (p != null) {
-            p.resync();
-        }
+        provisioning.get().ifPresent(Provisioning::resync);
         return url;
     }
 
-    /** A code typed on the activation-code screen: sent from the service's own thread, never the keypad's. */
+    /** A code typed on the activation-code screen: sent from the engine's executor, never the keypad's thread. */
     @Override
     public void activationCodeEntered(ActivationCode code) {
-        worker.accept(() -> {
+        worker.execute(() -> {
             try {
                 activate(code.toString());
             } catch (DiscoveryException | IllegalArgumentException e) {
@@ -369,7 +313,7 @@ public final class CustomizationService implements RemoteCustomization, Provisio
         cancelRetry();
         Duration wait = backoff.next();
         reason = reason + "; next query in " + wait.toSeconds() + " s";
-        retry = clock.schedule(wait, () -> worker.accept(this::query));
+        retry = clock.schedule(wait, () -> worker.execute(this::query));
     }
 
     private void cancelRetry() {

@@ -24,8 +24,8 @@ import org.mppfw.config.internal.ParameterStoreImpl;
 import org.mppfw.testing.FakeIdentity;
 import org.mppfw.testing.VirtualClock;
 
-/** The service around the client: static mode, DHCP_Option_To_Use read live, retry back-off on the clock. */
-class DiscoveryServiceTest {
+/** The engine around the client: static mode, DHCP_Option_To_Use read live, retry back-off on the clock. */
+class DiscoveryEngineTest {
 
     @TempDir
     Path data;
@@ -33,6 +33,13 @@ class DiscoveryServiceTest {
     private final VirtualClock clock = new VirtualClock(Instant.parse("2026-06-01T08:00:00Z"), ZoneId.of("UTC"));
 
     private static final DeviceIdentity ID = FakeIdentity.cp8845("000e08012345", "FCH2345ABCD", "1");
+
+    /** An engine on the virtual clock whose work runs on the caller's thread, started. */
+    private DiscoveryEngine started(ParameterStoreImpl store, Settings settings) {
+        DiscoveryEngine d = new DiscoveryEngine(clock, store, ID, settings, Runnable::run);
+        d.start();
+        return d;
+    }
 
     private static Settings settings(Settings.Mode mode, String iface, String statics) {
         return new Settings(mode, iface, "", Settings.staticOptions(statics), List.of(), SrvResolver.WeightOrder.LOWER_FIRST,
@@ -42,8 +49,8 @@ class DiscoveryServiceTest {
     @Test
     void staticOptionsFollowTheLiveOptionOrder() throws IOException {
         ParameterStoreImpl store = new ParameterStoreImpl(data, Catalog.standard(), ParameterStoreImpl.Options.defaults());
-        DiscoveryService d = new DiscoveryService(clock, store, ID,
-                settings(Settings.Mode.STATIC, "", "66=10.0.0.1;160=http://p.example.test/$PSN.xml;15=example.test"), Runnable::run);
+        DiscoveryEngine d = started(store,
+                settings(Settings.Mode.STATIC, "", "66=10.0.0.1;160=http://p.example.test/$PSN.xml;15=example.test"));
         assertEquals(List.of(new ProvisioningSource(66, "10.0.0.1"), new ProvisioningSource(160, "http://p.example.test/$PSN.xml")),
                 d.sources());
         assertEquals("example.test", d.domain().orElseThrow());
@@ -56,19 +63,17 @@ class DiscoveryServiceTest {
     @Test
     void theAcsUrlOfOption43IsKeptUnlessOneIsConfigured() throws IOException {
         ParameterStoreImpl store = new ParameterStoreImpl(data, Catalog.standard(), ParameterStoreImpl.Options.defaults());
-        new DiscoveryService(clock, store, ID, settings(Settings.Mode.STATIC, "", "43=http://acs.example.test:7547/"),
-                Runnable::run).stop();
+        started(store, settings(Settings.Mode.STATIC, "", "43=http://acs.example.test:7547/")).stop();
         assertEquals("http://acs.example.test:7547/", store.get("ACS_URL"));
         store.set("ACS_URL", "https://mine.example.test/", ChangeSource.ADMIN);
-        new DiscoveryService(clock, store, ID, settings(Settings.Mode.STATIC, "", "43=http://other.example.test/"),
-                Runnable::run).stop();
+        started(store, settings(Settings.Mode.STATIC, "", "43=http://other.example.test/")).stop();
         assertEquals("https://mine.example.test/", store.get("ACS_URL"));
     }
 
     @Test
     void failedDhcpIsRetriedWithDoublingDelaysUpToAnHour() throws IOException {
         ParameterStoreImpl store = new ParameterStoreImpl(data, Catalog.standard(), ParameterStoreImpl.Options.defaults());
-        DiscoveryService d = new DiscoveryService(clock, store, ID, settings(Settings.Mode.DHCP, "mppfwnone0", ""), Runnable::run);
+        DiscoveryEngine d = started(store, settings(Settings.Mode.DHCP, "mppfwnone0", ""));
         assertEquals(1, d.attempts());
         assertTrue(d.status().contains("no network interface mppfwnone0"), d.status());
         List<Long> gaps = new ArrayList<>();

@@ -14,9 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import org.mppfw.api.clock.Clock;
 import org.mppfw.api.config.ParameterStore;
@@ -25,36 +22,29 @@ import org.mppfw.api.discovery.Discovery;
 import org.mppfw.api.discovery.DiscoveryException;
 import org.mppfw.api.discovery.ProvisioningSource;
 import org.mppfw.api.discovery.SrvTarget;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The discovery service: runs the DHCP client of {@link Settings#mode()} (or takes the static
+ * Discovery, a plain object: runs the DHCP client of {@link Settings#mode()} (or takes the static
  * options), keeps the last reply's options, and decodes them with the current
  * {@code DHCP_Option_To_Use} whenever asked, so that a changed list applies at once.
  *
  * <p>Retry: a failed DHCP exchange is tried again after {@code retrySeconds}, doubled after each
- * further failure up to an hour; a lease is renewed at T1. Both timers run on the
- * {@link Clock}; the exchanges themselves run on the service's own thread.
+ * further failure up to an hour; a lease is renewed at T1. Both timers run on the {@link Clock};
+ * the exchanges run on the executor it is given. It starts no thread of its own: the phone's
+ * component gives it one ({@link DiscoveryComponent}); a test gives it a direct executor and a
+ * virtual clock.
  */
-@Component(service = {Discovery.class, DiscoveryService.class}, immediate = true, configurationPid = DiscoveryConfig.PID)
-@Designate(ocd = DiscoveryConfig.class)
-public final class DiscoveryService implements Discovery {
+final class DiscoveryEngine implements Discovery {
 
     static final Duration MAX_RETRY = Duration.ofHours(1);
-    private static final Logger LOG = LoggerFactory.getLogger(DiscoveryService.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DiscoveryEngine.class);
 
     private final Clock clock;
     private final ParameterStore store;
     private final DeviceIdentity identity;
     private final Settings settings;
-    private final ExecutorService executor;
     private final Executor worker;
 
     private volatile Map<Integer, byte[]> options = Map.of();
@@ -67,59 +57,35 @@ public final class DiscoveryService implements Discovery {
     private Clock.Timer timer;
     private boolean stopped;
 
-    @Activate
-    public DiscoveryService(@Reference Clock clock, @Reference ParameterStore store, @Reference DeviceIdentity identity,
-            DiscoveryConfig config, BundleContext context) {
-        this(clock, store, identity, Settings.of(config, context::getProperty));
-    }
-
-    DiscoveryService(Clock clock, ParameterStore store, DeviceIdentity identity, Settings settings) {
-        this(clock, store, identity, settings, null);
-    }
-
-    /** @param worker runs the exchanges; null for the service's own thread (tests pass a direct executor) */
-    DiscoveryService(Clock clock, ParameterStore store, DeviceIdentity identity, Settings settings, Executor worker) {
+    /** @param worker runs the exchanges, one at a time */
+    DiscoveryEngine(Clock clock, ParameterStore store, DeviceIdentity identity, Settings settings, Executor worker) {
         this.clock = clock;
         this.store = store;
         this.identity = identity;
         this.settings = settings;
+        this.worker = worker;
         this.backoff = new Backoff(settings.retry(), MAX_RETRY);
-        if (worker == null) {
-            this.executor = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "mppfw-discovery");
-                t.setDaemon(true);
-                return t;
-            });
-            this.worker = executor;
-        } else {
-            this.executor = null;
-            this.worker = worker;
-        }
+    }
+
+    /** Takes the static options at once, or starts the first DHCP exchange on the executor. */
+    void start() {
         switch (settings.mode()) {
             case STATIC -> {
                 options = settings.staticOptions();
                 LOG.info("Discovery: static options {}", options.keySet());
                 keepAcsUrl();
             }
-            case DHCP, INFORM -> this.worker.execute(this::exchange);
+            case DHCP, INFORM -> worker.execute(this::exchange);
             case OFF -> LOG.info("Discovery: DHCP is off (mode off)");
         }
     }
 
-    @Deactivate
+    /** Cancels the timer and schedules no more exchanges; the owner then stops the executor. */
     void stop() {
         synchronized (this) {
             stopped = true;
             if (timer != null) {
                 timer.cancel();
-            }
-        }
-        if (executor != null) {
-            executor.shutdownNow();
-            try {
-                executor.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
         }
     }
