@@ -78,7 +78,7 @@ final class RulePolicy {
         if (named != null && named.compareTo(firmware.running()) == 0) {
             return new Nothing("Upgrade_Rule names the running version " + named);
         }
-        AttemptRecord last = AttemptRecord.read(firmware.dataDir());
+        AttemptRecord last = AttemptRecord.readRule(firmware.dataDir());
         if (last != null && last.sameTarget(rule, url)) {
             if (last.ok()) {
                 return new Nothing("tried already"); // not attempted again until the rule or the URL changes

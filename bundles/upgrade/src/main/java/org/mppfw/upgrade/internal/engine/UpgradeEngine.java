@@ -287,7 +287,7 @@ public final class UpgradeEngine {
     /** One upgrade attempt; {@code busy} is held by the caller and released here. */
     private void attempt(String rule, String url) {
         Instant started = services.clock().now();
-        AttemptRecord last = AttemptRecord.read(boot.dataDir());
+        AttemptRecord last = rule.isEmpty() ? AttemptRecord.read(boot.dataDir()) : AttemptRecord.readRule(boot.dataDir());
         int failuresBefore = last != null && !last.ok() && last.sameTarget(rule, url) ? last.failures() : 0;
         int upgst = failuresBefore > 0 ? 2 : 1;
         Path marker = boot.dataDir().resolve(UPGRADING_MARKER);

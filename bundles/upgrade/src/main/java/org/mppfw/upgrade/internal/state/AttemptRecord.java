@@ -13,8 +13,10 @@ import org.mppfw.layout.Durable;
 /**
  * The last upgrade attempt, {@code <data>/firmware/attempt.properties}: which rule and URL it was
  * for, when it started, whether it succeeded, how it ended ({@code $UPGERR}) and how many attempts
- * of that URL failed in a row. The same rule and URL are not tried again after a success, and
- * after a failure only when {@code Upgrade_Error_Retry_Delay} has passed.
+ * of that URL failed in a row. The last attempt that {@code Upgrade_Rule} made is also kept on its
+ * own ({@code rule-attempt.properties}), so that a manual upgrade in between does not make the rule
+ * forget it: the same rule and URL are not tried again after a success, and after a failure only
+ * when {@code Upgrade_Error_Retry_Delay} has passed.
  *
  * @param rule     the {@code Upgrade_Rule} text it came from, empty for a manual upgrade
  * @param url      the effective URL (scheme, server, port, path)
@@ -26,10 +28,27 @@ import org.mppfw.layout.Durable;
 public record AttemptRecord(String rule, String url, Instant started, boolean ok, String result, int failures) {
 
     public static final String FILE = "firmware/attempt.properties";
+    public static final String RULE_FILE = "firmware/rule-attempt.properties";
 
     /** The last attempt, or null if there was none (or the record is unreadable). */
     public static AttemptRecord read(Path dataDir) {
-        Path file = dataDir.resolve(FILE);
+        return readFile(dataDir.resolve(FILE));
+    }
+
+    /**
+     * The last attempt {@code Upgrade_Rule} made, or null. A data dir written before the rule's own
+     * record existed has it in the last attempt's record only.
+     */
+    public static AttemptRecord readRule(Path dataDir) {
+        AttemptRecord r = readFile(dataDir.resolve(RULE_FILE));
+        if (r != null) {
+            return r;
+        }
+        AttemptRecord last = read(dataDir);
+        return last != null && !last.rule().isEmpty() ? last : null;
+    }
+
+    private static AttemptRecord readFile(Path file) {
         if (!Files.isRegularFile(file)) {
             return null;
         }
@@ -60,6 +79,10 @@ public record AttemptRecord(String rule, String url, Instant started, boolean ok
         p.setProperty("failures", Integer.toString(failures));
         StringWriter w = new StringWriter();
         p.store(w, "mppfw: the last firmware upgrade attempt");
-        Durable.write(dataDir.resolve(FILE), w.toString().getBytes(StandardCharsets.ISO_8859_1));
+        byte[] bytes = w.toString().getBytes(StandardCharsets.ISO_8859_1);
+        Durable.write(dataDir.resolve(FILE), bytes);
+        if (!rule.isEmpty()) {
+            Durable.save(dataDir.resolve(RULE_FILE), bytes);
+        }
     }
 }

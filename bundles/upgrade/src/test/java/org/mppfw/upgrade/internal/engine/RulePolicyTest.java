@@ -71,6 +71,15 @@ class RulePolicyTest {
     }
 
     @Test
+    void aManualUpgradeInBetweenDoesNotMakeTheRuleFetchItsImageAgain() throws Exception {
+        phone.store.put("Upgrade_Rule", EngineFixture.NEXT_RULE);
+        lastAttempt(EngineFixture.NEXT_RULE, true, Duration.ofMinutes(2), 0);
+        new AttemptRecord("", "http://fw.example:80/other.loads", phone.clock.now(), false, "404", 1).write(phone.data);
+        assertEquals("", AttemptRecord.read(phone.data).rule());
+        assertEquals(new RulePolicy.Nothing("tried already"), decide());
+    }
+
+    @Test
     void anImageThatSucceededIsNotTriedAgainUntilTheRuleChanges() throws Exception {
         phone.store.put("Upgrade_Rule", EngineFixture.NEXT_RULE);
         lastAttempt(EngineFixture.NEXT_RULE, true, Duration.ofDays(30), 0);
