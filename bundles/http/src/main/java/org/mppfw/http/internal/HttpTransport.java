@@ -89,8 +89,12 @@ public final class HttpTransport implements Transport, ParameterListener {
         timer.execute(this::refreshCustomCa);
     }
 
+    /** Set when the component stops: transfers cut short then are not failures. */
+    private volatile boolean stopped;
+
     @Deactivate
     void deactivate() {
+        stopped = true;
         timer.shutdownNow();
     }
 
@@ -242,6 +246,11 @@ public final class HttpTransport implements Transport, ParameterListener {
             customCaRule = asked;
             LOG.info("custom CA installed from {}", HttpExchanger.display(uri));
         } catch (IOException | CertificateException e) {
+            if (stopped) {
+                // the phone stops (a command run ends): not a failure; the next run fetches it again
+                LOG.debug("custom CA from {}: cut short by the stop", HttpExchanger.display(uri));
+                return;
+            }
             customCaStatus = "Last provisioning failed on " + Instant.now() + ": " + e.getMessage();
             LOG.warn("custom CA from {} not installed: {}", HttpExchanger.display(uri), e.getMessage());
         }
