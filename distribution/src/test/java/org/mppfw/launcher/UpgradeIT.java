@@ -136,6 +136,9 @@ class UpgradeIT {
                 assertEquals(1, count(phone.log(), "mppfw: firmware " ), phone.log());
                 String log = http.accessLog();
                 assertTrue(log.indexOf(v2.getFileName().toString()) > 0, log);
+                // the download's User-Agent: the dotted version of the firmware that fetched it, and the MAC
+                String v2Get = log.lines().filter(l -> l.contains(v2.getFileName().toString())).findFirst().orElseThrow();
+                assertTrue(v2Get.matches(".*\"Cisco-CP-8845-3PCC/12\\.0\\.1 \\([0-9a-f]{12}\\)\"$"), v2Get);
                 // Resync_After_Upgrade_Attempt: a resync after each stage
                 for (int i = 0; i < 100 && count(log, "GET /p.cfg") < 3; i++) {
                     Thread.sleep(100);

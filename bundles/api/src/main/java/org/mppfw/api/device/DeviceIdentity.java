@@ -5,7 +5,7 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * Who the phone is. Set on the first boot (launcher options or a file in the data dir),
  * persisted, and read by macros ({@code $MA}, {@code $PN}, {@code $PSN}, {@code $SN},
- * {@code $HWVER}, {@code $SWVER}) and the User-Agent.
+ * {@code $HWVER}, {@code $SWVER}, {@code $VERSION}) and the User-Agent.
  */
 @ProviderType
 public interface DeviceIdentity {
@@ -44,5 +44,22 @@ public interface DeviceIdentity {
             b.append(m, i, i + 2);
         }
         return b.toString();
+    }
+
+    /**
+     * The product and firmware as the User-Agent names them, {@code Cisco-CP-8845-3PCC/12.0.1};
+     * {@code $VERSION}. The version is the dotted major.minor.micro of the running firmware
+     * ({@code sip8845.12-0-1MPP0001-1} gives {@code 12.0.1}), the form provisioning servers parse;
+     * a firmware version without that form is given as it is, without its model prefix.
+     */
+    default String productVersion() {
+        String digits = model().replaceAll("^\\D*(\\d+).*$", "$1");
+        String series = digits.isEmpty() || !digits.chars().allMatch(Character::isDigit) ? model() : digits;
+        String fw = firmwareVersion();
+        int dot = fw.indexOf('.');
+        String v = dot > 0 && fw.startsWith("sip") ? fw.substring(dot + 1) : fw;
+        v = v.endsWith(".loads") ? v.substring(0, v.length() - 6) : v;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+)[-.](\\d+)[-.](\\d+)").matcher(v);
+        return "Cisco-CP-" + series + "-3PCC/" + (m.find() ? m.group(1) + "." + m.group(2) + "." + m.group(3) : v);
     }
 }

@@ -7,10 +7,10 @@ import org.mppfw.api.device.DeviceIdentity;
 
 /**
  * The phone's User-Agent: {@code HTTP_User_Agent_Name} (default {@code $VERSION ($MA)}) with the
- * identity macros expanded, where {@code $VERSION} is {@code Cisco-CP-<model digits>-3PCC/<firmware>}.
+ * identity macros expanded, where {@code $VERSION} is the identity's
+ * {@link DeviceIdentity#productVersion() product version} ({@code Cisco-CP-8845-3PCC/12.0.1}).
  * Only the identity macros a User-Agent can use are known here; others are left as written, as
- * the phone's macro rules say. {@code <firmware>} is the running version without its model prefix
- * ({@code sip8845.12-0-1MPP0001-1} gives {@code 12-0-1MPP0001-1}).
+ * the phone's macro rules say.
  */
 final class UserAgent {
 
@@ -19,17 +19,12 @@ final class UserAgent {
     private UserAgent() {
     }
 
-    /** {@code Cisco-CP-8845-3PCC/12-0-1MPP0001-1}. */
-    static String version(DeviceIdentity id) {
-        return "Cisco-CP-" + modelDigits(id.model()) + "-3PCC/" + firmware(id.firmwareVersion());
-    }
-
     /** Expands a template; an empty or absent one is the default. Control characters are dropped. */
     static String expand(String template, DeviceIdentity id) {
         String t = template == null || template.isBlank() ? DEFAULT_TEMPLATE : template.trim();
         Map<String, String> macros = new LinkedHashMap<>();
         // longest names first, so that $MAU wins over $MA and $PSN over $PN
-        macros.put("VERSION", version(id));
+        macros.put("VERSION", id.productVersion());
         macros.put("SWVER", id.firmwareVersion());
         macros.put("HWVER", id.hardwareVersion());
         macros.put("MAU", id.macUpper());
@@ -70,16 +65,5 @@ final class UserAgent {
             }
         }
         return out.toString().replaceAll("[\\p{Cntrl}]", "");
-    }
-
-    static String modelDigits(String model) {
-        String digits = model.replaceAll("^\\D*(\\d+).*$", "$1");
-        return digits.isEmpty() || !digits.chars().allMatch(Character::isDigit) ? model : digits;
-    }
-
-    static String firmware(String version) {
-        int dot = version.indexOf('.');
-        String v = dot > 0 && version.startsWith("sip") ? version.substring(dot + 1) : version;
-        return v.endsWith(".loads") ? v.substring(0, v.length() - 6) : v;
     }
 }

@@ -39,7 +39,7 @@ final class Fixtures {
         return t;
     });
 
-    static final String UA = "Cisco-CP-8845-3PCC/12-0-1MPP0001-1 (0011223344aa)";
+    static final String UA = "Cisco-CP-8845-3PCC/12.0.1 (0011223344aa)";
 
     private Fixtures() {
     }
@@ -95,8 +95,9 @@ final class Fixtures {
 
     /**
      * The transport as the component runtime builds it: default configuration, no framework
-     * properties, and a parameter store holding just these values; so the settings come from the
-     * phone's parameters ({@code Proxy_Host}, ...). Call {@code deactivate()} when done.
+     * properties, the phone's {@link #identity()}, and a parameter store holding just these
+     * values; so the settings come from the phone's parameters ({@code Proxy_Host}, ...). Call
+     * {@code deactivate()} when done.
      */
     static HttpTransport transport(Map<String, String> values) throws ReflectiveOperationException {
         HttpTransportConfig config = (HttpTransportConfig) Proxy.newProxyInstance(Fixtures.class.getClassLoader(),
@@ -118,6 +119,9 @@ final class Fixtures {
         Field f = HttpTransport.class.getDeclaredField("parameters");
         f.setAccessible(true);
         f.set(t, store);
+        Field id = HttpTransport.class.getDeclaredField("identity");
+        id.setAccessible(true);
+        id.set(t, identity());
         return t;
     }
 }

@@ -49,7 +49,7 @@ public final class HttpBench {
             t.setDaemon(true);
             return t;
         });
-        HttpSettings settings = new HttpSettings("Cisco-CP-8845-3PCC/12-0-1MPP0001-1 (0011223344aa)", null, null, tls,
+        HttpSettings settings = new HttpSettings("Cisco-CP-8845-3PCC/12.0.1 (0011223344aa)", null, null, tls,
                 "", Duration.ofSeconds(30));
         HttpExchanger phone = new HttpExchanger(() -> settings, timer);
         byte[] buf = new byte[64 * 1024];

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -31,6 +32,7 @@ import org.mppfw.api.transport.ResultClass;
 import org.mppfw.api.transport.TransportException;
 import org.mppfw.api.transport.TransportRequest;
 import org.mppfw.api.transport.TransportResponse;
+import org.mppfw.testing.Await;
 import org.mppfw.testing.Nginx;
 import org.mppfw.testing.Peer;
 import org.mppfw.testing.Ports;
@@ -48,6 +50,7 @@ class NginxTest {
     static int other;
     static byte[] big;
     static HttpExchanger phone;
+    static Nginx nginx;
 
     @BeforeAll
     static void startNginx() throws Exception {
@@ -68,7 +71,7 @@ class NginxTest {
         peers.mkdirs("www/upload");
         peers.write("htpasswd", peers.run("htpasswd", "-nbB", "phone", "s3cret").trim() + "\n");
         String d = peers.dir.toString();
-        Nginx.start(peers, "nginx", http, Nginx.echoModule(), ""
+        nginx = Nginx.start(peers, "nginx", http, Nginx.echoModule(), ""
                 + "  types { text/xml cfg; application/octet-stream bin; }\n"
                 + "  default_type application/octet-stream;\n"
                 + "  server {\n"
@@ -138,6 +141,30 @@ class NginxTest {
     @Test
     void sendsThePhonesUserAgent() throws IOException {
         assertEquals(Fixtures.UA, get(phone, url("/ua")));
+    }
+
+    @Test
+    void theTransportSendsHttpUserAgentNameWithItsMacros() throws Exception {
+        assertEquals(Fixtures.UA, UserAgent.expand("", Fixtures.identity()), "the default is $VERSION ($MA)");
+        HttpTransport byDefault = Fixtures.transport(Map.of());
+        HttpTransport configured = Fixtures.transport(Map.of("HTTP_User_Agent_Name", "$VERSION ($MA) sn=$SN"));
+        try {
+            body(byDefault.exchange(TransportRequest.get(URI.create(url("/open/profile.cfg?ua=default")))));
+            body(configured.exchange(TransportRequest.get(URI.create(url("/open/profile.cfg?ua=configured")))));
+        } finally {
+            byDefault.deactivate();
+            configured.deactivate();
+        }
+        // nginx's combined format ends with the quoted User-Agent
+        assertTrue(loggedLine("ua=default").endsWith("\"Cisco-CP-8845-3PCC/12.0.1 (0011223344aa)\""),
+                loggedLine("ua=default"));
+        assertTrue(loggedLine("ua=configured").endsWith("\"Cisco-CP-8845-3PCC/12.0.1 (0011223344aa) sn=FCH12345678\""),
+                loggedLine("ua=configured"));
+    }
+
+    private static String loggedLine(String marker) {
+        return Await.value("nginx logs the request " + marker, () -> nginx.accessLog().lines()
+                .filter(l -> l.contains(marker)).findFirst().orElse(null));
     }
 
     @Test

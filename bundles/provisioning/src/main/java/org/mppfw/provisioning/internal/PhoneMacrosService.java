@@ -27,8 +27,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 /**
  * The phone's macro values, one snapshot of the parameters at each {@link #now()}:
  * <ul>
- * <li>{@code $MA $MAU $MAC $PN $PSN $SN $SERIAL_NUMBER $HWVER $SWVER} from the device identity
- * ({@code $PN} = {@code CP-8845-3PCC}, {@code $PSN} = {@code 8845-3PCC});</li>
+ * <li>{@code $MA $MAU $MAC $PN $PSN $SN $SERIAL_NUMBER $HWVER $SWVER $VERSION} from the device
+ * identity ({@code $PN} = {@code CP-8845-3PCC}, {@code $PSN} = {@code 8845-3PCC}, {@code $VERSION}
+ * = {@code Cisco-CP-8845-3PCC/12.0.1}, the User-Agent's);</li>
  * <li>{@code $A..$P} and {@code $SA..$SD}, the GPP registers; {@code $UIDn}, {@code User_ID_n_};</li>
  * <li>{@code $PRVTMR}: seconds since the last resync attempt, since power-up before the first. It
  * is a {@link ProvisioningListener}: an attempt starts when the engine's status turns
@@ -116,6 +117,7 @@ public final class PhoneMacrosService implements PhoneMacros, ProvisioningListen
             case "SN", "SERIAL_NUMBER" -> identity.serialNumber();
             case "HWVER" -> identity.hardwareVersion();
             case "SWVER" -> identity.firmwareVersion();
+            case "VERSION" -> identity.productVersion();
             default -> state.get(name);
         };
         if (v != null) {

@@ -205,7 +205,8 @@ final class RuleParser {
     }
 
     private static boolean isNameChar(char c, boolean first) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || !first && c >= '0' && c <= '9';
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
+                || !first && (c >= '0' && c <= '9' || c == '-' || c == '.');
     }
 
     private Options options(int from, int end) throws RuleSyntaxException {

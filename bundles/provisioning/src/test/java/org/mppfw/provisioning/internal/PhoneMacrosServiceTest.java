@@ -61,12 +61,20 @@ class PhoneMacrosServiceTest {
         assertEquals("FCH2036ABCD", m.value("SN"));
         assertEquals("FCH2036ABCD", m.value("SERIAL_NUMBER"));
         assertEquals("sip8845.12-0-1MPP0001-1", m.value("SWVER"));
+        assertEquals("Cisco-CP-8845-3PCC/12.0.1", m.value("VERSION"));
         assertEquals("alpha", m.value("A"), "the parameters as they were when the snapshot was taken");
         assertEquals("changed later", macros.now().value("A"));
         assertEquals("s3cret", m.value("SB"));
         assertEquals("4001", m.value("UID1"));
         assertNull(m.value("SCHEME"), "values of one event are the caller's");
         assertNull(m.value("PRVST"));
+    }
+
+    @Test
+    void versionExpandsInRulesAndMessagesAsInTheUserAgent() {
+        MacroSource m = macros.now();
+        assertEquals("Cisco-CP-8845-3PCC/12.0.1 (000e08012345)", MacroExpander.expand("$VERSION ($MA)", m, false));
+        assertEquals("http://prov/Cisco-CP-8845-3PCC/12.0.1.cfg", MacroExpander.expand("http://prov/$(VERSION).cfg", m, false));
     }
 
     @Test

@@ -33,6 +33,9 @@ class SyntaxErrorTest {
         "(z = \"x\";)! /a ~~ 2 ~~ a parameter name or a GPP letter a..p",
         "(Line_Enable_1_ \"No\";)! /a ~~ 17 ~~ '=' after Line_Enable_1_",
         "(1x = \"No\";)! /a ~~ 2 ~~ a parameter name",
+        "(-Mode = \"No\";)! /a ~~ 2 ~~ a parameter name",
+        "(.Mode = \"No\";)! /a ~~ 2 ~~ a parameter name",
+        "(Phone-UI User = \"No\";)! /a ~~ 11 ~~ '=' after Phone-UI",
         "[--key] /a ~~ 7 ~~ a value for --key",
         "[--cipher aes] /a ~~ 2 ~~ an option: --key, --uid, --pwd, --srv, --post or --alias",
         "[key x] /a ~~ 2 ~~ an option",
@@ -117,5 +120,20 @@ class SyntaxErrorTest {
         assertEquals("/x", r.alternatives().get(1).url());
         Rule spaced = RuleParser.parse("  ( $B eq 42 ) ?  ( a = \"1\" ) !  [ --key k ]  http://h/1  ", RuleKind.PROFILE);
         assertEquals(r.alternatives().get(0).toString(), spaced.alternatives().get(0).toString());
+    }
+
+    @Test
+    void assignmentNamesMayHoldHyphensAndDots() throws Exception {
+        Rule r = RuleParser.parse("(Phone-UI-User-Mode = \"Yes\"; Vendor.Option_2 = \"x\"; b = \"1\";)! http://h/1",
+                RuleKind.PROFILE);
+        var assignments = r.alternatives().get(0).assignments();
+        assertEquals(3, assignments.size());
+        assertEquals("Phone-UI-User-Mode", assignments.get(0).parameter());
+        assertEquals("Yes", assignments.get(0).value());
+        assertEquals("Vendor.Option_2", assignments.get(1).parameter());
+        assertEquals("GPP_B", assignments.get(2).parameter());
+        Rule upgrade = RuleParser.parse("(Phone-UI-User-Mode=\"No\")! http://h/sip8845.12-0-2MPP0001-1.loads",
+                RuleKind.UPGRADE);
+        assertEquals("Phone-UI-User-Mode", upgrade.alternatives().get(0).assignments().get(0).parameter());
     }
 }

@@ -1,9 +1,11 @@
 package org.mppfw.upgrade.internal.engine;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.random.RandomGenerator;
 
+import org.mppfw.api.config.ChangeSource;
 import org.mppfw.api.firmware.FirmwareVersion;
 import org.mppfw.api.provisioning.MacroSource;
 import org.mppfw.api.provisioning.PhoneMacros;
@@ -16,7 +18,10 @@ import org.mppfw.api.provisioning.RuleSyntaxException;
 import org.mppfw.upgrade.internal.state.AttemptRecord;
 
 /**
- * {@code Upgrade_Rule} and its retry: what the rule asks for now. A rule and URL that succeeded
+ * {@code Upgrade_Rule} and its retry: what the rule asks for now. The assignments of the
+ * alternative the rule picks ({@code (Phone-UI-User-Mode="Yes";)! http://...}) are applied to the
+ * parameters at each evaluation, before any attempt, as those of a profile rule are; when the
+ * store refuses them the rule cannot be used. A rule and URL that succeeded
  * are not tried again until one of them changes; a failed one only after
  * {@code Upgrade_Error_Retry_Delay} (the n-th failure in a row takes the n-th delay).
  */
@@ -69,6 +74,13 @@ final class RulePolicy {
             d = rules.evaluate(rule, RuleKind.UPGRADE, values);
         } catch (RuleSyntaxException | RuleEvaluationException e) {
             return new Unusable("Upgrade_Rule: " + e.getMessage());
+        }
+        if (!d.assignments().isEmpty()) {
+            try {
+                services.store().setAll(d.assignments(), ChangeSource.SYSTEM);
+            } catch (IOException | RuntimeException e) {
+                return new Unusable("Upgrade_Rule: assignments refused: " + e.getMessage());
+            }
         }
         if (d.url() == null) {
             return new Nothing("Upgrade_Rule picks no image (" + d.reason() + ")");

@@ -71,6 +71,35 @@ class RulePolicyTest {
     }
 
     @Test
+    void theAssignmentsOfTheRuleAreAppliedBeforeTheAttempt() {
+        phone.store.put("Phone-UI-User-Mode", "No").put("GPP_C", "");
+        String rule = "(Phone-UI-User-Mode = \"Yes\"; c = \"$PN\";)! " + EngineFixture.NEXT_RULE;
+        phone.store.put("Upgrade_Rule", rule);
+        assertEquals(new RulePolicy.Start(rule, EngineFixture.NEXT_URL), decide());
+        assertEquals("Yes", phone.store.get("Phone-UI-User-Mode"));
+        assertEquals(EngineFixture.MODEL, phone.store.get("GPP_C"), "macros in values are expanded");
+    }
+
+    @Test
+    void theAssignmentsApplyAlsoWhenTheRuleStartsNothing() {
+        phone.store.put("Phone-UI-User-Mode", "No");
+        phone.store.put("Upgrade_Rule", "(Phone-UI-User-Mode=\"Yes\")! http://fw.example/sip8845."
+                + EngineFixture.RUNNING + ".loads");
+        assertInstanceOf(RulePolicy.Nothing.class, decide());
+        assertEquals("Yes", phone.store.get("Phone-UI-User-Mode"));
+    }
+
+    @Test
+    void refusedAssignmentsMakeTheRuleUnusable() {
+        phone.store.put("Phone-UI-User-Mode", "No");
+        phone.store.put("Upgrade_Rule", "(Phone-UI-User-Mode = \"Yes\"; No_Such_Parameter = \"1\";)! "
+                + EngineFixture.NEXT_RULE);
+        RulePolicy.Unusable u = assertInstanceOf(RulePolicy.Unusable.class, decide());
+        assertEquals("Upgrade_Rule: assignments refused: unknown parameter No_Such_Parameter", u.message());
+        assertEquals("No", phone.store.get("Phone-UI-User-Mode"), "all of them or none");
+    }
+
+    @Test
     void aManualUpgradeInBetweenDoesNotMakeTheRuleFetchItsImageAgain() throws Exception {
         phone.store.put("Upgrade_Rule", EngineFixture.NEXT_RULE);
         lastAttempt(EngineFixture.NEXT_RULE, true, Duration.ofMinutes(2), 0);

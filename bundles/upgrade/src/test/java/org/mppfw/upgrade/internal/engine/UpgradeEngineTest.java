@@ -127,6 +127,27 @@ class UpgradeEngineTest {
         assertEquals(second.started().plusSeconds(600), phone.clock.nextDeadline(), "the second item");
     }
 
+    // ---- assignments
+
+    @Test
+    void theRulesAssignmentsAreAppliedWhenItStartsAnAttempt() {
+        phone.store.put("Phone-UI-User-Mode", "No");
+        phone.store.put("Upgrade_Rule", "(Phone-UI-User-Mode = \"Yes\";)! " + EngineFixture.NEXT_RULE);
+        booted();
+        assertEquals("Yes", phone.store.get("Phone-UI-User-Mode"));
+        assertEquals(List.of(URI.create(EngineFixture.NEXT_URL)), phone.transport.requested);
+    }
+
+    @Test
+    void refusedAssignmentsStartNoAttemptAndSayWhy() {
+        phone.store.put("Upgrade_Rule", "(No_Such_Parameter = \"1\";)! " + EngineFixture.NEXT_RULE);
+        UpgradeEngine engine = booted();
+        assertEquals(0, downloads());
+        assertEquals("Upgrade_Rule: assignments refused: unknown parameter No_Such_Parameter",
+                engine.board().now().lastResult());
+        assertNull(AttemptRecord.read(phone.data));
+    }
+
     @Test
     void aManualUpgradeRunsOnTheExecutorAndIsRecordedWithoutARule() throws Exception {
         phone.store.put("Upgrade_Rule", "");
