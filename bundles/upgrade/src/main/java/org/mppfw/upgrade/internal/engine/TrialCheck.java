@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
-import org.mppfw.api.firmware.UpgradeStatus;
 import org.mppfw.api.power.BootReason;
 import org.mppfw.api.power.Power;
 import org.mppfw.layout.FaultPoint;
@@ -140,10 +139,5 @@ final class TrialCheck {
             return;
         }
         p.reboot(BootReason.TRIAL_GIVEN_UP, detail);
-    }
-
-    /** The status while the check runs. */
-    static UpgradeStatus checking(StatusBoard board, String release) {
-        return board.phase(UpgradeStatus.Phase.CHECKING, -1, release);
     }
 }

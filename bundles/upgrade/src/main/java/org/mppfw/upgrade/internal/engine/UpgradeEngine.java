@@ -1,6 +1,7 @@
 package org.mppfw.upgrade.internal.engine;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -292,7 +293,7 @@ public final class UpgradeEngine {
         int upgst = failuresBefore > 0 ? 2 : 1;
         Path marker = boot.dataDir().resolve(UPGRADING_MARKER);
         try {
-            Durable.save(marker, (url + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            Durable.save(marker, (url + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             LOG.debug("cannot write {}: {}", marker, e.getMessage());
         }
