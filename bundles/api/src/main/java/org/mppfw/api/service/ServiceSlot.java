@@ -2,6 +2,7 @@ package org.mppfw.api.service;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * Holds the current instance of a service that a dynamic, optional reference tracks, and lets a
@@ -9,16 +10,30 @@ import java.util.Optional;
  * bundle's stop and the new one's start). The component's bind and unbind methods call
  * {@link #set} and {@link #unset}.
  *
+ * <p>A wait counts from the moment the slot became empty (its creation, or the unset of the
+ * last instance), not from the call: a service that has been gone for longer than the wait is
+ * not being replaced but absent, and a caller learns that at once instead of waiting again at
+ * each use.
+ *
  * @param <T> the service type
  */
 public final class ServiceSlot<T> {
 
     private final String what;
+    private final LongSupplier nanos;
     private T current;
+    private long emptySince;
 
     /** @param what the service's name in messages, for example {@code "profile decoder"} */
     public ServiceSlot(String what) {
+        this(what, System::nanoTime);
+    }
+
+    /** A slot that reads the time from {@code nanos} (tests that cannot wait minutes). */
+    ServiceSlot(String what, LongSupplier nanos) {
         this.what = what;
+        this.nanos = nanos;
+        this.emptySince = nanos.getAsLong();
     }
 
     /** A slot holding {@code service} from the start (plain objects built without DS, tests). */
@@ -39,6 +54,7 @@ public final class ServiceSlot<T> {
     public synchronized void unset(T service) {
         if (current == service) {
             current = null;
+            emptySince = nanos.getAsLong();
         }
     }
 
@@ -47,11 +63,14 @@ public final class ServiceSlot<T> {
         return Optional.ofNullable(current);
     }
 
-    /** The service, waiting at most {@code wait} for one; empty when none came. */
+    /**
+     * The service, waiting for one at most until {@code wait} after the slot became empty;
+     * empty when none came.
+     */
     public synchronized Optional<T> await(Duration wait) {
-        long end = System.nanoTime() + wait.toNanos();
+        long end = emptySince + wait.toNanos();
         while (current == null) {
-            long left = end - System.nanoTime();
+            long left = end - nanos.getAsLong();
             if (left <= 0) {
                 break;
             }
@@ -66,7 +85,7 @@ public final class ServiceSlot<T> {
     }
 
     /**
-     * The service, waiting at most {@code wait}.
+     * The service, waiting as {@link #await} does.
      *
      * @throws X from {@code missing} (given the message "no NAME is running") when none came
      */

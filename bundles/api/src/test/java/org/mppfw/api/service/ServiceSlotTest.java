@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,5 +44,16 @@ class ServiceSlotTest {
         ServiceSlot<String> slot = new ServiceSlot<>("profile decoder");
         IOException e = assertThrows(IOException.class, () -> slot.require(Duration.ZERO, IOException::new));
         assertEquals("no profile decoder is running", e.getMessage());
+    }
+
+    @Test
+    void aServiceGoneForLongerThanTheWaitIsNotWaitedForAgain() throws Exception {
+        AtomicLong nanos = new AtomicLong();
+        ServiceSlot<String> slot = new ServiceSlot<>("provisioning log", nanos::get);
+        slot.set("log");
+        slot.unset("log");
+        nanos.addAndGet(Duration.ofMinutes(10).toNanos());
+        CompletableFuture<Boolean> absent = CompletableFuture.supplyAsync(() -> slot.await(Duration.ofMinutes(5)).isEmpty());
+        assertTrue(absent.get(1, TimeUnit.MINUTES));
     }
 }
