@@ -21,6 +21,7 @@ import org.apache.felix.service.command.CommandSession;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.mppfw.api.config.Access;
 import org.mppfw.api.config.ChangeSource;
 import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.display.Display;
@@ -43,8 +44,10 @@ import org.osgi.framework.ServiceReference;
 /**
  * The phone driven from its keypad, bundles as in the image: the keys go through the keypad
  * bundle's key-event service to the display bundle's menus, and the test reads the screen model.
- * A profile rule typed with multi-tap resyncs against nginx; a user without access is refused;
- * a factory reset asks first; a display bundle replaced in place comes back on the same screen.
+ * On a factory phone the screen is the Admin: a profile rule typed with multi-tap resyncs against
+ * nginx; once an admin password is set the admin pages ask for it, masked; with
+ * {@code Phone-UI-User-Mode} a user without access is refused; a factory reset asks first; a
+ * display bundle replaced in place comes back on the same screen.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerMethod.class)
@@ -148,33 +151,70 @@ public class KeypadEndToEndTest {
     }
 
     @Test
-    public void aProfileRuleTypedOnTheKeypadIsSavedAndResyncsAgainstNginx() throws Exception {
+    public void aFactoryPhoneIsProvisionedFromTheKeypadAgainstNginx() throws Exception {
         try (Scratch peers = new Scratch("keypad")) {
             int port = ResyncEndToEndTest.nginx(peers);
             peers.write("www/open/kp.xml", "<flat-profile><GPP_A>from the keypad</GPP_A></flat-profile>\n");
-            allowProfileRule();
+            assertEquals(Access.NA, store.parameter("Profile_Rule").get().access());
             press("settings", "down", "select", "select");
             assertEquals(display().current().toString(), "Profile rule", display().current().title());
-            assertEquals("/start.xml", display().current().input());
-            clearInput();
-            String rule = "http://127.0.0.1:" + port + "/open/kp.xml";
-            type(rule);
-            assertEquals(rule, display().current().input());
-
-            List<ResyncRecord> before = new ArrayList<>(engine.history());
-            press("soft1"); // Resync: save, then resync
-            assertEquals(rule, store.get("Profile_Rule"));
-            ResyncRecord r = awaitExplicit(before);
-            assertTrue(r.message(), r.success());
-            assertEquals(rule, r.url());
+            assertEquals("/$PSN.xml", display().current().input());
+            typeRuleAndResync("http://127.0.0.1:" + port + "/open/kp.xml");
             assertEquals("from the keypad", store.get("GPP_A"));
-            for (int i = 0; i < 100 && !display().current().title().isEmpty(); i++) {
-                Thread.sleep(50);
-            }
-            Screen idle = display().current();
-            assertEquals("the idle screen after the resync: " + idle, "", idle.title());
-            assertFalse(idle.lines().toString(), idle.lines().toString().contains("failed"));
         }
+    }
+
+    @Test
+    public void anAdminPasswordIsAskedOnTheScreenMaskedBeforeTheProfileRule() throws Exception {
+        String password = "Zq7.Kw9x";
+        try (Scratch peers = new Scratch("admin")) {
+            int port = ResyncEndToEndTest.nginx(peers);
+            peers.write("www/open/adm.xml", "<flat-profile><GPP_D>behind the admin password</GPP_D></flat-profile>\n");
+            store.set("Admin_Password", password, ChangeSource.ADMIN);
+            press("settings", "2");
+            assertEquals(display().current().toString(), "Admin password", display().current().title());
+            type("wrong");
+            press("select");
+            assertEquals("Wrong password: try again", display().current().lines().get(1));
+            assertEquals("Admin password", display().current().title());
+
+            type(password);
+            assertEquals("********", display().current().input());
+            String shown = shell("lcd:show") + shell("key:press right");
+            assertTrue(shown, shown.contains("[********"));
+            assertFalse(shown, shown.contains(password));
+            press("select");
+            Screen admin = display().current();
+            assertEquals(admin.toString(), "Device administration", admin.title());
+            assertTrue(admin.isMenu());
+            press("1");
+            assertEquals("/$PSN.xml", display().current().input());
+            typeRuleAndResync("http://127.0.0.1:" + port + "/open/adm.xml");
+            assertEquals("behind the admin password", store.get("GPP_D"));
+
+            press("settings", "2");
+            assertEquals("the session ended with the menus", "Admin password", display().current().title());
+        }
+    }
+
+    /** Replaces the rule on the Profile rule page, presses Resync, and waits for its success. */
+    private void typeRuleAndResync(String rule) throws Exception {
+        clearInput();
+        type(rule);
+        assertEquals(rule, display().current().input());
+
+        List<ResyncRecord> before = new ArrayList<>(engine.history());
+        press("soft1"); // Resync: save, then resync
+        assertEquals(rule, store.get("Profile_Rule"));
+        ResyncRecord r = awaitExplicit(before);
+        assertTrue(r.message(), r.success());
+        assertEquals(rule, r.url());
+        for (int i = 0; i < 100 && !display().current().title().isEmpty(); i++) {
+            Thread.sleep(50);
+        }
+        Screen idle = display().current();
+        assertEquals("the idle screen after the resync: " + idle, "", idle.title());
+        assertFalse(idle.lines().toString(), idle.lines().toString().contains("failed"));
     }
 
     @Test
@@ -224,6 +264,7 @@ public class KeypadEndToEndTest {
     @Test
     public void aUserWithoutAccessIsRefusedOnTheScreen() throws Exception {
         String rule = store.get("Profile_Rule");
+        store.set("Phone-UI-User-Mode", "Yes", ChangeSource.ADMIN); // the screen is the User: ua applies
         press("settings", "2", "1");
         Screen s = display().current();
         assertEquals("Device administration", s.title());

@@ -33,15 +33,18 @@ import org.slf4j.LoggerFactory;
 /**
  * The menus the keys drive: Settings &gt; Status (Phone status &gt; Provisioning, Firmware
  * upgrade; Product information with the customization state) and Device administration
- * (Profile rule, Resync, Factory reset), the profile-account prompt and the activation-code
- * screen. The page, the highlighted item and the text typed so far are the screen in the
- * display's model; only a pending multi-tap cycle and, in {@link Prompts}, a password being typed
- * live outside it (the password never reaches the screen, the model or a log).
+ * (Profile rule, Resync, Factory reset), the admin password page, the profile-account prompt and
+ * the activation-code screen. The page, the highlighted item and the text typed so far are the
+ * screen in the display's model; only a pending multi-tap cycle, the admin session and, in
+ * {@link Prompts} and {@link AdminGate}, a password being typed live outside it (a password
+ * never reaches the screen, the model or a log).
  *
- * <p>The keypad is the phone's User: a parameter it changes is written as
- * {@link ChangeSource#USER}, so the store refuses it unless its {@code ua} access is
- * {@code rw}; {@code User_Configurable_Resync}, {@code Profile_Rule_Menu} and
- * {@code Factory_Reset_Menu} open or close their menus. A refusal is a message on the screen.
+ * <p>Who the keypad is, the Admin or the User, and the admin password in front of the admin
+ * pages are {@link AdminGate}'s: with {@code Phone-UI-User-Mode} = Yes a parameter the keypad
+ * changes is written as {@link ChangeSource#USER}, so the store refuses it unless its {@code ua}
+ * access is {@code rw}; otherwise it is written as {@link ChangeSource#ADMIN}. In both,
+ * {@code User_Configurable_Resync}, {@code Profile_Rule_Menu} and {@code Factory_Reset_Menu}
+ * open or close their menus. A refusal is a message on the screen.
  */
 @Component(service = KeyListener.class)
 public final class Menus implements KeyListener {
@@ -57,6 +60,7 @@ public final class Menus implements KeyListener {
     private final DeviceIdentity identity;
     private final MultiTap tap = new MultiTap();
     private final Prompts prompts;
+    private final AdminGate gate;
     private volatile FirmwareService firmware;
     private volatile RemoteCustomization customization;
 
@@ -72,6 +76,7 @@ public final class Menus implements KeyListener {
         this.home = home;
         this.identity = identity;
         this.prompts = new Prompts(display, clock, engine, home, tap);
+        this.gate = new AdminGate(display, clock, store, tap);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -113,8 +118,15 @@ public final class Menus implements KeyListener {
         String page = s.title();
         if (key == Key.SETTINGS && !page.equals(Pages.PROFILE_ACCOUNT) && !page.equals(Pages.ACTIVATION)) {
             open(Pages.SETTINGS);
-            return;
+        } else if (!gate.admits(page)) {
+            gate.ask();
+        } else {
+            dispatch(s, page, key);
         }
+        gate.shown(display.current().title());
+    }
+
+    private void dispatch(Screen s, String page, Key key) {
         if (ProvisioningScreens.passive(s)) {
             idle(key);
         } else if (Pages.MENUS.containsKey(page) && s.isMenu()) {
@@ -125,6 +137,8 @@ public final class Menus implements KeyListener {
             prompts.account(s, key);
         } else if (page.equals(Pages.ACTIVATION) && Pages.editing(s)) {
             prompts.activation(s, key);
+        } else if (page.equals(Pages.ADMIN_PASSWORD) && Pages.editing(s)) {
+            gate.key(s, key);
         } else if (page.equals(Pages.FACTORY_RESET) && s.lines().get(0).equals(Pages.RESET_QUESTION)) {
             factoryReset(key);
         } else if (page.equals(Pages.PROVISIONING) && key == Key.SOFT1) {
@@ -188,7 +202,14 @@ public final class Menus implements KeyListener {
 
     private void choose(String menu, String item) {
         switch (item) {
-            case Pages.STATUS, Pages.PHONE_STATUS, Pages.DEVICE_ADMIN -> open(item);
+            case Pages.STATUS, Pages.PHONE_STATUS -> open(item);
+            case Pages.DEVICE_ADMIN -> {
+                if (gate.admits(item)) {
+                    open(item);
+                } else {
+                    gate.ask();
+                }
+            }
             case "Provisioning" -> display.show(ProvisioningScreens.statusScreen(engine.status(), clock.now(), clock.zone()));
             case Pages.UPGRADE -> display.show(upgradePage());
             case Pages.PRODUCT_INFO -> display.show(productInformation());
@@ -254,13 +275,16 @@ public final class Menus implements KeyListener {
         tap.reset();
     }
 
-    /** Why the user may not edit the profile rule, or null. */
+    /** Why the keypad may not edit the profile rule, or null; {@code ua} only for the User. */
     private String profileRuleRefusal() {
         if (!yes("Profile_Rule_Menu")) {
             return "Profile_Rule_Menu is No";
         }
         if (!yes("User_Configurable_Resync")) {
             return "User_Configurable_Resync is No";
+        }
+        if (!gate.userMode()) {
+            return null;
         }
         Access a = store.parameter("Profile_Rule").map(Parameter::access).orElse(Access.NA);
         return a == Access.RW ? null : "user access to Profile_Rule is " + a.token();
@@ -293,7 +317,7 @@ public final class Menus implements KeyListener {
         }
     }
 
-    /** Writes the rule as the User; a refusal or a syntax error shows on the screen. */
+    /** Writes the rule as the keypad's account; a refusal or a syntax error shows on the screen. */
     private boolean saveProfileRule(String rule) {
         tap.reset();
         try {
@@ -303,7 +327,7 @@ public final class Menus implements KeyListener {
             return false;
         }
         try {
-            store.set("Profile_Rule", rule, ChangeSource.USER);
+            store.set("Profile_Rule", rule, gate.source());
         } catch (ParameterException e) {
             // the store may quote the value: not when it holds credentials
             refuse(Pages.PROFILE_RULE, "The profile rule was not saved",
@@ -345,10 +369,6 @@ public final class Menus implements KeyListener {
     }
 
     private boolean yes(String name) {
-        try {
-            return "yes".equalsIgnoreCase(store.get(name).trim());
-        } catch (RuntimeException e) {
-            return true; // a parameter the catalog lacks closes nothing
-        }
+        return AdminGate.yes(store, name, true); // a parameter the catalog lacks closes nothing
     }
 }

@@ -2,6 +2,7 @@ package org.mppfw.display.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.mppfw.api.display.Screen;
 
@@ -24,6 +25,10 @@ final class Pages {
     static final String FACTORY_RESET = "Factory reset";
     static final String PROFILE_ACCOUNT = "Profile account";
     static final String ACTIVATION = "Activation code";
+    static final String ADMIN_PASSWORD = "Admin password";
+
+    /** The pages behind the admin password, messages in their place included. */
+    static final Set<String> ADMIN_PAGES = Set.of(DEVICE_ADMIN, PROFILE_RULE, FACTORY_RESET);
 
     /** The items of each menu. */
     static final Map<String, List<String>> MENUS = Map.of(
@@ -41,7 +46,8 @@ final class Pages {
             UPGRADE, PHONE_STATUS,
             DEVICE_ADMIN, SETTINGS,
             PROFILE_RULE, DEVICE_ADMIN,
-            FACTORY_RESET, DEVICE_ADMIN);
+            FACTORY_RESET, DEVICE_ADMIN,
+            ADMIN_PASSWORD, SETTINGS);
 
     static final List<String> MENU_KEYS = List.of("Select", "Back");
     static final String RULE_PROMPT = "Enter the profile rule";
@@ -50,6 +56,8 @@ final class Pages {
     static final String ACCOUNT_PROMPT = "The server asks for the profile account";
     static final String USER_PROMPT = "User name";
     static final String PASSWORD_PROMPT = "Password for ";
+    static final String ADMIN_PROMPT = "Enter the admin password";
+    static final String ADMIN_HINT = "Letters and digits as for the profile rule";
     static final String CODE_PROMPT = "Enter the activation code";
     static final String CODE_HINT = "16 digits, or # and 3 to 16 digits";
 
@@ -83,6 +91,12 @@ final class Pages {
     /** The password stage: the field shows one {@code *} a character, never the password. */
     static Screen accountPassword(String user, int typed, String mode) {
         return new Screen(PROFILE_ACCOUNT, List.of(ACCOUNT_PROMPT, PASSWORD_PROMPT + user), -1,
+                List.of("OK", "Delete", mode, "Cancel"), -1, List.of(), "*".repeat(typed));
+    }
+
+    /** The admin password page: the field shows one {@code *} a character, never the password. */
+    static Screen adminPassword(int typed, String mode, String note) {
+        return new Screen(ADMIN_PASSWORD, List.of(ADMIN_PROMPT, note == null ? ADMIN_HINT : note), -1,
                 List.of("OK", "Delete", mode, "Cancel"), -1, List.of(), "*".repeat(typed));
     }
 

@@ -27,9 +27,11 @@ class MenusTest {
     @TempDir
     Path data;
 
+    /** A phone whose screen is the User ({@code Phone-UI-User-Mode}), given {@code ua="rw"} on the rule. */
     private Phone rwPhone() throws Exception {
         Phone p = new Phone(data);
-        p.provision("<flat-profile><Profile_Rule ua=\"rw\">/old.xml</Profile_Rule></flat-profile>");
+        p.provision("<flat-profile><Phone-UI-User-Mode>Yes</Phone-UI-User-Mode>"
+                + "<Profile_Rule ua=\"rw\">/old.xml</Profile_Rule></flat-profile>");
         return p;
     }
 
@@ -112,6 +114,7 @@ class MenusTest {
     @Test
     void aUserWithoutAccessIsRefusedWithAMessage() throws Exception {
         Phone p = new Phone(data); // Profile_Rule is ua="na" by default
+        p.store.set("Phone-UI-User-Mode", "Yes", ChangeSource.ADMIN); // the screen is the User: ua applies
         p.press("settings", "down", "select", "select");
         assertEquals(Pages.DEVICE_ADMIN, p.screen().title());
         assertFalse(p.screen().isMenu());
