@@ -176,9 +176,11 @@ public final class LabServer implements Closeable {
             http.createContext("/", new HttpFront(content, Content.Transport.HTTP, log));
             https.createContext("/", new HttpFront(content, Content.Transport.HTTPS, log));
             String bootstrap = endpoints.httpUrl() + "/bootstrap.xml";
-            for (String ctx : List.of("/cda/", "/activate")) {
-                http.createContext(ctx, new ActivationFront(root, bootstrap, Content.Transport.HTTP, log));
-                https.createContext(ctx, new ActivationFront(root, bootstrap, Content.Transport.HTTPS, log));
+            for (String ctx : List.of("/cda/", "/activate", "/onboarding/")) {
+                ActivationFront.Service s = ctx.startsWith("/onboarding") ? ActivationFront.Service.ONBOARDING
+                        : ActivationFront.Service.CDA;
+                http.createContext(ctx, new ActivationFront(s, root, bootstrap, Content.Transport.HTTP, log));
+                https.createContext(ctx, new ActivationFront(s, root, bootstrap, Content.Transport.HTTPS, log));
             }
             http.setExecutor(threads);
             https.setExecutor(threads);
@@ -255,13 +257,14 @@ public final class LabServer implements Closeable {
         out.println("  " + h + "/ece/$MA.xml                      RFC 8188 aes128gcm");
         out.println("  " + h + "/plain/$MA.xml  (and .xml.gz)     plain");
         out.println("  and any file under the root, as is");
-        out.println("Activation server (remote customization and activation codes):");
+        out.println("Activation server (remote customization, short codes) and onboarding service (16-digit codes):");
         out.println("  " + h + "/cda/$MA                          the bootstrap URL (or activation/MAC's line)");
-        out.println("  " + h + "/activate?code=CODE               the bootstrap URL (or activation/codes.properties')");
+        out.println("  " + h + "/activate?code=%23NNN             the bootstrap URL (or activation/codes.properties')");
+        out.println("  " + h + "/onboarding/activate?code=CODE    the bootstrap URL (or activation/codes.properties')");
         out.println("Give the phone:");
         out.println("  Profile_Rule = " + h + "/bootstrap.xml");
         out.println("  (or over TFTP: Profile_Rule = " + endpoints.tftpUrl() + "/bootstrap.xml)");
-        out.println("  or, from factory state: Activation_Server_URL = " + h);
+        out.println("  or, from factory state: Activation_Server_URL = " + h + ", Onboarding_Server_URL = " + h + "/onboarding");
         out.println("Stop with Ctrl-C.");
         out.flush();
     }

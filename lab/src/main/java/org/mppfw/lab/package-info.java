@@ -43,10 +43,12 @@
  * absolute paths and links out of the root are refused (403, TFTP error 2); what does not
  * exist is 404 (TFTP error 1).
  *
- * <p>It also plays the activation server of remote customization and activation codes
- * ({@code /cda/MAC}, {@code /activate?code=CODE}; see {@link org.mppfw.lab.http.ActivationFront}):
- * a factory-reset phone whose {@code Activation_Server_URL} is the lab's HTTP URL is sent to
- * {@code /bootstrap.xml}.
+ * <p>It also plays the activation server of remote customization and short codes
+ * ({@code /cda/MAC}, {@code /activate?code=#NNN}) and, apart from it, the onboarding service of
+ * 16-digit activation codes ({@code /onboarding/activate?code=CODE}); see
+ * {@link org.mppfw.lab.http.ActivationFront}. A factory-reset phone whose
+ * {@code Activation_Server_URL} is the lab's HTTP URL is sent to {@code /bootstrap.xml}; its
+ * {@code Onboarding_Server_URL} is that URL and {@code /onboarding}.
  *
  * <p>It prints what it serves and the {@code Profile_Rule} to give the phone
  * ({@code http://HOST:HTTP/bootstrap.xml}), logs one line per request (client, protocol,

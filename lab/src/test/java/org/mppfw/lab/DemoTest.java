@@ -147,4 +147,82 @@ class DemoTest {
             assertTrue(o.contains("Result:         success (A)"), o);
         }
     }
+
+    /**
+     * CDA retry (firmware 12.0(3)): the lab's activation server does not know the phone's MAC yet
+     * (its "no service provider" answer). The phone moves to the activation-code screen and keeps
+     * asking in the background (GDS-Pending, then Pending and Unavailable), and is Acquired once
+     * the MAC is added on the server. {@code Resync_Error_Retry_Delay} 5 makes the back-off 5, 10,
+     * 20 s... The test waits for the phone's own words, never for a time.
+     */
+    @Test
+    void aPhoneTheActivationServerDoesNotKnowYetRetriesInTheBackgroundUntilAcquired() throws Exception {
+        Path image = Path.of(System.getProperty("mppfw.image", "../distribution/target/mppfw"));
+        assertTrue(Files.isExecutable(image.resolve("bin/mppfw")), "the image is built before this module: " + image);
+        List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (LabServer lab = LabServer.start(new LabServer.Options(tmp.resolve("lab"), "127.0.0.1", null, 0, 0, 0), log::add)) {
+            String http = "http://127.0.0.1:" + lab.endpoints().http();
+            Path data = Files.createDirectories(tmp.resolve("phone"));
+            Files.writeString(data.resolve("boot.properties"), "mppfw.discovery.mode=static\n");
+            Path mac = Files.createDirectories(tmp.resolve("lab/activation")).resolve("000e08aabbce");
+            Files.writeString(mac, "");
+            batch(image, 60, "--data", data.toString(), "--mac", "00:0e:08:aa:bb:ce", "-c",
+                    "param:set Activation_Server_URL " + http + "\nparam:set Resync_Error_Retry_Delay 5");
+            Path out = tmp.resolve("retry-out.txt");
+            Path in = tmp.resolve("retry-in.txt");
+            Files.writeString(in, "disc:await Unavailable 150\nlcd:show\nparam:get Profile_Rule\ndisc:status\n"
+                    + "disc:await Acquired 150\nprov:status\nexit\n");
+            ProcessBuilder pb = new ProcessBuilder(image.resolve("bin/mppfw").toString(), "--data", data.toString())
+                    .redirectOutput(out.toFile()).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(in.toFile()));
+            pb.environment().put("MPPFW_CDS", "0");
+            Process p = pb.start();
+            long asked;
+            try {
+                // asked, told "no service provider", asked again: Unavailable, on the activation-code screen
+                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(170);
+                while (!Files.readString(out).contains("customization: Unavailable") && p.isAlive() && System.nanoTime() < end) {
+                    Thread.sleep(200);
+                }
+                String before = Files.readString(out);
+                assertTrue(before.contains("customization: Unavailable"), before);
+                assertTrue(before.contains("| Activation code") && before.contains("mppfw> gds://"), before);
+                asked = log.stream().filter(l -> l.contains("/cda/000e08aabbce")).count();
+                assertTrue(asked >= 2, "asked, then asked again in the background: " + log);
+                // the MAC is added on the activation server
+                Files.writeString(mac, http + "/bootstrap.xml\n");
+                assertTrue(p.waitFor(200, TimeUnit.SECONDS), "the phone ends its batch");
+            } finally {
+                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            String o = Files.readString(out);
+            assertEquals(0, p.exitValue(), o);
+            assertTrue(o.contains("customization: Acquired"), o);
+            assertTrue(o.contains("  Profile_Rule " + http + "/bootstrap.xml: A, plain"), o);
+            assertTrue(log.stream().filter(l -> l.contains("/cda/000e08aabbce")).count() > asked, log.toString());
+        }
+    }
+
+    /**
+     * Activation codes reach the onboarding service, a host (here a path) of their own: a
+     * 16-digit code typed on the activation-code screen of the image goes to the lab's
+     * {@code /onboarding/activate}, never to the activation server's {@code /activate}.
+     */
+    @Test
+    void activationCodesReachTheOnboardingService() throws Exception {
+        Path image = Path.of(System.getProperty("mppfw.image", "../distribution/target/mppfw"));
+        assertTrue(Files.isExecutable(image.resolve("bin/mppfw")), "the image is built before this module: " + image);
+        List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (LabServer lab = LabServer.start(new LabServer.Options(tmp.resolve("lab"), "127.0.0.1", null, 0, 0, 0), log::add)) {
+            String http = "http://127.0.0.1:" + lab.endpoints().http();
+            Batch b = batch(image, 120, "--data", tmp.resolve("phone").toString(), "--mac", "00:0e:08:aa:bb:cf", "-c",
+                    "param:set Activation_Server_URL " + http + "\nparam:set Onboarding_Server_URL " + http + "/onboarding\n"
+                    + "param:set Profile_Rule gds://\ndisc:activate 1234567890123456\ndisc:await GDS-Acquired 90");
+            String o = b.out();
+            assertEquals(0, b.status(), o + b.err());
+            assertTrue(o.contains("accepted: Profile_Rule = " + http + "/bootstrap.xml"), o);
+            assertTrue(o.contains("customization: GDS-Acquired"), o);
+            assertTrue(log.stream().anyMatch(l -> l.contains("/onboarding/activate") && l.contains(" 200 ")), log.toString());
+            assertFalse(log.stream().anyMatch(l -> l.contains(" /activate")), log.toString());
+        }
+    }
 }

@@ -521,13 +521,18 @@ class LabServerTest {
         Files.writeString(root.resolve("activation/0011aabbccde"), "");
         assertEquals(200, curl("cda-empty.txt", http("/cda/0011AABBCCDE")));
         assertEquals("", read("cda-empty.txt"));
-        assertEquals(200, curl("code.txt", http("/activate?code=1234567890123456&mac=" + MAC)));
+        // 16-digit codes: the onboarding service, a path of its own; short codes: the activation server
+        assertEquals(200, curl("code.txt", http("/onboarding/activate?code=1234567890123456&mac=" + MAC)));
         assertEquals(bootstrap + "\n", read("code.txt"));
+        assertEquals(404, curl("code-cda.txt", http("/activate?code=1234567890123456&mac=" + MAC)));
+        assertEquals(404, curl("short-onboarding.txt", http("/onboarding/activate?code=%23123")));
+        assertEquals(404, curl("cda-onboarding.txt", http("/onboarding/cda/" + MAC)));
         assertEquals(400, curl("bad.txt", http("/activate?code=12")));
+        assertEquals(400, curl("bad-onboarding.txt", http("/onboarding/activate?code=12")));
         Files.writeString(root.resolve("activation/codes.properties"), "s123=http://short.example.test/x.xml\n");
         assertEquals(200, curl("short.txt", https("/activate?code=%23123"), "--cacert", root.resolve(LabKeys.CA_PEM).toString()));
         assertEquals("http://short.example.test/x.xml\n", read("short.txt"));
-        assertEquals(404, curl("unknown.txt", http("/activate?code=1234567890123456")));
+        assertEquals(404, curl("unknown.txt", http("/onboarding/activate?code=1234567890123456")));
         Files.delete(root.resolve("activation/codes.properties"));
         Files.delete(root.resolve("activation/0011aabbccde"));
     }

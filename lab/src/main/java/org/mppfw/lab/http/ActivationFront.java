@@ -17,21 +17,48 @@ import org.mppfw.lab.Content;
 import org.mppfw.lab.RequestLog;
 
 /**
- * The lab's activation server, as the phone's remote customization and activation codes ask it:
+ * The lab's activation server and onboarding service, as the phone's remote customization and
+ * activation codes ask them; two services, as Cisco's are two hosts:
  * <ul>
- * <li>{@code GET /cda/MAC}: the file {@code activation/MAC} under the root when it exists (its
- * first line is the answer; an empty file is the "no service provider" answer, 200 with an
- * empty body), else the lab's bootstrap URL, so that a factory-reset phone finds the lab;</li>
- * <li>{@code GET /activate?code=CODE}: 16 digits, or {@code #} and 3 to 16 digits; the URL
- * that {@code activation/codes.properties} gives the code when the file exists (404 for a code
- * it does not list), else the bootstrap URL for any well-formed code. 400 for a malformed code.</li>
+ * <li>{@link Service#CDA}, the activation server ({@code Activation_Server_URL} = the lab's URL):
+ * {@code GET /cda/MAC} answers the file {@code activation/MAC} under the root when it exists (its
+ * first line is the answer; an empty file is the "no service provider" answer, 200 with an empty
+ * body), else the lab's bootstrap URL, so that a factory-reset phone finds the lab;
+ * {@code GET /activate?code=CODE} takes short codes ({@code #} and 3 to 16 digits, CDA
+ * redirection profiles);</li>
+ * <li>{@link Service#ONBOARDING}, the onboarding service ({@code Onboarding_Server_URL} = the
+ * lab's URL and {@code /onboarding}): {@code GET /onboarding/activate?code=CODE} takes 16-digit
+ * codes.</li>
  * </ul>
+ * A code gets the URL that {@code activation/codes.properties} gives it when the file exists (404
+ * for a code it does not list), else the bootstrap URL. 400 for a malformed code, 404 for a code
+ * of the other service.
  */
 public final class ActivationFront implements HttpHandler {
+
+    /** Which of the two services a context plays. */
+    public enum Service {
+        /** Cisco's activation server (CDA/EDOS): the MAC's question, short codes. */
+        CDA("/activate", Pattern.compile("#[0-9]{3,16}"), "a short code is # and 3 to 16 digits; 16-digit codes go to the onboarding service"),
+        /** The onboarding service: 16-digit codes. */
+        ONBOARDING("/onboarding/activate", Pattern.compile("[0-9]{16}"),
+                "the onboarding service takes 16-digit codes; short codes go to the activation server");
+
+        final String codePath;
+        final Pattern code;
+        final String other;
+
+        Service(String codePath, Pattern code, String other) {
+            this.codePath = codePath;
+            this.code = code;
+            this.other = other;
+        }
+    }
 
     private static final Pattern MAC = Pattern.compile("[0-9a-fA-F]{12}");
     private static final Pattern CODE = Pattern.compile("[0-9]{16}|#[0-9]{3,16}");
 
+    private final Service service;
     private final Path dir;
     private final String bootstrap;
     private final Content.Transport transport;
@@ -41,7 +68,8 @@ public final class ActivationFront implements HttpHandler {
      * @param root      the lab's root folder (answers live in {@code activation/})
      * @param bootstrap the URL given when no file says otherwise
      */
-    public ActivationFront(Path root, String bootstrap, Content.Transport transport, RequestLog log) {
+    public ActivationFront(Service service, Path root, String bootstrap, Content.Transport transport, RequestLog log) {
+        this.service = service;
         this.dir = root.resolve("activation");
         this.bootstrap = bootstrap;
         this.transport = transport;
@@ -58,7 +86,7 @@ public final class ActivationFront implements HttpHandler {
             if (!"GET".equals(ex.getRequestMethod())) {
                 status = 405;
                 sent = text(ex, status, "405 the activation server answers GET\n");
-            } else if (path.startsWith("/cda/") && MAC.matcher(path.substring(5)).matches()) {
+            } else if (service == Service.CDA && path.startsWith("/cda/") && MAC.matcher(path.substring(5)).matches()) {
                 Path answer = dir.resolve(path.substring(5).toLowerCase(Locale.ROOT));
                 String body = bootstrap;
                 if (Files.isRegularFile(answer)) {
@@ -67,11 +95,14 @@ public final class ActivationFront implements HttpHandler {
                 }
                 status = 200;
                 sent = text(ex, status, body.isEmpty() ? "" : body + "\n");
-            } else if (path.equals("/activate")) {
+            } else if (path.equals(service.codePath)) {
                 String code = param(query, "code");
                 if (code == null || !CODE.matcher(code).matches()) {
                     status = 400;
                     sent = text(ex, status, "400 an activation code is 16 digits, or # and 3 to 16 digits\n");
+                } else if (!service.code.matcher(code).matches()) {
+                    status = 404;
+                    sent = text(ex, status, "404 " + service.other + "\n");
                 } else {
                     String url = codeUrl(code);
                     status = url == null ? 404 : 200;

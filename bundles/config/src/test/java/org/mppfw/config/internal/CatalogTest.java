@@ -62,6 +62,8 @@ class CatalogTest {
         m.put("Webex_Onboard_Enable", "Yes");
         // not a Cisco parameter: the activation server of remote customization, Cisco's host by default
         m.put("Activation_Server_URL", "https://activate.cisco.com");
+        // not a Cisco parameter: the onboarding service of 16-digit activation codes, Cisco's host by default
+        m.put("Onboarding_Server_URL", "https://activation.webex.com");
         m.put("Upgrade_Enable", "Yes");
         m.put("Upgrade_Error_Retry_Delay", "3600");
         m.put("Upgrade_Rule", "");

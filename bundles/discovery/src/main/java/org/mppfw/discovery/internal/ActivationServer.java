@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.mppfw.api.device.DeviceIdentity;
 import org.mppfw.api.discovery.DiscoveryException;
 import org.mppfw.api.transport.Transport;
 import org.mppfw.api.transport.TransportException;
@@ -15,7 +16,7 @@ import org.mppfw.api.transport.TransportRequest;
 import org.mppfw.api.transport.TransportResponse;
 import org.mppfw.api.transport.Transports;
 
-/** Talks to the activation server through the phone's transports (http, https). */
+/** Talks to the activation server and the onboarding service through the phone's transports (http, https). */
 final class ActivationServer {
 
     /** Answers are short: a URL, or a small redirect profile. */
@@ -54,6 +55,16 @@ final class ActivationServer {
         int nl = b.indexOf('\n');
         String line = (nl < 0 ? b : b.substring(0, nl)).strip();
         return line.chars().allMatch(ch -> ch >= 0x20 && ch < 0x7f) ? line : "";
+    }
+
+    /** {@code <server>/cda/<MAC>?pn=<PN>&sn=<SN>}: remote customization's question. */
+    static URI cda(String server, DeviceIdentity id) {
+        return URI.create(base(server) + "/cda/" + id.mac() + "?pn=" + enc(id.model()) + "&sn=" + enc(id.serialNumber()));
+    }
+
+    /** {@code <server>/activate?code=<code>&mac=<MAC>&pn=<PN>}: an activation code, as typed. */
+    static URI code(String server, String code, DeviceIdentity id) {
+        return URI.create(base(server) + "/activate?code=" + enc(code) + "&mac=" + id.mac() + "&pn=" + enc(id.model()));
     }
 
     /** The activation server's URL without trailing slashes. */

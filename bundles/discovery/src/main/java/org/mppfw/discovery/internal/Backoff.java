@@ -36,4 +36,18 @@ final class Backoff {
         first = newFirst;
         next = newFirst;
     }
+
+    /**
+     * The first item of a delay list such as {@code Resync_Error_Retry_Delay} ({@code N} or
+     * {@code N+R}, comma-separated), at most {@code max}; {@code fallback} when it gives none or 0.
+     */
+    static Duration firstItem(String delayList, Duration fallback, Duration max) {
+        String v = delayList == null ? "" : delayList.strip();
+        int end = 0;
+        while (end < v.length() && end < 9 && Character.isDigit(v.charAt(end))) {
+            end++;
+        }
+        long s = end == 0 ? 0 : Long.parseLong(v.substring(0, end));
+        return s <= 0 ? fallback : Duration.ofSeconds(Math.min(s, max.toSeconds()));
+    }
 }

@@ -32,25 +32,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Remote customization (EDOS/CDA) and activation codes, with the reference's transitions:
+ * Remote customization (EDOS/CDA) and activation codes, with the reference's transitions and the
+ * CDA retry of firmware 12.0(3):
  * <pre>
  * Open --resync OK (DHCP, SRV)--> Aborted          Open --manual Profile_Rule (web, keypad, shell)--> Aborted
  * Open --resync failed--> Pending --redirect--> Custom Pending --resync OK--> Acquired
  * Pending --200, empty body--> Unavailable         Custom Pending --resync failed--> Pending
  * Profile_Rule gds:// --> GDS-Pending --code accepted, resync OK--> GDS-Acquired
+ * CDA retry:  GDS-Pending --> Pending               Custom Pending --> Pending
  * </pre>
- * Pending and Unavailable ask the activation server again after a back-off: 60 s, doubled each
- * time, at most a day (the reference gives no figures; this follows the spirit of
- * {@code Resync_Error_Retry_Delay}, whose list runs from 60 s to a day). A final state
- * (Acquired, Aborted, GDS-Acquired) is kept in the data dir and ends every query until a factory
- * reset.
+ * Until a final state (Acquired, Aborted, GDS-Acquired) the activation server is asked again in
+ * the background, with an exponential back-off: the first item of {@code Resync_Error_Retry_Delay}
+ * (60 s by default; 60 s when it is 0), doubled each time, at most a day. The first query that
+ * gives no URL moves the phone to the activation-code screen ({@code Profile_Rule} {@code gds://},
+ * GDS-Pending) when {@code Webex_Onboard_Enable} is Yes, and leaves the idle (empty) screen when
+ * it is No; the retries go on either way. A final state is kept in the data dir and ends every
+ * query until a factory reset.
  *
- * <p>The activation server's protocol is not public; the phone speaks this one, which the lab
+ * <p>The activation servers' protocols are not public; the phone speaks these, which the lab
  * server emulates: {@code GET <Activation_Server_URL>/cda/<MAC>?pn=<PN>&sn=<SN>} answers 200
  * with a provisioning URL (or a {@code <flat-profile>} holding {@code Profile_Rule}), 200 with an
- * empty body for "no service provider", anything else is an error to retry;
- * {@code GET <Activation_Server_URL>/activate?code=<code>&mac=<MAC>&pn=<PN>} answers 200 with the
- * provisioning URL, or 403/404 for a refused code.
+ * empty body for "no service provider", anything else is an error to retry. A 16-digit code goes
+ * to the onboarding service, {@code GET <Onboarding_Server_URL>/activate?code=<code>&mac=<MAC>&pn=<PN>};
+ * a short code ({@code #} and 3 to 16 digits, a CDA redirection profile) to the activation server,
+ * {@code GET <Activation_Server_URL>/activate?code=...}: 200 with the provisioning URL, or 403/404
+ * for a refused code.
  *
  * <p>A plain object: its work runs on the serial executor it is given, its back-off on the
  * {@link Clock}; it starts no thread of its own. The phone's component gives it one
@@ -60,6 +66,7 @@ import org.slf4j.LoggerFactory;
 final class CustomizationEngine implements RemoteCustomization, ProvisioningListener, ParameterListener,
         ActivationCodeListener {
 
+    /** The first back-off when {@code Resync_Error_Retry_Delay} gives none. */
     static final Duration FIRST_RETRY = Duration.ofSeconds(60);
     static final Duration MAX_RETRY = Duration.ofDays(1);
     static final String GDS = "gds://";
@@ -79,6 +86,7 @@ final class CustomizationEngine implements RemoteCustomization, ProvisioningList
     private volatile String reason = "";
     private final Backoff backoff = new Backoff(FIRST_RETRY, MAX_RETRY);
     private Clock.Timer retry;
+    private int retries;
     private Instant lastResyncSeen;
     private boolean stopped;
 
@@ -104,8 +112,9 @@ final class CustomizationEngine implements RemoteCustomization, ProvisioningList
         this.state = this.stateFile.load();
         if (state.isFinal()) {
             reason = "final: the activation server is not asked again until a factory reset";
-        } else if (GDS.equalsIgnoreCase(param("Profile_Rule").strip())) {
+        } else if (gds()) {
             move(CustomizationState.GDS_PENDING, "Profile_Rule is gds://: waiting for an activation code");
+            retryInBackground();
         }
     }
 
@@ -142,10 +151,10 @@ final class CustomizationEngine implements RemoteCustomization, ProvisioningList
         boolean ok = r.result() == ResultClass.A && r.url() != null && !r.url().isEmpty() && !r.url().equals("-");
         switch (state) {
             case OPEN, PENDING, UNAVAILABLE -> {
-                if (ok && GDS.equalsIgnoreCase(param("Profile_Rule").strip())) {
+                if (ok && gds()) {
                     // a bootstrap profile that sets gds:// asks for activation-code onboarding
-                    cancelRetry();
                     move(CustomizationState.GDS_PENDING, "the profile from " + r.url() + " set Profile_Rule to gds://");
+                    retryInBackground();
                 } else if (ok) {
                     move(CustomizationState.ABORTED, "provisioned from " + r.url() + " before remote customization");
                 } else if (state == CustomizationState.OPEN && enabled.getAsBoolean()) {
@@ -162,7 +171,7 @@ final class CustomizationEngine implements RemoteCustomization, ProvisioningList
                 }
             }
             case GDS_PENDING -> {
-                if (ok && !GDS.equalsIgnoreCase(param("Profile_Rule").strip())) {
+                if (ok && !gds()) {
                     move(CustomizationState.GDS_ACQUIRED, "onboarded from " + r.url());
                 }
             }
@@ -188,14 +197,14 @@ final class CustomizationEngine implements RemoteCustomization, ProvisioningList
             if (source != ChangeSource.ADMIN && source != ChangeSource.USER) {
                 // a profile (or an ACS) set the rule: only gds:// changes the state here, the resync result does the rest
                 if (GDS.equalsIgnoreCase(rule)) {
-                    cancelRetry();
                     move(CustomizationState.GDS_PENDING, "a profile set Profile_Rule to gds://: waiting for an activation code");
+                    retryInBackground();
                 }
                 return;
             }
             if (GDS.equalsIgnoreCase(rule)) {
-                cancelRetry();
                 move(CustomizationState.GDS_PENDING, "Profile_Rule set to gds://: waiting for an activation code");
+                retryInBackground();
             } else {
                 cancelRetry();
                 move(CustomizationState.ABORTED, "Profile_Rule set by hand (" + source.name().toLowerCase(Locale.ROOT) + ")");
@@ -205,7 +214,7 @@ final class CustomizationEngine implements RemoteCustomization, ProvisioningList
 
     private void factoryReset() {
         cancelRetry();
-        backoff.reset();
+        retries = 0;
         try {
             stateFile.delete();
         } catch (IOException e) {
@@ -218,6 +227,18 @@ final class CustomizationEngine implements RemoteCustomization, ProvisioningList
 
     // ---- the activation server ----------------------------------------------------------------
 
+    /** The retry timer ran out: CDA retry (GDS-Pending, Custom Pending and Unavailable become Pending). */
+    private void retryNow() {
+        retry = null;
+        if (stopped || state.isFinal()) {
+            return;
+        }
+        if (state != CustomizationState.PENDING) {
+            move(CustomizationState.PENDING, "CDA retry: asking the activation server again");
+        }
+        query();
+    }
+
     /** Asks the activation server now (Pending, Unavailable). */
     private void query() {
         if (stopped || state.isFinal()) {
@@ -225,25 +246,21 @@ final class CustomizationEngine implements RemoteCustomization, ProvisioningList
         }
         URI uri;
         try {
-            uri = URI.create(ActivationServer.base(param("Activation_Server_URL")) + "/cda/" + identity.mac() + "?pn=" + ActivationServer.enc(identity.model()) + "&sn="
-                    + ActivationServer.enc(identity.serialNumber()));
+            uri = ActivationServer.cda(param("Activation_Server_URL"), identity);
         } catch (IllegalArgumentException e) {
-            move(CustomizationState.PENDING, "Activation_Server_URL is not a URL: " + e.getMessage());
-            later();
+            noUrl(CustomizationState.PENDING, "Activation_Server_URL is not a URL: " + e.getMessage());
             return;
         }
         String body;
         try {
             body = server.get(uri);
         } catch (DiscoveryException e) {
-            move(CustomizationState.PENDING, e.getMessage());
-            later();
+            noUrl(CustomizationState.PENDING, e.getMessage());
             return;
         }
         String url = ActivationServer.provisioningUrl(body);
         if (url.isEmpty()) {
-            move(CustomizationState.UNAVAILABLE, "the activation server knows no service provider for this phone");
-            later();
+            noUrl(CustomizationState.UNAVAILABLE, "the activation server knows no service provider for this phone");
             return;
         }
         cancelRetry();
@@ -258,15 +275,43 @@ final class CustomizationEngine implements RemoteCustomization, ProvisioningList
         provisioning.get().ifPresent(Provisioning::resync);
     }
 
+    /** No URL: asked again later; the first time, with Webex_Onboard_Enable Yes, on the activation-code screen. */
+    private void noUrl(CustomizationState to, String why) {
+        if (retries == 0 && !gds() && Params.yes(param("Webex_Onboard_Enable"))) {
+            try {
+                store.set("Profile_Rule", GDS, ChangeSource.SYSTEM);
+                move(CustomizationState.GDS_PENDING, why + "; activation-code screen, the activation server is asked again");
+                later();
+                return;
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Customization: could not show the activation-code screen: {}", e.getMessage());
+            }
+        }
+        move(to, why);
+        later();
+    }
+
     @Override
     public String activate(String code) throws DiscoveryException {
         // 16 digits, or # and 3 to 16 digits; IllegalArgumentException otherwise
         ActivationCode parsed = ActivationCode.parse(code == null ? "" : code.strip());
         String c = parsed.toString();
-        if (!parsed.isShort() && !Params.yes(param("Webex_Onboard_Enable"))) {
-            throw new DiscoveryException("16-digit activation codes need Webex_Onboard_Enable = Yes");
+        String service;
+        if (parsed.isShort()) {
+            // a short code names a CDA redirection profile: Cisco's activation server
+            service = "Activation_Server_URL";
+        } else if (Params.yes(param("Webex_Onboard_Enable"))) {
+            // a 16-digit code onboards the phone to the Webex cloud: the onboarding service
+            service = "Onboarding_Server_URL";
+        } else {
+            throw new DiscoveryException("16-digit activation codes onboard to Webex, which Webex_Onboard_Enable = No turns off");
         }
-        URI uri = URI.create(ActivationServer.base(param("Activation_Server_URL")) + "/activate?code=" + ActivationServer.enc(c) + "&mac=" + identity.mac() + "&pn=" + ActivationServer.enc(identity.model()));
+        URI uri;
+        try {
+            uri = ActivationServer.code(param(service), c, identity);
+        } catch (IllegalArgumentException e) {
+            throw new DiscoveryException(service + " is not a URL: " + e.getMessage(), e);
+        }
         String url = ActivationServer.provisioningUrl(server.get(uri));
         if (url.isEmpty()) {
             throw new DiscoveryException("the activation server gave no provisioning URL for this code");
@@ -304,16 +349,31 @@ final class CustomizationEngine implements RemoteCustomization, ProvisioningList
         return Params.get(store, name);
     }
 
+    private boolean gds() {
+        return GDS.equalsIgnoreCase(param("Profile_Rule").strip());
+    }
+
     // ---- state and retry --------------------------------------------------------------------
 
+    /** Asks the activation server again after the next back-off. */
     private void later() {
         if (stopped || state.isFinal()) {
             return;
         }
         cancelRetry();
+        if (retries++ == 0) {
+            backoff.reset(Backoff.firstItem(param("Resync_Error_Retry_Delay"), FIRST_RETRY, MAX_RETRY));
+        }
         Duration wait = backoff.next();
         reason = reason + "; next query in " + wait.toSeconds() + " s";
-        retry = clock.schedule(wait, () -> worker.execute(this::query));
+        retry = clock.schedule(wait, () -> worker.execute(this::retryNow));
+    }
+
+    /** GDS-Pending: the CDA retry runs in the background when discovery is on, unless it already does. */
+    private void retryInBackground() {
+        if (retry == null && enabled.getAsBoolean()) {
+            later();
+        }
     }
 
     private void cancelRetry() {

@@ -25,6 +25,32 @@
  * {@code StateFile} once final), asks the activation server through {@code ActivationServer}, and
  * retries with a {@code Backoff}.
  *
+ * <p>Remote customization follows the reference's states and the CDA retry of firmware 12.0(3);
+ * where the reference is unsure, these are the choices:
+ * <ul>
+ * <li>CDA retry: until Acquired, Aborted or GDS-Acquired, the activation server is asked again
+ * in the background (GDS-Pending, Custom Pending and Unavailable become Pending when it is).
+ * The back-off's figures are UNCONFIRMED; as the reference infers, it follows
+ * {@code Resync_Error_Retry_Delay} (the guide asks to keep that at 60 s or more out of the box):
+ * its first item (60 s by default, 60 s when it is 0), doubled after each try, at most a day. A
+ * value under 60 s is taken as given, as {@code Resync_Error_Retry_Delay} itself is. The retry
+ * runs only when discovery is on, as the first query does.</li>
+ * <li>"the phone moves to the activation code screen or the phone shows an empty screen": the
+ * first query that gives no URL puts a factory phone on the activation-code screen
+ * ({@code Profile_Rule} {@code gds://}, GDS-Pending) when {@code Webex_Onboard_Enable} is Yes,
+ * and leaves the idle screen (Pending, Unavailable) when it is No. The guide's meaning of
+ * {@code Webex_Onboard_Enable} is onboarding to the Webex cloud, by activation code or by MAC:
+ * with No, the phone neither offers the activation-code screen on its own nor sends a 16-digit
+ * code (refused on the phone, sent nowhere). A short code ({@code #} and 3 to 16 digits) names a
+ * CDA redirection profile, Cisco's and not Webex's, and works either way.</li>
+ * <li>Two services, as Cisco has two hosts: the activation server ({@code Activation_Server_URL},
+ * default {@code https://activate.cisco.com}) for the MAC's question and short codes, and the
+ * onboarding service ({@code Onboarding_Server_URL}, default {@code https://activation.webex.com},
+ * the host the guide names for activation codes) for 16-digit codes. Neither is a Cisco
+ * parameter; their protocols are not public, and {@code CustomizationEngine} says the phone's.</li>
+ * <li>A code accepted stops the retry: the resync from its URL decides (GDS-Acquired).</li>
+ * </ul>
+ *
  * <p>The DHCP client is written here: Java has no maintained DHCP client library (the few that
  * exist are servers, or abandoned clients that need raw sockets through native code), and what
  * the phone needs is small: DISCOVER/OFFER/REQUEST/ACK, a unicast renewal, INFORM, and reading

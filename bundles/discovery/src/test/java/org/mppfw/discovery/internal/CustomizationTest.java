@@ -72,8 +72,11 @@ class CustomizationTest {
                     location = /empty/cda/%s { return 200 ""; }
                     location /error/ { return 503; }
                     location = /codes/activate {
-                      if ($arg_code = "1234567890123456") { return 200 "https://onboard.example.test/cfg.xml"; }
                       if ($arg_code = "%%23123") { return 200 "http://short.example.test/cfg.xml"; }
+                      return 404;
+                    }
+                    location = /onboard/activate {
+                      if ($arg_code = "1234567890123456") { return 200 "https://onboard.example.test/cfg.xml"; }
                       return 404;
                     }
                   }
@@ -99,6 +102,7 @@ class CustomizationTest {
             store = new ParameterStoreImpl(data.resolve("params"), Catalog.standard(), ParameterStoreImpl.Options.defaults());
         }
         store.set("Activation_Server_URL", "http://127.0.0.1:" + port + serverPath, ChangeSource.ADMIN);
+        store.set("Onboarding_Server_URL", "http://127.0.0.1:" + port + "/onboard", ChangeSource.ADMIN);
         Transports transports = new Transports();
         transports.add(http, HttpClientTransport.props());
         ServiceSlot<Provisioning> provisioning = ServiceSlot.of("provisioning", new Provisioning() {
@@ -165,6 +169,8 @@ class CustomizationTest {
     @Test
     void emptyAnswerIsUnavailableAndIsAskedAgain() throws IOException {
         boot("/empty");
+        // no Webex onboarding: the idle screen, and the state the answer gives
+        store.set("Webex_Onboard_Enable", "No", ChangeSource.ADMIN);
         resyncEnded(ResultClass.C, "tftp://x:69/y");
         assertEquals(CustomizationState.UNAVAILABLE, rc.state());
         assertEquals("/$PSN.xml", store.get("Profile_Rule"));
@@ -175,6 +181,7 @@ class CustomizationTest {
     @Test
     void errorsAreRetriedWithExponentialBackOffUntilTheServerAnswers() throws IOException {
         boot("/error");
+        store.set("Webex_Onboard_Enable", "No", ChangeSource.ADMIN);
         resyncEnded(ResultClass.C, "tftp://x:69/y");
         assertEquals(CustomizationState.PENDING, rc.state());
         assertTrue(rc.reason().contains("503"), rc.reason());
@@ -208,6 +215,7 @@ class CustomizationTest {
         store.factoryReset();
         rc.parametersChanged(List.of(), ChangeSource.FACTORY_RESET);
         store.set("Activation_Server_URL", "http://127.0.0.1:" + port + "/error", ChangeSource.SYSTEM);
+        store.set("Webex_Onboard_Enable", "No", ChangeSource.ADMIN);
         resyncEnded(ResultClass.C, "tftp://x:69/y");
         assertEquals(CustomizationState.PENDING, rc.state());
         store.set("Profile_Rule", "http://mine.example.test/p.xml", ChangeSource.ADMIN);
@@ -251,6 +259,129 @@ class CustomizationTest {
         assertEquals("http://short.example.test/cfg.xml", store.get("Profile_Rule"));
         resyncEnded(ResultClass.A, "http://short.example.test:80/cfg.xml");
         assertEquals(CustomizationState.GDS_ACQUIRED, rc.state());
+    }
+
+    /** Requests made to the activation server's {@code path} (e.g. {@code /cda/}). */
+    private long asked(String path) {
+        return http.requested.stream().filter(u -> u.getPath().contains(path)).count();
+    }
+
+    @Test
+    void gdsPendingRetriesTheActivationServerInTheBackgroundUntilAcquired() throws IOException {
+        boot("/error");
+        // the back-off starts from the first item of Resync_Error_Retry_Delay
+        store.set("Resync_Error_Retry_Delay", "30,3600", ChangeSource.ADMIN);
+        store.set("Profile_Rule", "gds://", ChangeSource.ADMIN);
+        rc.parametersChanged(List.of(new ParameterChange("Profile_Rule", "/$PSN.xml", "gds://", false)), ChangeSource.ADMIN);
+        assertEquals(CustomizationState.GDS_PENDING, rc.state());
+        clock.advance(Duration.ofSeconds(29));
+        assertEquals(0, asked("/cda/"));
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(1, asked("/cda/"));
+        // GDS-Pending -> Pending; the activation-code screen stays (Profile_Rule gds://)
+        assertEquals(CustomizationState.PENDING, rc.state(), rc.reason());
+        assertEquals("gds://", store.get("Profile_Rule"));
+        clock.advance(Duration.ofSeconds(59));
+        assertEquals(1, asked("/cda/"));
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(2, asked("/cda/"), "doubled: 60 s");
+        // the MAC is added on the activation server: the next retry is redirected
+        store.set("Activation_Server_URL", "http://127.0.0.1:" + port + "/redirect", ChangeSource.SYSTEM);
+        clock.advance(Duration.ofSeconds(120));
+        assertEquals(3, asked("/cda/"));
+        assertEquals(CustomizationState.CUSTOM_PENDING, rc.state(), rc.reason());
+        assertEquals(List.of("http://prov.example.test/8845-3PCC.xml"), resyncs);
+        // Custom Pending -> Pending when its resync fails, asked again
+        resyncEnded(ResultClass.C, "http://prov.example.test:80/8845-3PCC.xml");
+        assertEquals(CustomizationState.PENDING, rc.state());
+        clock.advance(Duration.ofSeconds(240));
+        assertEquals(4, asked("/cda/"));
+        assertEquals(CustomizationState.CUSTOM_PENDING, rc.state());
+        resyncEnded(ResultClass.A, "http://prov.example.test:80/8845-3PCC.xml");
+        assertEquals(CustomizationState.ACQUIRED, rc.state());
+        clock.advance(Duration.ofDays(3));
+        assertEquals(4, asked("/cda/"), "Acquired stops the retries");
+    }
+
+    @Test
+    void abortedStopsTheRetriesOfGdsPending() throws IOException {
+        boot("/error");
+        store.set("Profile_Rule", "gds://", ChangeSource.ADMIN);
+        rc.parametersChanged(List.of(new ParameterChange("Profile_Rule", "/$PSN.xml", "gds://", false)), ChangeSource.ADMIN);
+        clock.advance(Duration.ofSeconds(60));
+        assertEquals(1, asked("/cda/"));
+        store.set("Profile_Rule", "http://mine.example.test/p.xml", ChangeSource.ADMIN);
+        rc.parametersChanged(List.of(new ParameterChange("Profile_Rule", "gds://", store.get("Profile_Rule"), false)),
+                ChangeSource.ADMIN);
+        assertEquals(CustomizationState.ABORTED, rc.state());
+        clock.advance(Duration.ofDays(3));
+        assertEquals(1, asked("/cda/"));
+    }
+
+    @Test
+    void gdsAcquiredStopsTheRetries() throws Exception {
+        boot("/error");
+        store.set("Profile_Rule", "gds://", ChangeSource.ADMIN);
+        rc.parametersChanged(List.of(new ParameterChange("Profile_Rule", "/$PSN.xml", "gds://", false)), ChangeSource.ADMIN);
+        clock.advance(Duration.ofSeconds(60));
+        assertEquals(1, asked("/cda/"));
+        rc.activate("1234567890123456");
+        resyncEnded(ResultClass.A, "https://onboard.example.test:443/cfg.xml");
+        assertEquals(CustomizationState.GDS_ACQUIRED, rc.state());
+        clock.advance(Duration.ofDays(3));
+        assertEquals(1, asked("/cda/"));
+    }
+
+    @Test
+    void withoutAnAnswerTheFactoryPhoneShowsTheActivationScreenOnlyWithWebexOnboarding() throws IOException {
+        boot("/empty");
+        resyncEnded(ResultClass.C, "tftp://x:69/y");
+        // Webex_Onboard_Enable Yes (the default): the activation-code screen, retried in the background
+        assertEquals(CustomizationState.GDS_PENDING, rc.state(), rc.reason());
+        assertEquals("gds://", store.get("Profile_Rule"));
+        clock.advance(Duration.ofSeconds(60));
+        assertEquals(2, asked("/cda/"));
+        assertEquals(CustomizationState.UNAVAILABLE, rc.state(), "GDS-Pending -> Pending, and the empty answer again");
+        assertEquals("gds://", store.get("Profile_Rule"), "the activation-code screen stays");
+
+        // Webex_Onboard_Enable No: an empty (idle) screen, the factory rule kept, the retries the same
+        store.factoryReset();
+        rc.parametersChanged(List.of(), ChangeSource.FACTORY_RESET);
+        store.set("Activation_Server_URL", "http://127.0.0.1:" + port + "/empty", ChangeSource.ADMIN);
+        store.set("Webex_Onboard_Enable", "No", ChangeSource.ADMIN);
+        resyncEnded(ResultClass.C, "tftp://x:69/y");
+        assertEquals(CustomizationState.UNAVAILABLE, rc.state());
+        assertEquals("/$PSN.xml", store.get("Profile_Rule"));
+        clock.advance(Duration.ofSeconds(60));
+        assertEquals(4, asked("/cda/"));
+    }
+
+    @Test
+    void sixteenDigitCodesGoToTheOnboardingServiceAndShortCodesToTheActivationServer() throws Exception {
+        boot("/codes");
+        assertEquals("https://onboard.example.test/cfg.xml", rc.activate("1234567890123456"));
+        assertEquals("/onboard/activate", http.requested.get(0).getPath());
+        assertTrue(http.requested.get(0).getRawQuery().startsWith("code=1234567890123456&mac=" + MAC + "&pn=CP-8845-3PCC"),
+                http.requested.toString());
+        assertEquals("http://short.example.test/cfg.xml", rc.activate("#123"));
+        assertEquals("/codes/activate", http.requested.get(1).getPath());
+        // without Webex onboarding, a 16-digit code is refused on the phone and sent nowhere
+        store.set("Webex_Onboard_Enable", "No", ChangeSource.ADMIN);
+        DiscoveryException off = assertThrows(DiscoveryException.class, () -> rc.activate("1234567890123456"));
+        assertTrue(off.getMessage().contains("Webex_Onboard_Enable"), off.getMessage());
+        assertEquals(2, http.requested.size());
+        assertEquals("http://short.example.test/cfg.xml", rc.activate("#123"), "a short code is CDA's, not Webex's");
+    }
+
+    @Test
+    void theFirstItemOfADelayList() {
+        Duration d = Duration.ofSeconds(60);
+        Duration day = Duration.ofDays(1);
+        assertEquals(Duration.ofSeconds(30), Backoff.firstItem("30,60", d, day));
+        assertEquals(Duration.ofSeconds(30), Backoff.firstItem(" 30+10, 60", d, day));
+        assertEquals(d, Backoff.firstItem("0", d, day));
+        assertEquals(d, Backoff.firstItem("", d, day));
+        assertEquals(day, Backoff.firstItem("999999999", d, day));
     }
 
     @Test
