@@ -18,7 +18,9 @@ import org.mppfw.layout.BootHistory;
  * Every restart of the real image goes through the power service and is recorded: a reboot from
  * the shell is a new Java runtime booted from the firmware state record, a factory reset reboots
  * and starts the history again, a crashed Java runtime is started again by {@code bin/mppfw} and
- * recorded as a crash, and a command run is no boot at all.
+ * recorded as a crash, and a command run is no boot at all. A phone out of the box (the factory
+ * {@code /$PSN.xml}, discovery off) says on its LCD, in {@code prov:status} and in its log what its
+ * power-up resync lacks and how to give it.
  */
 class BootsIT {
 
@@ -42,6 +44,32 @@ class BootsIT {
             Thread.sleep(50);
         }
         phone.awaitSettled(data);
+    }
+
+    /** What the power-up resync of a phone out of the box says: the factory rule, discovery off. */
+    static final String NO_SERVER = "Profile_Rule: no server, and discovery is off: set a full URL "
+            + "(param:set Profile_Rule http://server/$PSN.xml) or turn discovery on (mppfw.discovery.mode=dhcp)";
+
+    @Test
+    void aPhoneOutOfTheBoxSaysHowToGiveItAProvisioningServer() throws Exception {
+        try (PhoneProcess phone = PhoneProcess.start(IMAGE, data, scratch.resolve("phone.log"), "")) {
+            // within Resync_Random_Delay x 20 s of power-on
+            phone.awaitLog("resync (power-up) failed (class C): " + NO_SERVER, 120);
+            String status = phone.run("prov:status");
+            assertTrue(status.contains("Result:         failed (class C)"), status);
+            assertTrue(status.contains("Message:        " + NO_SERVER), status);
+            String lcd = phone.run("lcd:show");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!lcd.contains("Resync failed") && System.nanoTime() < deadline) {
+                Thread.sleep(50); // the LCD hears of the attempt just after the log line
+                lcd = phone.run("lcd:show");
+            }
+            for (String line : List.of("Resync failed — ", "Profile_Rule: no server, and",
+                    "discovery is off: set a full", "URL (param:set Profile_Rule", "http://server/$PSN.xml) or turn",
+                    "discovery on", "(mppfw.discovery.mode=dhcp)")) {
+                assertTrue(lcd.contains(line), "'" + line + "' on the LCD:\n" + lcd);
+            }
+        }
     }
 
     @Test

@@ -211,6 +211,40 @@ public class ResyncEndToEndTest {
         }
     }
 
+    /**
+     * Cisco's own example: the phone with a device certificate takes the first branch of
+     * {@code ("$CCERT" eq "Installed")?}, the one without takes the other; the certificate is the
+     * PKCS#12 file the HTTPS client presents, made by {@code openssl}.
+     */
+    @Test
+    public void ccertChoosesTheBranchOfAPhoneWithADeviceCertificate() throws Exception {
+        try (Scratch peers = new Scratch("ccert")) {
+            int port = nginx(peers);
+            String base = "http://127.0.0.1:" + port + "/open/";
+            peers.write("www/open/certified.xml", "<flat-profile><GPP_G>certified</GPP_G></flat-profile>\n");
+            peers.write("www/open/" + MAC + ".xml", "<flat-profile><GPP_G>by MAC</GPP_G></flat-profile>\n");
+            set("Profile_Rule", "(\"$CCERT\" eq \"Installed\")? " + base + "certified.xml | " + base + "$MA.xml");
+
+            ResyncRecord without = resync(explicit());
+            assertEquals(without.message(), ResultClass.A, without.result());
+            assertEquals(base + MAC + ".xml", without.url());
+            assertEquals("by MAC", store.get("GPP_G"));
+
+            String d = peers.dir.toString();
+            peers.run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", d + "/device.key",
+                    "-out", d + "/device.crt", "-subj", "/CN=" + MAC, "-days", "2");
+            Path p12 = Path.of(context.getProperty("mppfw.data.dir"), "identity", "device.p12");
+            Files.createDirectories(p12.getParent());
+            peers.run("openssl", "pkcs12", "-export", "-in", d + "/device.crt", "-inkey", d + "/device.key",
+                    "-out", p12.toString(), "-passout", "pass:");
+
+            ResyncRecord with = resync(explicit());
+            assertEquals(with.message(), ResultClass.A, with.result());
+            assertEquals(base + "certified.xml", with.url());
+            assertEquals("certified", store.get("GPP_G"));
+        }
+    }
+
     @Test
     public void tftpFromTftpdHpa() throws Exception {
         try (Scratch peers = new Scratch("tftp")) {

@@ -34,6 +34,16 @@ public interface Discovery {
      */
     List<SrvTarget> lookupSrv(String domain) throws DiscoveryException;
 
+    /**
+     * Whether the phone looks for its provisioning server at all (a discovery mode other than
+     * {@code off}): when it does not, a rule without a server has none to use.
+     *
+     * @since 1.1
+     */
+    default boolean enabled() {
+        return true;
+    }
+
     /** One line a person reads: the lease, the options found and the one in use. */
     String status();
 }

@@ -62,7 +62,8 @@ public final class DiscoveryComponent implements Discovery {
     }
 
     /** Whether the phone discovers its provisioning server at all (mode other than off). */
-    boolean enabled() {
+    @Override
+    public boolean enabled() {
         return engine.enabled();
     }
 

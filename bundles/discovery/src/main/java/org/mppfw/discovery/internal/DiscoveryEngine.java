@@ -91,7 +91,8 @@ final class DiscoveryEngine implements Discovery {
     }
 
     /** Whether the phone discovers its provisioning server at all (mode other than off). */
-    boolean enabled() {
+    @Override
+    public boolean enabled() {
         return settings.mode() != Settings.Mode.OFF;
     }
 

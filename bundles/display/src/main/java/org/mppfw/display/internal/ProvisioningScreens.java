@@ -24,13 +24,14 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Shows the resync engine's state on the LCD: "Provisioning…" while it resyncs, the idle screen,
- * "Resync failed — retry in 2 min" after a failure, and the "Provisioning status" screen; the
- * profile-account prompt when a server answered 401 ({@code Profile_Authentication_Type} not
- * {@code Disabled}), and the activation-code screen in place of the idle screen while
- * {@code Profile_Rule} is {@code gds://}. The engine's changes replace only the idle and
- * "Provisioning…" screens: a menu, an editor or an upgrade screen stays until it is left.
- * It does not reference the engine (the engine references its listeners: that would be a
- * cycle); {@link ProvisioningScreensRestore} shows the engine's state when the display starts.
+ * "Resync failed — retry in 2 min" after a failure, its message over as many lines as it takes,
+ * and the "Provisioning status" screen; the profile-account prompt when a server answered 401
+ * ({@code Profile_Authentication_Type} not {@code Disabled}), and the activation-code screen in
+ * place of the idle screen while {@code Profile_Rule} is {@code gds://}. The engine's changes
+ * replace only the idle and "Provisioning…" screens: a menu, an editor or an upgrade screen stays
+ * until it is left. It does not reference the engine (the engine references its listeners: that
+ * would be a cycle); {@link ProvisioningScreensRestore} shows the engine's state when the display
+ * starts.
  */
 @Component(service = { ProvisioningListener.class, ProvisioningScreens.class, ParameterListener.class },
         property = ParameterListener.NAMES + "=Profile_Rule")
@@ -169,13 +170,43 @@ public final class ProvisioningScreens implements ProvisioningListener, Paramete
         ResyncRecord last = s.last();
         if (last != null && !last.success() && s.failuresInARow() > 0) {
             lines.add("Resync failed — " + retry(s.nextResync(), now, zone));
-            if (!last.message().isBlank()) {
-                lines.add(last.message());
-            }
+            lines.addAll(wrap(last.message(), TextRenderer.bodyColumns(!lineKeys.isEmpty())));
         } else if (s.state() == ProvisioningStatus.State.WAITING_FOR_IDLE) {
             lines.add("Resync waits for the line to be idle");
         }
         return new Screen("", lines, -1, List.of(IDLE_SOFT_KEYS), -1, lineKeys, null);
+    }
+
+    /**
+     * A message as body lines of at most {@code columns}, broken between words (a word longer
+     * than a line is cut), so that a long one, such as how to give the phone a provisioning
+     * server, is read whole rather than cut at the screen's edge. None for a blank message.
+     */
+    static List<String> wrap(String message, int columns) {
+        List<String> out = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : message.strip().split("\\s+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (line.length() > 0 && line.length() + 1 + word.length() > columns) {
+                out.add(line.toString());
+                line.setLength(0);
+            }
+            while (word.length() > columns) {
+                if (line.length() > 0) {
+                    out.add(line.toString());
+                    line.setLength(0);
+                }
+                out.add(word.substring(0, columns));
+                word = word.substring(columns);
+            }
+            line.append(line.length() > 0 ? " " : "").append(word);
+        }
+        if (line.length() > 0) {
+            out.add(line.toString());
+        }
+        return out;
     }
 
     /** "retry in 2 min", "retry at 14:05", "retry on Dec 3 02:00", or "no retry planned". */
@@ -206,9 +237,7 @@ public final class ProvisioningScreens implements ProvisioningListener, Paramete
         } else {
             lines.add("Last resync: " + STAMP.format(last.ended().atZone(zone)));
             lines.add("Result: " + (last.success() ? "success" : "failed (" + last.result() + ")"));
-            if (!last.message().isBlank()) {
-                lines.add(last.message());
-            }
+            lines.addAll(wrap(last.message(), TextRenderer.bodyColumns(false)));
         }
         lines.add("Next resync: " + (s.nextResync() == null ? "none planned"
                 : STAMP.format(s.nextResync().atZone(zone)) + (s.nextReason() == null ? "" : " (" + s.nextReason() + ")")));

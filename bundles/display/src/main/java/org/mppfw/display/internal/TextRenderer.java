@@ -19,6 +19,11 @@ public final class TextRenderer {
     private static final int INNER = WIDTH - 4;
     private static final int KEY = 10;
 
+    /** The columns a body line has, beside the line keys or without them. */
+    static int bodyColumns(boolean lineKeys) {
+        return INNER - (lineKeys ? KEY + 3 : 0);
+    }
+
     public String render(Lcd lcd) {
         Screen s = lcd.screen();
         List<String> out = new ArrayList<>();

@@ -1,7 +1,9 @@
 package org.mppfw.display.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mppfw.display.internal.Fakes.NOW;
 import static org.mppfw.display.internal.Fakes.ZONE;
 
@@ -50,6 +52,38 @@ class ProvisioningScreensTest {
         assertEquals(List.of("Wednesday, December 2", "Resync failed — retry in 2 min", "HTTP 404 Not Found"),
                 s.lines());
         assertEquals(List.of("Resync", "Status"), s.softKeys());
+    }
+
+    /** What a factory phone with discovery off says: read whole on the LCD, not cut at its edge. */
+    static final String NO_SERVER = "Profile_Rule: no server, and discovery is off: set a full URL "
+            + "(param:set Profile_Rule http://server/$PSN.xml) or turn discovery on (mppfw.discovery.mode=dhcp)";
+
+    @Test
+    void aLongFailureMessageIsReadWholeOverSeveralLines() {
+        ProvisioningStatus st = new ProvisioningStatus(State.IDLE, Fakes.record(ResultClass.C, NO_SERVER),
+                NOW.plus(Duration.ofHours(1)), "retry", 1);
+        List<String> lines = ProvisioningScreens.screenFor(st, NOW, ZONE, KEYS).lines();
+        assertEquals(List.of("Wednesday, December 2", "Resync failed — retry at 03:24", "Profile_Rule: no server, and",
+                "discovery is off: set a full", "URL (param:set Profile_Rule", "http://server/$PSN.xml) or turn",
+                "discovery on", "(mppfw.discovery.mode=dhcp)"), lines);
+
+        DisplayService display = new DisplayService(Fakes.clock(), Fakes.identity(), (ScreenFile) null);
+        new ProvisioningScreens(display, Fakes.clock(), Fakes.store(Map.of())).statusChanged(st);
+        String shown = new TextRenderer().render(display.lcd());
+        assertTrue(shown.contains("|              http://server/$PSN.xml) or turn |"), shown);
+        assertFalse(shown.contains("~"), "nothing cut: " + shown);
+
+        List<String> status = ProvisioningScreens.statusScreen(st, NOW, ZONE).lines();
+        assertEquals(List.of("Profile_Rule: no server, and discovery is", "off: set a full URL (param:set Profile_Rule",
+                "http://server/$PSN.xml) or turn discovery on", "(mppfw.discovery.mode=dhcp)"), status.subList(2, 6));
+    }
+
+    @Test
+    void wrapBreaksBetweenWordsAndCutsOnlyAWordLongerThanALine() {
+        assertEquals(List.of("HTTP 404 Not Found"), ProvisioningScreens.wrap("HTTP 404 Not Found", 31));
+        assertEquals(List.of("aa bb", "cc"), ProvisioningScreens.wrap(" aa  bb\ncc ", 5));
+        assertEquals(List.of("x", "abcde", "fg y"), ProvisioningScreens.wrap("x abcdefg y", 5));
+        assertEquals(List.of(), ProvisioningScreens.wrap("  ", 5));
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.mppfw.api.config.Parameter;
 import org.mppfw.api.config.ParameterChange;
 import org.mppfw.api.config.ParameterListener;
 import org.mppfw.api.config.ParameterStore;
+import org.mppfw.api.device.DeviceCertificate;
 import org.mppfw.api.device.DeviceIdentity;
 import org.mppfw.api.device.DeviceProperties;
 import org.mppfw.api.transport.Credentials;
@@ -43,14 +44,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code http} and {@code https} transport. Reads its parameters from the parameter store and
  * the device identity when they are there (both optional), and keeps the custom CA of
- * {@code Custom_CA_Rule} in the data dir.
+ * {@code Custom_CA_Rule} in the data dir. It holds the device certificate (the PKCS#12 file of
+ * its configuration), and says whether there is one ({@code $CCERT}).
  */
-@Component(service = {Transport.class, ParameterListener.class, HttpTransport.class},
+@Component(service = {Transport.class, ParameterListener.class, DeviceCertificate.class, HttpTransport.class},
         property = {Transport.SCHEMES + "=http", Transport.SCHEMES + "=https",
             ParameterListener.NAMES + "=" + ParameterNames.CUSTOM_CA_RULE},
         configurationPid = "org.mppfw.http")
 @Designate(ocd = HttpTransportConfig.class)
-public final class HttpTransport implements Transport, ParameterListener {
+public final class HttpTransport implements Transport, ParameterListener, DeviceCertificate {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
 
@@ -96,6 +98,12 @@ public final class HttpTransport implements Transport, ParameterListener {
     void deactivate() {
         stopped = true;
         timer.shutdownNow();
+    }
+
+    /** Whether the device certificate file is there now (it is read when a TLS context is built). */
+    @Override
+    public boolean installed() {
+        return tls().hasClientCertificate();
     }
 
     @Override

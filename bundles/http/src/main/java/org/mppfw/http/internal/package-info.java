@@ -10,7 +10,9 @@
  * so that {@code Authorization} headers cannot reach a log whatever its level.
  *
  * <p>How an exchange is made: {@code HttpTransport} is the {@code Transport} service (settings
- * from the parameter store, the custom CA); {@code HttpExchanger} runs one exchange, picking the
+ * from the parameter store, the custom CA), and the {@code DeviceCertificate} service that
+ * {@code $CCERT} reads (whether the PKCS#12 file of the device certificate is there);
+ * {@code HttpExchanger} runs one exchange, picking the
  * target's credentials; {@code HttpClients} builds that exchange's own client from the settings of
  * the moment (timeouts, TLS, proxy, User-Agent, the interceptors that record the headers sent and
  * count the challenges); {@code HopLoop} makes the requests, following redirects and letting the

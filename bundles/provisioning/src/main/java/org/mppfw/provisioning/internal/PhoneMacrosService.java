@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.mppfw.api.clock.Clock;
 import org.mppfw.api.config.ParameterStore;
+import org.mppfw.api.device.DeviceCertificate;
 import org.mppfw.api.device.DeviceIdentity;
 import org.mppfw.api.discovery.CustomizationState;
 import org.mppfw.api.discovery.RemoteCustomization;
@@ -36,7 +37,12 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * {@code RESYNCING};</li>
  * <li>{@code $UPGTMR} likewise for upgrade attempts, with {@code $UPGST} and {@code $UPGERR},
  * from the firmware service (since power-up, 1 and empty when it does not run);</li>
- * <li>{@code $ISCUST}: 1 once remote customization is done (Acquired), else 0.</li>
+ * <li>{@code $ISCUST}: 1 once remote customization is done (Acquired or GDS-Acquired), else 0;</li>
+ * <li>{@code $CCERT}: {@code Installed} while the phone has a device certificate
+ * ({@link DeviceCertificate}), else {@code Not Installed};</li>
+ * <li>{@code $EXTIP}: empty, since the phone has no NAT mapping or STUN to learn its external
+ * address from; {@code $UPGCOND}: {@code true}, as the legacy name has expanded since SPA
+ * firmware 2.0.6.</li>
  * </ul>
  * A name found nowhere has no value.
  */
@@ -49,6 +55,7 @@ public final class PhoneMacrosService implements PhoneMacros, ProvisioningListen
     private final Instant poweredUp;
     private final ServiceSlot<FirmwareService> firmware = new ServiceSlot<>("firmware service");
     private final ServiceSlot<RemoteCustomization> customization = new ServiceSlot<>("remote customization");
+    private final ServiceSlot<DeviceCertificate> certificate = new ServiceSlot<>("device certificate");
     private volatile Instant lastResync;
 
     @Activate
@@ -79,6 +86,16 @@ public final class PhoneMacrosService implements PhoneMacros, ProvisioningListen
         customization.unset(rc);
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setCertificate(DeviceCertificate c) {
+        certificate.set(c);
+    }
+
+    void unsetCertificate(DeviceCertificate c) {
+        certificate.unset(c);
+    }
+
     @Override
     public void statusChanged(ProvisioningStatus status) {
         if (status.state() == ProvisioningStatus.State.RESYNCING) {
@@ -102,8 +119,13 @@ public final class PhoneMacrosService implements PhoneMacros, ProvisioningListen
         m.put("UPGTMR", Long.toString(Math.max(0, Duration.between(upg, now).toSeconds())));
         m.put("UPGST", Integer.toString(u == null ? 1 : u.upgst()));
         m.put("UPGERR", u == null ? "" : u.lastResult());
-        boolean acquired = customization.get().map(rc -> rc.state() == CustomizationState.ACQUIRED).orElse(false);
-        m.put("ISCUST", acquired ? "1" : "0");
+        boolean customized = customization.get().map(RemoteCustomization::state)
+                .map(st -> st == CustomizationState.ACQUIRED || st == CustomizationState.GDS_ACQUIRED).orElse(false);
+        m.put("ISCUST", customized ? "1" : "0");
+        boolean installed = certificate.get().map(DeviceCertificate::installed).orElse(false);
+        m.put("CCERT", installed ? "Installed" : "Not Installed");
+        m.put("EXTIP", "");
+        m.put("UPGCOND", "true");
         return m;
     }
 

@@ -99,7 +99,8 @@ final class RuleRunner {
             candidates = ServerChoice.candidates(url, decision.options().srv(), discovery.get().orElse(null),
                     t -> rules.expand(t, macros(event)));
         } catch (ServerChoice.NoServer e) {
-            return fail(name, url.toString(), ResultClass.C, name + ": " + e.getMessage(), event, null);
+            String message = name + ": " + e.getMessage() + (e.nowhereToLook ? ": " + setServerHint(name) : "");
+            return fail(name, url.toString(), ResultClass.C, message, event, null);
         }
         if (candidates.via() != null) {
             LOG.info("{}: server from {}: {}", name, candidates.via(), candidates.uris());
@@ -150,6 +151,18 @@ final class RuleRunner {
         log.send("Log_Failure_Msg", Severity.NOTICE, macros(event));
         return new Step(false, c, url, message, attempt);
     }
+
+    /**
+     * What to do when a rule names no server and the phone looks for none (the factory
+     * {@code /$PSN.xml} with discovery off): give the rule a server, or turn discovery on.
+     */
+    static String setServerHint(String rule) {
+        return "set a full URL (param:set " + rule + " http://server/$PSN.xml) or turn discovery on ("
+                + DISCOVERY_MODE + "=dhcp)";
+    }
+
+    /** The framework property that turns discovery on (docs/discovery.md). */
+    static final String DISCOVERY_MODE = "mppfw.discovery.mode";
 
     /** The body of {@code --post c}: the GPP register's value, its macros expanded. */
     private byte[] postBody(RuleDecision d, Map<String, String> event) {

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * {@code DHCP_Option_To_Use} (66, 160, 159, 150 by default). A bare server keeps the rule's
  * scheme, port and path; a whole URL (160, or 159/66 holding one) is taken as it is, after macro
  * expansion. When DHCP gave none, the {@code _ciscoprov} SRV targets of the DHCP domain, with the
- * rule's path, as the reference orders discovery: DHCP, then DNS SRV;</li>
+ * rule's path, as the reference orders discovery: DHCP, then DNS SRV. With discovery off there
+ * is none, and the failure says how to give one ({@link NoServer#nowhereToLook});</li>
  * <li>{@code [--srv] https://example.com/path}: the SRV targets of {@code example.com} for the
  * rule's scheme, in SRV order.</li>
  * </ul>
@@ -44,8 +45,16 @@ final class ServerChoice {
 
         private static final long serialVersionUID = 1L;
 
+        /** Whether the phone looked for none: the rule needs a server, or discovery needs turning on. */
+        final boolean nowhereToLook;
+
         NoServer(String message) {
+            this(message, false);
+        }
+
+        NoServer(String message, boolean nowhereToLook) {
             super(message, null, false, false);
+            this.nowhereToLook = nowhereToLook;
         }
     }
 
@@ -80,7 +89,10 @@ final class ServerChoice {
             return new Candidates(List.of(uri(url.scheme().token(), url.host(), url.port(), url.path())), null);
         }
         if (discovery == null) {
-            throw new NoServer("no server in the rule, and no discovery service for DHCP options or DNS SRV");
+            throw new NoServer("no server in the rule, and no discovery service for DHCP options or DNS SRV", true);
+        }
+        if (!discovery.enabled()) {
+            throw new NoServer("no server, and discovery is off", true);
         }
         List<URI> uris = new ArrayList<>();
         List<String> from = new ArrayList<>();

@@ -8,7 +8,8 @@
  * <p>The components, each of one concern:
  * <ul>
  * <li>{@code PhoneMacrosService} ({@code PhoneMacros}): the one source of the phone's macro values
- * (identity, GPP registers, {@code $UIDn}, {@code $PRVTMR}, the upgrade state, {@code $ISCUST});
+ * (identity, GPP registers, {@code $UIDn}, {@code $PRVTMR}, the upgrade state, {@code $ISCUST},
+ * {@code $CCERT}, {@code $EXTIP}, {@code $UPGCOND});
  * callers lay the values of their event over it;</li>
  * <li>{@code ProvisioningLogService} ({@code ProvisioningLog}, and {@code LogLines} for the
  * engine): {@code Log_*} messages expanded, logged and sent to {@code Syslog_Server} through the
@@ -39,6 +40,26 @@
  * <li>{@code $PN} / {@code $PSN} are {@code CP-8845-3PCC} / {@code 8845-3PCC} (the form of the 6800
  * guide, the User-Agent and the default rule {@code /$PSN.xml}); the device identity supplies
  * them.</li>
+ * <li>{@code $CCERT} is {@code Installed} or {@code Not Installed} (the guides' two values),
+ * {@code Installed} while the phone has a device certificate: the PKCS#12 file the HTTPS client
+ * presents ({@code DeviceCertificate}, from the http bundle); without that bundle, {@code Not
+ * Installed}. Cisco's {@code ("$CCERT" eq "Installed")?} therefore takes its branch exactly when
+ * a server can authenticate the phone by certificate.</li>
+ * <li>{@code $EXTIP} (the guides: the external address as the internet sees it, from NAT mapping
+ * or STUN) is empty: the phone has neither, and the reference reads an unknown external address
+ * as empty rather than the LAN address, so that {@code ("$EXTIP" ne "")?} means "behind a known
+ * NAT".</li>
+ * <li>{@code $UPGCOND} is {@code true}. The MPP guides only call it a legacy macro name; the
+ * Linksys SPA provisioning guide (3.01) says it always expands to true since SPA firmware 2.0.6
+ * (the 2005 Sipura guide gave it the condition term that triggered an upgrade).</li>
+ * <li>{@code $ISCUST} is 1 once remote customization is done, by the activation server
+ * (Acquired) or by an activation code (GDS-Acquired); 0 in every other state, Aborted
+ * included (the phone was provisioned another way, not customized).</li>
+ * <li>A rule without a server (the factory {@code /$PSN.xml}) while discovery is off, or absent,
+ * fails as before (class C, the retry list), and its message says what is missing and how to
+ * give it: a full URL ({@code param:set Profile_Rule http://server/$PSN.xml}) or discovery
+ * ({@code mppfw.discovery.mode=dhcp}); the LCD, {@code prov:status}, the log and
+ * {@code Log_Failure_Msg} ({@code $ERR}) all show that one message.</li>
  * <li>Versions: a micro such as {@code 2MPP0001} orders by its leading number, its letters, then
  * its trailing number ({@code FirmwareVersion}). Comparing Cisco's old format
  * ({@code 11-0-1MPP-376}) with the new one ({@code 11-3-2MPP0001-609}) is refused for every

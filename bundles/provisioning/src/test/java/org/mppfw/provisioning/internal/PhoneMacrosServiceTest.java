@@ -15,12 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mppfw.testing.VirtualClock;
 import org.mppfw.api.config.ChangeSource;
+import org.mppfw.api.device.DeviceCertificate;
 import org.mppfw.api.discovery.CustomizationState;
 import org.mppfw.api.discovery.RemoteCustomization;
 import org.mppfw.api.firmware.FirmwareService;
 import org.mppfw.api.firmware.UpgradeStatus;
 import org.mppfw.api.provisioning.MacroSource;
 import org.mppfw.api.provisioning.ProvisioningStatus;
+import org.mppfw.api.provisioning.RuleKind;
 import org.mppfw.config.internal.Catalog;
 import org.mppfw.config.internal.ParameterStoreImpl;
 
@@ -118,6 +120,43 @@ class PhoneMacrosServiceTest {
         macros.setCustomization(customization(CustomizationState.ACQUIRED));
         macros.unsetCustomization(pending); // an old instance going away leaves the new one
         assertEquals("1", macros.now().value("ISCUST"));
+    }
+
+    @Test
+    void iscustIsOneForActivationCodeOnboardingToo() {
+        macros.setCustomization(customization(CustomizationState.GDS_PENDING));
+        assertEquals("0", macros.now().value("ISCUST"));
+        macros.setCustomization(customization(CustomizationState.GDS_ACQUIRED));
+        assertEquals("1", macros.now().value("ISCUST"));
+        macros.setCustomization(customization(CustomizationState.ABORTED));
+        assertEquals("0", macros.now().value("ISCUST"), "provisioned another way is not customized");
+    }
+
+    @Test
+    void ccertSaysWhetherTheDeviceCertificateIsInstalled() throws Exception {
+        // Cisco's example: the config without the MAC only for a phone that authenticates by certificate
+        String rule = "(\"$CCERT\" eq \"Installed\")? https://p.tel.com/config? | https://p.tel.com/config?cisco$MAU";
+        ProvisioningRulesImpl rules = new ProvisioningRulesImpl();
+        assertEquals("Not Installed", macros.now().value("CCERT"), "no bundle holds a certificate");
+        assertEquals("/config?cisco000E08012345", rules.evaluate(rule, RuleKind.PROFILE, macros.now()).url().path());
+
+        boolean[] file = {false};
+        DeviceCertificate certificate = () -> file[0];
+        macros.setCertificate(certificate);
+        assertEquals("Not Installed", macros.now().value("CCERT"));
+        file[0] = true;
+        assertEquals("Installed", macros.now().value("CCERT"));
+        assertEquals("/config?", rules.evaluate(rule, RuleKind.PROFILE, macros.now()).url().path());
+        macros.unsetCertificate(certificate);
+        assertEquals("Not Installed", macros.now().value("CCERT"));
+    }
+
+    @Test
+    void extipIsEmptyWithoutNatMappingAndUpgcondIsTrue() {
+        MacroSource m = macros.now();
+        assertEquals("", m.value("EXTIP"), "known, and empty: the phone has no STUN");
+        assertEquals("true", m.value("UPGCOND"), "the legacy name, true since SPA 2.0.6");
+        assertEquals("ext=;cond=true", MacroExpander.expand("ext=$EXTIP;cond=$UPGCOND", m, false));
     }
 
     private static FirmwareService firmware(UpgradeStatus status) {

@@ -376,6 +376,8 @@ class ResyncEngineTest {
         ResyncRecord r = engine.history().get(0);
         assertEquals(ResultClass.C, r.result());
         assertTrue(r.message().contains("no server in the rule"), r.message());
+        assertTrue(r.message().endsWith(": set a full URL (param:set Profile_Rule http://server/$PSN.xml) or turn "
+                + "discovery on (mppfw.discovery.mode=dhcp)"), r.message());
         set("Profile_Rule", "(1 lt)? http://127.0.0.1/x | http://127.0.0.1/y");
         clock.advance(Duration.ofSeconds(60));
         r = engine.history().get(0);
@@ -453,6 +455,12 @@ class ResyncEngineTest {
         final List<SrvTarget> srv = new ArrayList<>();
         final List<String> srvAsked = new ArrayList<>();
         String domain;
+        boolean enabled = true;
+
+        @Override
+        public boolean enabled() {
+            return enabled;
+        }
 
         @Override
         public List<ProvisioningSource> sources() {
@@ -502,6 +510,23 @@ class ResyncEngineTest {
                 requestedUrls());
         assertEquals("from 160", store.get("GPP_A"));
         assertEquals(ResultClass.A, engine.status().lastAttempt().orElseThrow().result());
+    }
+
+    @Test
+    void theFactoryRuleWithDiscoveryOffSaysWhatIsMissingAndHowToGiveIt() throws IOException {
+        set("Resync_Random_Delay", "0"); // Profile_Rule is the factory /$PSN.xml
+        FoundServers off = new FoundServers();
+        off.enabled = false;
+        boot();
+        discovery.set(off);
+        clock.advance(Duration.ZERO);
+        ResyncRecord r = engine.status().lastAttempt().orElseThrow();
+        assertEquals("power-up", r.reason());
+        assertEquals(ResultClass.C, r.result(), "recorded as a failure, as before");
+        assertEquals("Profile_Rule: no server, and discovery is off: set a full URL (param:set Profile_Rule "
+                + "http://server/$PSN.xml) or turn discovery on (mppfw.discovery.mode=dhcp)", r.message());
+        assertEquals("retry", engine.status().nextReason());
+        assertEquals(List.of(), requestedUrls());
     }
 
     @Test
