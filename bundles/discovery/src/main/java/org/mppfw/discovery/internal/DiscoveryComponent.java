@@ -1,5 +1,6 @@
 package org.mppfw.discovery.internal;
 
+import java.net.Inet4Address;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -59,6 +60,7 @@ public final class DiscoveryComponent implements Discovery {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        engine.release();
     }
 
     /** Whether the phone discovers its provisioning server at all (mode other than off). */
@@ -89,6 +91,11 @@ public final class DiscoveryComponent implements Discovery {
     @Override
     public List<SrvTarget> lookupSrv(String domain) throws DiscoveryException {
         return engine.lookupSrv(domain);
+    }
+
+    @Override
+    public Optional<Inet4Address> address() {
+        return engine.address();
     }
 
     @Override
