@@ -1,5 +1,6 @@
 package org.mppfw.provisioning.internal;
 
+import java.net.Inet4Address;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import org.mppfw.api.clock.Clock;
 import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.device.DeviceIdentity;
 import org.mppfw.api.discovery.CustomizationState;
+import org.mppfw.api.discovery.Discovery;
 import org.mppfw.api.discovery.RemoteCustomization;
 import org.mppfw.api.firmware.FirmwareService;
 import org.mppfw.api.firmware.UpgradeStatus;
@@ -36,7 +38,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * {@code RESYNCING};</li>
  * <li>{@code $UPGTMR} likewise for upgrade attempts, with {@code $UPGST} and {@code $UPGERR},
  * from the firmware service (since power-up, 1 and empty when it does not run);</li>
- * <li>{@code $ISCUST}: 1 once remote customization is done (Acquired), else 0.</li>
+ * <li>{@code $ISCUST}: 1 once remote customization is done (Acquired), else 0;</li>
+ * <li>{@code $IP}: the phone's IPv4 address from discovery (the lease's in mode dhcp), no value
+ * while it has none.</li>
  * </ul>
  * A name found nowhere has no value.
  */
@@ -49,6 +53,7 @@ public final class PhoneMacrosService implements PhoneMacros, ProvisioningListen
     private final Instant poweredUp;
     private final ServiceSlot<FirmwareService> firmware = new ServiceSlot<>("firmware service");
     private final ServiceSlot<RemoteCustomization> customization = new ServiceSlot<>("remote customization");
+    private final ServiceSlot<Discovery> discovery = new ServiceSlot<>("discovery");
     private volatile Instant lastResync;
 
     @Activate
@@ -77,6 +82,16 @@ public final class PhoneMacrosService implements PhoneMacros, ProvisioningListen
 
     void unsetCustomization(RemoteCustomization rc) {
         customization.unset(rc);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setDiscovery(Discovery d) {
+        discovery.set(d);
+    }
+
+    void unsetDiscovery(Discovery d) {
+        discovery.unset(d);
     }
 
     @Override
@@ -118,6 +133,7 @@ public final class PhoneMacrosService implements PhoneMacros, ProvisioningListen
             case "HWVER" -> identity.hardwareVersion();
             case "SWVER" -> identity.firmwareVersion();
             case "VERSION" -> identity.productVersion();
+            case "IP" -> discovery.get().flatMap(Discovery::address).map(Inet4Address::getHostAddress).orElse(null);
             default -> state.get(name);
         };
         if (v != null) {
