@@ -27,15 +27,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A DHCPv4 client for one interface (RFC 2131): DISCOVER, OFFER, REQUEST, ACK to get a lease;
- * REQUEST unicast to the server to renew it; INFORM when the host already has an address and
- * its own DHCP client, so that the phone only reads the options.
+ * REQUEST unicast to the server to renew it, broadcast to rebind it; RELEASE at the end; INFORM
+ * when the host already has an address and its own DHCP client, so that the phone only reads the
+ * options. Option 60 is the model ({@code CP-8845-3PCC}), as a real MPP phone sends it.
  *
  * <p>Java has neither raw sockets nor {@code SO_BINDTODEVICE}: the client sends from a UDP
  * socket on port 68 to {@code 255.255.255.255:67}, which leaves by the interface the broadcast
- * route names. On a host with one interface (a phone, or a network namespace holding the
- * phone's interface) that is the interface; with an interface that has no address yet, the
- * route {@code 255.255.255.255 dev IFACE} must exist. Replies are matched by transaction id and
- * hardware address; anything else on the port is ignored.
+ * route names. In mode {@code dhcp} the phone sets that route itself ({@link IpLink}); in a network
+ * namespace holding only the phone's interface there is no other way out. Replies are matched by
+ * transaction id and hardware address; anything else on the port is ignored.
  *
  * <p>Each exchange sends up to {@code tries} times, waiting {@code wait}, then twice as long,
  * and so on (RFC 2131 4.1 uses 4 s, 8 s, 16 s ...). A reply that does not parse is logged and
