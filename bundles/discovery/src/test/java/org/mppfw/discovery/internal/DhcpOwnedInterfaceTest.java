@@ -207,7 +207,7 @@ class DhcpOwnedInterfaceTest {
     @Test
     void withoutNetAdminTheModeIsRefusedInOneLine() throws Exception {
         dnsmasq();
-        Peer.require("setpriv");
+        Peer.requireFile(Path.of("/usr/bin/setpriv"), "util-linux");
         phone("160,66", "setpriv", "--inh-caps=-net_admin", "--bounding-set=-net_admin");
         tell("status");
         Await.until("the status", () -> phoneLog().contains("STATUS "));
