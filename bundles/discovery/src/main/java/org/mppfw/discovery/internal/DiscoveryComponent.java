@@ -50,6 +50,7 @@ public final class DiscoveryComponent implements Discovery {
         engine.start();
     }
 
+    /** Stops the engine and its thread, then releases the lease of mode dhcp (DHCPRELEASE, address removed). */
     @Deactivate
     void deactivate() {
         engine.stop();
