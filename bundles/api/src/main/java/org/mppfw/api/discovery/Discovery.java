@@ -1,5 +1,6 @@
 package org.mppfw.api.discovery;
 
+import java.net.Inet4Address;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,6 +43,17 @@ public interface Discovery {
      */
     default boolean enabled() {
         return true;
+    }
+
+    /**
+     * The phone's IPv4 address, the value of {@code $IP}: in mode {@code dhcp} the leased one
+     * (empty until the phone has a lease), otherwise the address of the configured interface, or
+     * the one the host sends from to the outside.
+     *
+     * @since 1.1
+     */
+    default Optional<Inet4Address> address() {
+        return Optional.empty();
     }
 
     /** One line a person reads: the lease, the options found and the one in use. */

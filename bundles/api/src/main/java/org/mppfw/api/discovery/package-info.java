@@ -4,7 +4,8 @@
  * {@code DHCP_Option_To_Use}), the DHCP domain name, the TR-069 ACS URL of options 43/125, DNS
  * SRV look-ups ({@code _ciscoprov-https._tls.<domain>}, {@code _ciscoprov-http._tcp.<domain>}),
  * remote customization with its states, and what the phone's user contributes, such as the
- * activation code typed on the activation-code screen ({@code Profile_Rule} {@code gds://}).
+ * activation code typed on the activation-code screen ({@code Profile_Rule} {@code gds://}), and
+ * the phone's own address ({@code $IP}).
  */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("1.1.0")

@@ -27,24 +27,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A DHCPv4 client for one interface (RFC 2131): DISCOVER, OFFER, REQUEST, ACK to get a lease;
- * REQUEST unicast to the server to renew it; INFORM when the host already has an address and
- * its own DHCP client, so that the phone only reads the options.
+ * REQUEST unicast to the server to renew it, broadcast to rebind it; RELEASE at the end; INFORM
+ * when the host already has an address and its own DHCP client, so that the phone only reads the
+ * options. Option 60 is the model ({@code CP-8845-3PCC}), as a real MPP phone sends it.
  *
  * <p>Java has neither raw sockets nor {@code SO_BINDTODEVICE}: the client sends from a UDP
  * socket on port 68 to {@code 255.255.255.255:67}, which leaves by the interface the broadcast
- * route names. On a host with one interface (a phone, or a network namespace holding the
- * phone's interface) that is the interface; with an interface that has no address yet, the
- * route {@code 255.255.255.255 dev IFACE} must exist. Replies are matched by transaction id and
- * hardware address; anything else on the port is ignored.
+ * route names. In mode {@code dhcp} the phone sets that route itself ({@link IpLink}); in a network
+ * namespace holding only the phone's interface there is no other way out. Replies are matched by
+ * transaction id and hardware address; anything else on the port is ignored.
  *
  * <p>Each exchange sends up to {@code tries} times, waiting {@code wait}, then twice as long,
  * and so on (RFC 2131 4.1 uses 4 s, 8 s, 16 s ...). A reply that does not parse is logged and
  * skipped; it never ends the exchange.
  */
-final class DhcpClient implements AutoCloseable {
+final class DhcpClient implements DhcpExchanges {
 
     static final int CLIENT_PORT = 68;
     static final int SERVER_PORT = 67;
+    /**
+     * Asked for in option 55 before {@code DHCP_Option_To_Use}: mask, time offset, router, DNS,
+     * domain, NTP, lease time, server identifier, T1, T2.
+     */
+    static final List<Integer> BASIC_OPTIONS = List.of(1, 2, 3, 6, 15, 42, 51, 54, 58, 59);
     private static final Logger LOG = LoggerFactory.getLogger(DhcpClient.class);
 
     private final byte[] mac;
@@ -87,8 +92,8 @@ final class DhcpClient implements AutoCloseable {
         this.socket = ch.socket();
     }
 
-    /** DISCOVER, OFFER, REQUEST, ACK. */
-    DhcpLease acquire() throws IOException {
+    @Override
+    public DhcpLease acquire() throws IOException {
         int xid = random.nextInt();
         DhcpPacket offer = exchange(request(DhcpPacket.Type.DISCOVER, xid, null, Map.of()), broadcast, xid,
                 Set.of(DhcpPacket.Type.OFFER));
@@ -102,25 +107,44 @@ final class DhcpClient implements AutoCloseable {
         DhcpPacket ack = exchange(request(DhcpPacket.Type.REQUEST, xid, null, extra), broadcast, xid,
                 Set.of(DhcpPacket.Type.ACK, DhcpPacket.Type.NAK));
         if (ack.type() == DhcpPacket.Type.NAK) {
-            throw new IOException("the server refused the REQUEST (DHCPNAK)" + message(ack));
+            throw new Refused("the server refused the REQUEST (DHCPNAK)" + message(ack));
         }
         return lease(ack, false);
     }
 
-    /** Renews a lease: REQUEST with the leased address as ciaddr, unicast to the server (RFC 2131 4.3.2 RENEWING). */
-    DhcpLease renew(DhcpLease lease) throws IOException {
+    @Override
+    public DhcpLease renew(DhcpLease lease) throws IOException {
+        return reRequest(lease, lease.server() == null ? broadcast : new InetSocketAddress(lease.server(), broadcast.getPort()));
+    }
+
+    @Override
+    public DhcpLease rebind(DhcpLease lease) throws IOException {
+        return reRequest(lease, broadcast);
+    }
+
+    /** REQUEST with the leased address as ciaddr and neither option 50 nor 54 (RFC 2131 4.3.2 RENEWING, REBINDING). */
+    private DhcpLease reRequest(DhcpLease lease, InetSocketAddress to) throws IOException {
         int xid = random.nextInt();
-        InetSocketAddress to = lease.server() == null ? broadcast : new InetSocketAddress(lease.server(), broadcast.getPort());
         DhcpPacket ack = exchange(request(DhcpPacket.Type.REQUEST, xid, lease.address(), Map.of()), to, xid,
                 Set.of(DhcpPacket.Type.ACK, DhcpPacket.Type.NAK));
         if (ack.type() == DhcpPacket.Type.NAK) {
-            throw new IOException("the server refused the renewal (DHCPNAK)" + message(ack));
+            throw new Refused("the server refused the renewal (DHCPNAK)" + message(ack));
         }
         return lease(ack, false);
     }
 
-    /** INFORM: options only, for a host that already has {@code address}. */
-    DhcpLease inform(Inet4Address address) throws IOException {
+    @Override
+    public void release(DhcpLease lease) throws IOException {
+        if (lease.server() == null) {
+            throw new IOException("the lease has no server identifier to release it to");
+        }
+        Map<Integer, byte[]> extra = Map.of(54, lease.server().getAddress());
+        byte[] bytes = request(DhcpPacket.Type.RELEASE, random.nextInt(), lease.address(), extra).encode();
+        socket.send(new DatagramPacket(bytes, bytes.length, new InetSocketAddress(lease.server(), broadcast.getPort())));
+    }
+
+    @Override
+    public DhcpLease inform(Inet4Address address) throws IOException {
         int xid = random.nextInt();
         DhcpPacket ack = exchange(request(DhcpPacket.Type.INFORM, xid, address, Map.of()), broadcast, xid,
                 Set.of(DhcpPacket.Type.ACK));
@@ -152,7 +176,7 @@ final class DhcpClient implements AutoCloseable {
 
     /** The option 55 list: the basic network options, then the wanted ones, each once. */
     List<Integer> parameterRequestList() {
-        Set<Integer> prl = new LinkedHashSet<>(List.of(1, 3, 6, 15, 51, 54, 58, 59));
+        Set<Integer> prl = new LinkedHashSet<>(BASIC_OPTIONS);
         prl.addAll(wanted);
         prl.removeIf(c -> c < 1 || c > 254);
         return new ArrayList<>(prl);

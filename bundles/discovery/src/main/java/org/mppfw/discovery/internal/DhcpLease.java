@@ -3,6 +3,9 @@ package org.mppfw.discovery.internal;
 import java.net.Inet4Address;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,6 +35,44 @@ record DhcpLease(Inet4Address address, Inet4Address server, int prefix, Duration
             }
         }
         return lease.dividedBy(2);
+    }
+
+    /** T2: option 59 when sent and after T1, else 7/8 of the lease (RFC 2131 4.4.5); null when nothing to renew. */
+    Duration rebindAfter() {
+        Duration t1 = renewAfter();
+        if (t1 == null) {
+            return null;
+        }
+        byte[] t2 = options.get(59);
+        if (t2 != null && t2.length == 4) {
+            long s = DhcpClient.uint(t2);
+            if (s >= t1.toSeconds() && s < lease.toSeconds()) {
+                return Duration.ofSeconds(s);
+            }
+        }
+        Duration d = lease.multipliedBy(7).dividedBy(8);
+        return d.compareTo(t1) < 0 ? t1 : d;
+    }
+
+    /** When {@code after} (T1, T2 or the lease) has passed since the ACK; null for null. */
+    Instant at(Duration after) {
+        return after == null ? null : received.plus(after);
+    }
+
+    /** The routers of option 3, the first one the default gateway. */
+    List<Inet4Address> routers() {
+        return addresses(options.get(3));
+    }
+
+    /** The addresses of an option holding a list of them (3, 6, 42), empty when absent or malformed. */
+    static List<Inet4Address> addresses(byte[] value) {
+        List<Inet4Address> l = new ArrayList<>();
+        if (value != null && value.length % 4 == 0) {
+            for (int i = 0; i < value.length; i += 4) {
+                l.add(DhcpPacket.address(Arrays.copyOfRange(value, i, i + 4)));
+            }
+        }
+        return l;
     }
 
     /** {@code 10.99.0.100/24 from 10.99.0.1, lease 3600 s}. */

@@ -1,5 +1,6 @@
 package org.mppfw.discovery.internal;
 
+import java.net.Inet4Address;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -49,6 +50,7 @@ public final class DiscoveryComponent implements Discovery {
         engine.start();
     }
 
+    /** Stops the engine and its thread, then releases the lease of mode dhcp (DHCPRELEASE, address removed). */
     @Deactivate
     void deactivate() {
         engine.stop();
@@ -59,6 +61,7 @@ public final class DiscoveryComponent implements Discovery {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        engine.release();
     }
 
     /** Whether the phone discovers its provisioning server at all (mode other than off). */
@@ -90,6 +93,11 @@ public final class DiscoveryComponent implements Discovery {
     @Override
     public List<SrvTarget> lookupSrv(String domain) throws DiscoveryException {
         return engine.lookupSrv(domain);
+    }
+
+    @Override
+    public Optional<Inet4Address> address() {
+        return engine.address();
     }
 
     @Override

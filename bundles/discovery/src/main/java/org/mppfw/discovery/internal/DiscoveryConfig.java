@@ -14,9 +14,9 @@ public @interface DiscoveryConfig {
     /** The PID. */
     String PID = "org.mppfw.discovery";
 
-    @AttributeDefinition(name = "Mode", description = "off: no DHCP; dhcp: DISCOVER/REQUEST and renew (the phone owns the "
-            + "interface); inform: DHCPINFORM only (the host keeps its own DHCP client and address); static: the options "
-            + "below, no DHCP at all")
+    @AttributeDefinition(name = "Mode", description = "off: no DHCP; dhcp: DISCOVER/REQUEST, renew, rebind and release "
+            + "(the phone owns the interface: address, default route and broadcast route; needs CAP_NET_ADMIN); inform: "
+            + "DHCPINFORM only (the host keeps its own DHCP client and address); static: the options below, no DHCP at all")
     String mode() default "off";
 
     @AttributeDefinition(name = "Interface", description = "The network interface DHCP runs on, e.g. eth0")
@@ -37,8 +37,9 @@ public @interface DiscoveryConfig {
             + "weights first) or rfc2782 (weighted random draw)")
     String srvWeightOrder() default "lower-first";
 
-    @AttributeDefinition(name = "Set the address", description = "In mode dhcp, set the leased address on the interface "
-            + "with 'ip addr replace' (needs the right to do so)")
+    @AttributeDefinition(name = "Set the address", description = "In mode dhcp, own the interface: set the broadcast "
+            + "route, the leased address and the default route with iproute2's ip (needs CAP_NET_ADMIN); false leaves "
+            + "them to the host")
     boolean applyAddress() default true;
 
     @AttributeDefinition(name = "First wait (ms)", description = "Wait for a reply before the first retransmission; "

@@ -2,15 +2,12 @@ package org.mppfw.discovery.internal;
 
 import java.io.IOException;
 import java.net.Inet4Address;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -26,45 +23,44 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Discovery, a plain object: runs the DHCP client of {@link Settings#mode()} (or takes the static
- * options), keeps the last reply's options, and decodes them with the current
- * {@code DHCP_Option_To_Use} whenever asked, so that a changed list applies at once.
+ * Discovery, a plain object: runs the DHCP client of {@link Settings#mode()} through a
+ * {@link LeaseKeeper} (or takes the static options), keeps the last reply's options, and decodes
+ * them with the current {@code DHCP_Option_To_Use} whenever asked, so that a changed list applies
+ * at once.
  *
- * <p>Retry: a failed DHCP exchange is tried again after {@code retrySeconds}, doubled after each
- * further failure up to an hour; a lease is renewed at T1. Both timers run on the {@link Clock};
- * the exchanges run on the executor it is given. It starts no thread of its own: the phone's
- * component gives it one ({@link DiscoveryComponent}); a test gives it a direct executor and a
- * virtual clock.
+ * <p>In mode {@code dhcp} with {@code applyAddress} the phone owns its interface ({@link IpLink}):
+ * that needs {@code CAP_NET_ADMIN} ({@link Capabilities}); without it the mode is refused with
+ * one line in the log and in the status, and no DHCP runs.
+ *
+ * <p>The timers run on the {@link Clock}; the exchanges run on the executor it is given. It starts
+ * no thread of its own: the phone's component gives it one ({@link DiscoveryComponent}); a test
+ * gives it a direct executor and a virtual clock.
  */
 final class DiscoveryEngine implements Discovery {
 
     static final Duration MAX_RETRY = Duration.ofHours(1);
     private static final Logger LOG = LoggerFactory.getLogger(DiscoveryEngine.class);
 
-    private final Clock clock;
     private final ParameterStore store;
-    private final DeviceIdentity identity;
     private final Settings settings;
-    private final Executor worker;
-
+    private final LeaseKeeper keeper;
     private volatile Map<Integer, byte[]> options = Map.of();
-    private volatile DhcpLease lease;
-    private volatile String lastError;
-    private volatile Instant lastExchange;
-    private final Object exchangeLock = new Object();
-    private volatile int attempts;
-    private final Backoff backoff;
-    private Clock.Timer timer;
-    private boolean stopped;
+    private volatile String refused;
 
     /** @param worker runs the exchanges, one at a time */
     DiscoveryEngine(Clock clock, ParameterStore store, DeviceIdentity identity, Settings settings, Executor worker) {
-        this.clock = clock;
+        this(clock, store, identity, settings, worker, null,
+                settings.mode() == Settings.Mode.DHCP && settings.applyAddress() ? new IpLink(settings.interfaceName())
+                        : Link.NONE);
+    }
+
+    /** @param opener the DHCP exchanges, null for the client on port 68 of the interface */
+    DiscoveryEngine(Clock clock, ParameterStore store, DeviceIdentity identity, Settings settings, Executor worker,
+            DhcpExchanges.Opener opener, Link link) {
         this.store = store;
-        this.identity = identity;
         this.settings = settings;
-        this.worker = worker;
-        this.backoff = new Backoff(settings.retry(), MAX_RETRY);
+        DhcpExchanges.Opener o = opener != null ? opener : () -> client(clock, identity);
+        this.keeper = new LeaseKeeper(clock, settings, o, link, worker, this::leased);
     }
 
     /** Takes the static options at once, or starts the first DHCP exchange on the executor. */
@@ -75,19 +71,30 @@ final class DiscoveryEngine implements Discovery {
                 LOG.info("Discovery: static options {}", options.keySet());
                 keepAcsUrl();
             }
-            case DHCP, INFORM -> worker.execute(this::exchange);
+            case DHCP -> {
+                refused = settings.applyAddress() ? Capabilities.netAdminRefusal() : null;
+                if (refused != null) {
+                    refused = "mode dhcp refused: owning interface " + settings.interfaceName()
+                            + " needs CAP_NET_ADMIN and " + refused + " (run the phone as root or with the ambient "
+                            + "capability, or use mode inform and let the host set the address)";
+                    LOG.error("Discovery: {}", refused);
+                } else {
+                    keeper.start();
+                }
+            }
+            case INFORM -> keeper.start();
             case OFF -> LOG.info("Discovery: DHCP is off (mode off)");
         }
     }
 
-    /** Cancels the timer and schedules no more exchanges; the owner then stops the executor. */
+    /** Schedules no more exchanges; the owner then stops the executor and calls {@link #release()}. */
     void stop() {
-        synchronized (this) {
-            stopped = true;
-            if (timer != null) {
-                timer.cancel();
-            }
-        }
+        keeper.stop();
+    }
+
+    /** At the phone's stop: releases the lease of mode dhcp and takes its address away. */
+    void release() {
+        keeper.release();
     }
 
     /** Whether the phone discovers its provisioning server at all (mode other than off). */
@@ -98,119 +105,34 @@ final class DiscoveryEngine implements Discovery {
 
     /** Runs one exchange now (renew when a lease is held), on the caller's thread; the result line. */
     String exchangeNow() {
-        return exchange();
-    }
-
-    private String exchange() {
-        synchronized (exchangeLock) {
-            return exchangeLocked();
+        if (settings.mode() != Settings.Mode.DHCP && settings.mode() != Settings.Mode.INFORM) {
+            return "DHCP is off (mode " + settings.mode().name().toLowerCase(Locale.ROOT) + ")";
         }
+        if (refused != null) {
+            return refused;
+        }
+        String r = keeper.exchangeNow();
+        return r.startsWith("failed") ? r : r + "; sources " + decoded().sources();
     }
 
     /** Exchanges so far, for tests. */
     int attempts() {
-        return attempts;
+        return keeper.attempts();
     }
 
-    private String exchangeLocked() {
-        if (settings.mode() != Settings.Mode.DHCP && settings.mode() != Settings.Mode.INFORM) {
-            return "DHCP is off (mode " + settings.mode().name().toLowerCase(java.util.Locale.ROOT) + ")";
-        }
-        DhcpLease got;
-        attempts++;
-        try (DhcpClient client = client()) {
-            DhcpLease held = lease;
-            if (settings.mode() == Settings.Mode.INFORM) {
-                got = client.inform(ipv4Of(settings.interfaceName()));
-            } else if (held != null && !held.informed()) {
-                try {
-                    got = client.renew(held);
-                } catch (IOException e) {
-                    LOG.warn("Discovery: renewing {} failed ({}); starting over", held, e.getMessage());
-                    got = client.acquire();
-                }
-            } else {
-                got = client.acquire();
-            }
-        } catch (IOException | RuntimeException e) {
-            lastError = e.getMessage();
-            lastExchange = clock.now();
-            Duration wait = backoff.next();
-            LOG.warn("Discovery: DHCP on {} failed: {}; next try in {} s", settings.interfaceName(), e.getMessage(),
-                    wait.toSeconds());
-            later(wait);
-            return "failed: " + e.getMessage();
-        }
-        if (settings.mode() == Settings.Mode.DHCP && settings.applyAddress()) {
-            setAddress(got);
-        }
-        lease = got;
+    private void leased(DhcpLease got) {
         options = got.options();
-        lastError = null;
-        lastExchange = clock.now();
-        backoff.reset(settings.retry());
         keepAcsUrl();
         OptionDecoder.Decoded d = decoded();
         LOG.info("Discovery: DHCP {}; provisioning sources {}{}", got, d.sources(),
                 d.notes().isEmpty() ? "" : "; " + String.join("; ", d.notes()));
-        Duration renew = got.renewAfter();
-        if (renew != null) {
-            later(renew);
-        }
-        return got + "; sources " + d.sources();
     }
 
-    private synchronized void later(Duration delay) {
-        if (stopped) {
-            return;
-        }
-        if (timer != null) {
-            timer.cancel();
-        }
-        timer = clock.schedule(delay, () -> {
-            synchronized (this) {
-                if (!stopped) {
-                    worker.execute(this::exchange);
-                }
-            }
-        });
-    }
-
-    private DhcpClient client() throws IOException {
+    private DhcpClient client(Clock clock, DeviceIdentity identity) throws IOException {
         byte[] mac = Interfaces.mac(settings.interfaceName());
         String vc = settings.vendorClass().isEmpty() ? identity.model() : settings.vendorClass();
-        List<Integer> wanted = new ArrayList<>(order());
-        wanted.add(42);
-        return new DhcpClient(mac, vc, wanted, settings.dhcpWait(), settings.dhcpTries(), clock::now, new SecureRandom(),
+        return new DhcpClient(mac, vc, order(), settings.dhcpWait(), settings.dhcpTries(), clock::now, new SecureRandom(),
                 DhcpClient.CLIENT_PORT, DhcpClient.SERVER_PORT);
-    }
-
-    private static Inet4Address ipv4Of(String name) throws IOException {
-        NetworkInterface ni = NetworkInterface.getByName(name);
-        if (ni != null) {
-            for (InetAddress a : Collections.list(ni.getInetAddresses())) {
-                if (a instanceof Inet4Address v4) {
-                    return v4;
-                }
-            }
-        }
-        throw new IOException("INFORM needs an IPv4 address on " + name + "; it has none");
-    }
-
-    private void setAddress(DhcpLease l) {
-        String cidr = l.address().getHostAddress() + "/" + (l.prefix() < 0 ? 32 : l.prefix());
-        try {
-            Process p = new ProcessBuilder("ip", "addr", "replace", cidr, "dev", settings.interfaceName())
-                    .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes()).strip();
-            if (p.waitFor() != 0) {
-                LOG.warn("Discovery: could not set {} on {}: {}", cidr, settings.interfaceName(), out);
-            }
-        } catch (IOException e) {
-            LOG.warn("Discovery: could not set {} on {}: {}", cidr, settings.interfaceName(), e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /**
@@ -286,29 +208,38 @@ final class DiscoveryEngine implements Discovery {
         if (!settings.dnsServers().isEmpty()) {
             return settings.dnsServers();
         }
-        byte[] dns = options.get(6);
         List<InetSocketAddress> l = new ArrayList<>();
-        if (dns != null && dns.length % 4 == 0) {
-            for (int i = 0; i < dns.length; i += 4) {
-                l.add(new InetSocketAddress(DhcpPacket.address(java.util.Arrays.copyOfRange(dns, i, i + 4)), 53));
-            }
-        }
+        DhcpLease.addresses(options.get(6)).forEach(a -> l.add(new InetSocketAddress(a, 53)));
         return l;
+    }
+
+    @Override
+    public Optional<Inet4Address> address() {
+        if (settings.mode() == Settings.Mode.DHCP || settings.mode() == Settings.Mode.INFORM) {
+            return Optional.ofNullable(keeper.address());
+        }
+        if (!settings.interfaceName().isEmpty()) {
+            return Interfaces.ipv4(settings.interfaceName());
+        }
+        return Interfaces.outbound();
     }
 
     @Override
     public String status() {
         OptionDecoder.Decoded d = decoded();
-        StringBuilder b = new StringBuilder("mode ").append(settings.mode().name().toLowerCase(java.util.Locale.ROOT));
+        StringBuilder b = new StringBuilder("mode ").append(settings.mode().name().toLowerCase(Locale.ROOT));
         if (!settings.interfaceName().isEmpty()) {
             b.append(" on ").append(settings.interfaceName());
         }
-        DhcpLease l = lease;
+        if (refused != null) {
+            b.append("; ").append(refused);
+        }
+        DhcpLease l = keeper.lease();
         if (l != null) {
             b.append("; lease ").append(l);
         }
-        if (lastError != null) {
-            b.append("; last DHCP failed at ").append(lastExchange).append(": ").append(lastError);
+        if (keeper.lastError() != null) {
+            b.append("; last DHCP failed at ").append(keeper.lastExchange()).append(": ").append(keeper.lastError());
         }
         b.append("; DHCP_Option_To_Use ").append(order());
         b.append("; sources ").append(d.sources().isEmpty() ? "none" : d.sources());

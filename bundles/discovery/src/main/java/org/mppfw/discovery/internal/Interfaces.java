@@ -1,12 +1,19 @@
 package org.mppfw.discovery.internal;
 
 import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.Collections;
+import java.util.Optional;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 
-/** The hardware address of a network interface. */
+/** The hardware and IPv4 addresses of network interfaces. */
 final class Interfaces {
 
     private Interfaces() {
@@ -37,6 +44,37 @@ final class Interfaces {
             return HexFormat.of().parseHex(hex);
         } catch (IllegalArgumentException e) {
             throw new IOException("interface " + name + " has no readable hardware address: " + hex);
+        }
+    }
+
+    /** The first IPv4 address of interface {@code name}, empty when it has none or does not exist. */
+    static Optional<Inet4Address> ipv4(String name) {
+        try {
+            NetworkInterface ni = NetworkInterface.getByName(name);
+            if (ni != null) {
+                for (InetAddress a : Collections.list(ni.getInetAddresses())) {
+                    if (a instanceof Inet4Address v4) {
+                        return Optional.of(v4);
+                    }
+                }
+            }
+        } catch (SocketException e) {
+            // none
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The address the host sends from to the outside: a UDP socket connected to an address of
+     * TEST-NET-1 (RFC 5737) takes the source address of the route to it, and connecting sends
+     * nothing. Empty when no route leads out.
+     */
+    static Optional<Inet4Address> outbound() {
+        try (DatagramSocket s = new DatagramSocket()) {
+            s.connect(new InetSocketAddress(InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, 1}), 9));
+            return s.getLocalAddress() instanceof Inet4Address v4 && !v4.isAnyLocalAddress() ? Optional.of(v4) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 }

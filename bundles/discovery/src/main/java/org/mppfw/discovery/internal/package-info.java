@@ -18,9 +18,10 @@
  *
  * <p>The engines are plain objects built by their constructors, with no DS and no thread of their
  * own: they run on the serial {@code Executor} and the {@code Clock} they are given (a test gives a
- * direct executor and a virtual clock). {@code DiscoveryEngine} runs the exchanges of
- * {@code DhcpClient} (packets: {@code DhcpPacket}; a lease: {@code DhcpLease}), retries them with
- * a {@code Backoff}, decodes the options with {@code OptionDecoder} and looks SRV records up with
+ * direct executor and a virtual clock). {@code DiscoveryEngine} has a {@code LeaseKeeper} run the
+ * exchanges of {@code DhcpClient} ({@code DhcpExchanges}; packets: {@code DhcpPacket}; a lease:
+ * {@code DhcpLease}) through the lease's life and set the interface ({@code Link}, {@code IpLink}),
+ * retries them with a {@code Backoff}, decodes the options with {@code OptionDecoder} and looks SRV records up with
  * {@code SrvResolver}. {@code CustomizationEngine} keeps the customization state (in a
  * {@code StateFile} once final), asks the activation server through {@code ActivationServer}, and
  * retries with a {@code Backoff}.
@@ -56,5 +57,41 @@
  * the phone needs is small: DISCOVER/OFFER/REQUEST/ACK, a unicast renewal, INFORM, and reading
  * options the way real servers send them (dnsmasq's NUL-terminated strings, Kea's own meanings
  * of options 159 and 160). DNS uses dnsjava, whose SRV support and resolver are complete.
+ *
+ * <p>Choices for mode {@code dhcp}, where the phone owns its interface as a phone owns its port:
+ * <ul>
+ * <li><b>Capability.</b> Owning the interface needs {@code CAP_NET_ADMIN}; {@code Capabilities}
+ * reads bit 12 of {@code CapEff} in {@code /proc/self/status} (and, for a process that is not
+ * root, of {@code CapAmb}, since the {@code ip} it runs must have it too). Without it the mode is
+ * refused with one error line, repeated in {@code disc:status}, and no packet is sent: a phone
+ * that half-owns its interface would keep an address it cannot renew or release.</li>
+ * <li><b>Sending from 0.0.0.0 on a bare interface.</b> The JDK can neither bind a socket to a
+ * device nor open a raw socket; {@code SO_BINDTODEVICE} would need native code (JNA, or JNI of our
+ * own) inside an OSGi bundle for one option. Instead the phone adds the route
+ * {@code 255.255.255.255 dev IFACE}, through which the kernel sends the limited broadcast from a
+ * socket bound to 0.0.0.0:68 with no address on the interface, keeps it while it holds the
+ * interface (rebinding at T2 broadcasts too) and removes it at release. Address and routes are set
+ * with iproute2's {@code ip} (the JDK has no netlink either): it is on every Linux the phone runs
+ * on, each change is one idempotent {@code replace}, and its error text goes to the log.</li>
+ * <li><b>What is applied.</b> The address with the prefix of option 1 and the lease time as its
+ * kernel lifetime; the default route of option 3 with metric 1024, behind any default route the
+ * host already has. The DNS servers of option 6 serve the phone's own resolver, the SRV look-ups
+ * (unless {@code dnsServers} is set); the host's {@code /etc/resolv.conf} is not rewritten: it
+ * belongs to the host and would change every program on it. Host names in URLs are still
+ * resolved by the JVM, with the host's resolver.</li>
+ * <li><b>Timers</b> (RFC 2131 4.4.5): renewal at T1 (option 58, else half the lease) unicast to
+ * the server, rebinding at T2 (option 59, else 7/8) broadcast, each retried after half the time
+ * left and at least 60 s; at the end of the lease the address goes and the phone starts over. A
+ * DHCPNAK to a renewal starts over at once. At the phone's stop it sends DHCPRELEASE and removes
+ * the address, the default route and the broadcast route. No ARP probe (DHCPDECLINE) is made.</li>
+ * <li><b>Option 55</b> asks for 1, 2, 3, 6, 15, 42, 51, 54, 58, 59, then every option of
+ * {@code DHCP_Option_To_Use} (dnsmasq sends only what is asked for); <b>option 60</b> is the
+ * model, {@code CP-8845-3PCC}, the form the reference (section 6.1) shows a real MPP phone
+ * sending ({@code CP-7841-3PCC}).</li>
+ * <li><b>{@code $IP}</b> ({@code Discovery.address()}): the leased address in mode dhcp (and the
+ * interface's in mode inform), else the configured interface's first IPv4 address, else the
+ * source address of the route to the outside (a UDP socket connected to TEST-NET-1, which sends
+ * nothing).</li>
+ * </ul>
  */
 package org.mppfw.discovery.internal;

@@ -93,6 +93,17 @@ class DiscoveryEngineTest {
     }
 
     @Test
+    void theAddressIsTheLeasesInModeDhcpElseTheInterfaces() throws IOException {
+        ParameterStoreImpl store = new ParameterStoreImpl(data, Catalog.standard(), ParameterStoreImpl.Options.defaults());
+        DiscoveryEngine dhcp = started(store, settings(Settings.Mode.DHCP, "mppfwnone0", ""));
+        assertTrue(dhcp.address().isEmpty(), "no lease, no address");
+        dhcp.stop();
+        DiscoveryEngine lo = started(store, settings(Settings.Mode.STATIC, "lo", "66=10.0.0.1"));
+        assertEquals("127.0.0.1", lo.address().orElseThrow().getHostAddress());
+        lo.stop();
+    }
+
+    @Test
     void settingsAreCheckedAtActivation() {
         Map<String, String> fw = Map.of("mppfw.discovery.mode", "dhcp");
         DiscoveryConfig defaults = (DiscoveryConfig) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),

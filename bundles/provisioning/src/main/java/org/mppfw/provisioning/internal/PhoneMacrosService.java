@@ -1,5 +1,6 @@
 package org.mppfw.provisioning.internal;
 
+import java.net.Inet4Address;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.device.DeviceCertificate;
 import org.mppfw.api.device.DeviceIdentity;
 import org.mppfw.api.discovery.CustomizationState;
+import org.mppfw.api.discovery.Discovery;
 import org.mppfw.api.discovery.RemoteCustomization;
 import org.mppfw.api.firmware.FirmwareService;
 import org.mppfw.api.firmware.UpgradeStatus;
@@ -43,6 +45,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * <li>{@code $EXTIP}: empty, since the phone has no NAT mapping or STUN to learn its external
  * address from; {@code $UPGCOND}: {@code true}, as the legacy name has expanded since SPA
  * firmware 2.0.6.</li>
+ * <li>{@code $IP}: the phone's IPv4 address from discovery (the lease's in mode dhcp), no value
+ * while it has none.</li>
  * </ul>
  * A name found nowhere has no value.
  */
@@ -56,6 +60,7 @@ public final class PhoneMacrosService implements PhoneMacros, ProvisioningListen
     private final ServiceSlot<FirmwareService> firmware = new ServiceSlot<>("firmware service");
     private final ServiceSlot<RemoteCustomization> customization = new ServiceSlot<>("remote customization");
     private final ServiceSlot<DeviceCertificate> certificate = new ServiceSlot<>("device certificate");
+    private final ServiceSlot<Discovery> discovery = new ServiceSlot<>("discovery");
     private volatile Instant lastResync;
 
     @Activate
@@ -94,6 +99,16 @@ public final class PhoneMacrosService implements PhoneMacros, ProvisioningListen
 
     void unsetCertificate(DeviceCertificate c) {
         certificate.unset(c);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setDiscovery(Discovery d) {
+        discovery.set(d);
+    }
+
+    void unsetDiscovery(Discovery d) {
+        discovery.unset(d);
     }
 
     @Override
@@ -140,6 +155,7 @@ public final class PhoneMacrosService implements PhoneMacros, ProvisioningListen
             case "HWVER" -> identity.hardwareVersion();
             case "SWVER" -> identity.firmwareVersion();
             case "VERSION" -> identity.productVersion();
+            case "IP" -> discovery.get().flatMap(Discovery::address).map(Inet4Address::getHostAddress).orElse(null);
             default -> state.get(name);
         };
         if (v != null) {

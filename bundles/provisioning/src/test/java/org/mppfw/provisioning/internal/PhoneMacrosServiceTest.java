@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
 import java.lang.reflect.Proxy;
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +20,7 @@ import org.mppfw.testing.VirtualClock;
 import org.mppfw.api.config.ChangeSource;
 import org.mppfw.api.device.DeviceCertificate;
 import org.mppfw.api.discovery.CustomizationState;
+import org.mppfw.api.discovery.Discovery;
 import org.mppfw.api.discovery.RemoteCustomization;
 import org.mppfw.api.firmware.FirmwareService;
 import org.mppfw.api.firmware.UpgradeStatus;
@@ -157,6 +161,28 @@ class PhoneMacrosServiceTest {
         assertEquals("", m.value("EXTIP"), "known, and empty: the phone has no STUN");
         assertEquals("true", m.value("UPGCOND"), "the legacy name, true since SPA 2.0.6");
         assertEquals("ext=;cond=true", MacroExpander.expand("ext=$EXTIP;cond=$UPGCOND", m, false));
+    }
+
+    @Test
+    void ipIsThePhonesAddressAsDiscoveryKnowsIt() throws IOException {
+        assertNull(macros.now().value("IP"));
+        Discovery none = discovery(Optional.empty());
+        macros.setDiscovery(none);
+        assertNull(macros.now().value("IP"));
+        Discovery leased = discovery(Optional.of((Inet4Address) InetAddress.getByName("10.99.0.123")));
+        macros.setDiscovery(leased);
+        macros.unsetDiscovery(none);
+        assertEquals("10.99.0.123", macros.now().value("IP"));
+        macros.unsetDiscovery(leased);
+        assertNull(macros.now().value("IP"));
+    }
+
+    private static Discovery discovery(Optional<Inet4Address> address) {
+        return (Discovery) Proxy.newProxyInstance(PhoneMacrosServiceTest.class.getClassLoader(),
+                new Class<?>[] {Discovery.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "address" -> address;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     private static FirmwareService firmware(UpgradeStatus status) {
