@@ -73,7 +73,10 @@ final class DiscoveryEngine implements Discovery {
             }
             case DHCP -> {
                 refused = settings.applyAddress() ? Capabilities.netAdminRefusal() : null;
-                if (refused != null) {
+                if (settings.interfaceName().isBlank()) {
+                    refused = noInterface();
+                    LOG.error("Discovery: {}", refused);
+                } else if (refused != null) {
                     refused = "mode dhcp refused: owning interface " + settings.interfaceName()
                             + " needs CAP_NET_ADMIN and " + refused + " (run the phone as root or with the ambient "
                             + "capability, or use mode inform and let the host set the address)";
@@ -82,9 +85,21 @@ final class DiscoveryEngine implements Discovery {
                     keeper.start();
                 }
             }
-            case INFORM -> keeper.start();
+            case INFORM -> {
+                if (settings.interfaceName().isBlank()) {
+                    refused = noInterface();
+                    LOG.error("Discovery: {}", refused);
+                } else {
+                    keeper.start();
+                }
+            }
             case OFF -> LOG.info("Discovery: DHCP is off (mode off)");
         }
+    }
+
+    private String noInterface() {
+        return "mode " + settings.mode().name().toLowerCase(Locale.ROOT) + " refused: no interface named "
+                + "(set mppfw.discovery.interfaceName, for example eth0: the phone's one network port)";
     }
 
     /** Schedules no more exchanges; the owner then stops the executor and calls {@link #release()}. */

@@ -61,6 +61,18 @@ class DiscoveryEngineTest {
     }
 
     @Test
+    void modeDhcpOrInformWithoutAnInterfaceIsRefusedInOneLine() throws IOException {
+        ParameterStoreImpl store = new ParameterStoreImpl(data, Catalog.standard(), ParameterStoreImpl.Options.defaults());
+        for (Settings.Mode mode : List.of(Settings.Mode.DHCP, Settings.Mode.INFORM)) {
+            DiscoveryEngine d = started(store, settings(mode, "", ""));
+            assertEquals(0, d.attempts(), "no exchange without an interface");
+            assertTrue(d.status().contains("refused: no interface named (set mppfw.discovery.interfaceName"), d.status());
+            assertTrue(d.exchangeNow().contains("set mppfw.discovery.interfaceName"), d.exchangeNow());
+            d.stop();
+        }
+    }
+
+    @Test
     void theAcsUrlOfOption43IsKeptUnlessOneIsConfigured() throws IOException {
         ParameterStoreImpl store = new ParameterStoreImpl(data, Catalog.standard(), ParameterStoreImpl.Options.defaults());
         started(store, settings(Settings.Mode.STATIC, "", "43=http://acs.example.test:7547/")).stop();
