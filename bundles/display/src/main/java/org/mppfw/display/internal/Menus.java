@@ -139,7 +139,7 @@ public final class Menus implements KeyListener {
     private void idle(Key key) {
         switch (key) {
             case SOFT1 -> resync("");
-            case SOFT2 -> display.show(ProvisioningScreens.statusScreen(engine.status(), clock.now(), clock.zone()));
+            case SOFT2 -> display.show(ProvisioningScreens.statusScreen(engine.status(), clock.now(), clock.rules()));
             case BACK -> home.home();
             default -> { }
         }
@@ -189,7 +189,7 @@ public final class Menus implements KeyListener {
     private void choose(String menu, String item) {
         switch (item) {
             case Pages.STATUS, Pages.PHONE_STATUS, Pages.DEVICE_ADMIN -> open(item);
-            case "Provisioning" -> display.show(ProvisioningScreens.statusScreen(engine.status(), clock.now(), clock.zone()));
+            case "Provisioning" -> display.show(ProvisioningScreens.statusScreen(engine.status(), clock.now(), clock.rules()));
             case Pages.UPGRADE -> display.show(upgradePage());
             case Pages.PRODUCT_INFO -> display.show(productInformation());
             case Pages.PROFILE_RULE -> openProfileRule();
