@@ -7,5 +7,5 @@
  * activation code typed on the activation-code screen ({@code Profile_Rule} {@code gds://}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.mppfw.api.discovery;
