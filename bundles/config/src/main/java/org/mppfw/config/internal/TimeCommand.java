@@ -10,10 +10,13 @@ import java.util.Locale;
 import org.apache.felix.service.command.Descriptor;
 import org.mppfw.api.clock.Clock;
 import org.mppfw.api.config.ParameterStore;
+import org.mppfw.api.discovery.Discovery;
 import org.mppfw.config.internal.time.LocalTimeSettings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /** Shell command {@code sys:time}: the phone's local time, where it comes from, the NTP servers. */
 @Component(service = TimeCommand.class, property = {
@@ -26,6 +29,8 @@ public final class TimeCommand {
 
     private final Clock clock;
     private final ParameterStore store;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile Discovery discovery;
 
     @Activate
     public TimeCommand(@Reference Clock clock, @Reference ParameterStore store) {
@@ -51,7 +56,7 @@ public final class TimeCommand {
         return b.toString().stripTrailing();
     }
 
-    /** The NTP servers of the profile, or a note that none is set. */
+    /** The NTP servers of the profile, else those of the DHCP lease, else a note that none is set. */
     List<String> ntpServers() {
         List<String> servers = new ArrayList<>();
         for (String name : List.of("Primary_NTP_Server", "Secondary_NTP_Server")) {
@@ -60,7 +65,17 @@ public final class TimeCommand {
                 servers.add(v);
             }
         }
-        return servers.isEmpty() ? List.of("none set (Primary_NTP_Server, Secondary_NTP_Server)") : servers;
+        if (!servers.isEmpty()) {
+            return servers;
+        }
+        Discovery d = discovery;
+        List<String> dhcp = d == null ? List.of() : d.ntpServers();
+        if (!dhcp.isEmpty()) {
+            servers.addAll(dhcp);
+            servers.set(servers.size() - 1, servers.get(servers.size() - 1) + " (DHCP option 42)");
+            return servers;
+        }
+        return List.of("none set (Primary_NTP_Server, Secondary_NTP_Server, DHCP option 42)");
     }
 
     private static String offset(String id) {

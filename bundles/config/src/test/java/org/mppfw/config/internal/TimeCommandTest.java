@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mppfw.api.discovery.Discovery;
+import org.mppfw.api.discovery.ProvisioningSource;
+import org.mppfw.api.discovery.SrvTarget;
 import org.mppfw.config.internal.time.LocalTimeSettings;
 import org.mppfw.testing.VirtualClock;
 
@@ -28,9 +33,42 @@ class TimeCommandTest {
                 Time zone:       GMT-08:00, offset 00/00
                 Daylight saving: start=3/-1/7/2;end=10/-1/7/2;save=1
                 Next change:     2027-03-28 02:00:00 becomes 2027-03-28 03:00:00 (UTC-07:00)
-                NTP servers:     none set (Primary_NTP_Server, Secondary_NTP_Server)
+                NTP servers:     none set (Primary_NTP_Server, Secondary_NTP_Server, DHCP option 42)
                 Time source:     the host's clock""", cmd.time());
 
+        // the lease's option 42 when the profile sets none; the profile's first
+        cmd.discovery = new Discovery() {
+            @Override
+            public List<ProvisioningSource> sources() {
+                return List.of();
+            }
+
+            @Override
+            public Optional<String> domain() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<String> acsUrl() {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<String> ntpServers() {
+                return List.of("10.0.0.1", "10.0.0.3");
+            }
+
+            @Override
+            public List<SrvTarget> lookupSrv(String domain) {
+                return List.of();
+            }
+
+            @Override
+            public String status() {
+                return "";
+            }
+        };
+        assertEquals(List.of("10.0.0.1", "10.0.0.3 (DHCP option 42)"), cmd.ntpServers());
         TestStores.apply(store, TestStores.flat("<Primary_NTP_Server>ntp1.example.net</Primary_NTP_Server>"
                 + "<Secondary_NTP_Server>192.0.2.123</Secondary_NTP_Server>"
                 + "<Daylight_Saving_Time_Enable>No</Daylight_Saving_Time_Enable><Time_Zone>GMT</Time_Zone>"));
