@@ -47,6 +47,11 @@ public final class TimeCommand {
                 + blank(store.get(LocalTimeSettings.TIME_OFFSET), "none"));
         boolean dst = "yes".equalsIgnoreCase(store.get(LocalTimeSettings.DST_ENABLE));
         row(b, "Daylight saving", dst ? blank(store.get(LocalTimeSettings.DST_RULE), "no rule") : "disabled");
+        try {
+            LocalTimeSettings.of(store.values()).rules();
+        } catch (IllegalArgumentException e) {
+            row(b, "Refused", e.getMessage() + "; the time zone in use stays");
+        }
         ZoneOffsetTransition next = clock.rules().nextTransition(now);
         row(b, "Next change", next == null ? "none"
                 : STAMP.format(next.getDateTimeBefore()) + " becomes " + STAMP.format(next.getDateTimeAfter())

@@ -80,5 +80,18 @@ class TimeCommandTest {
                 Next change:     none
                 NTP servers:     ntp1.example.net, 192.0.2.123
                 Time source:     the host's clock""", cmd.time());
+
+        // a rule the phone cannot read: shown as refused, the rules in use stay
+        TestStores.apply(store, TestStores.flat("<Daylight_Saving_Time_Enable>Yes</Daylight_Saving_Time_Enable>"
+                + "<Daylight_Saving_Time_Rule>start=3/-1/0/2;end=10/-1/7/3;save=1</Daylight_Saving_Time_Rule>"));
+        assertEquals("""
+                Local time:      2026-12-07 11:00:00 (UTC)
+                Time zone:       GMT, offset 00/00
+                Daylight saving: start=3/-1/0/2;end=10/-1/7/3;save=1
+                Refused:         Daylight_Saving_Time_Rule 'start=3/-1/0/2;end=10/-1/7/3;save=1': start=: \
+                weekday 0 (the exact date) takes a positive day; the time zone in use stays
+                Next change:     none
+                NTP servers:     ntp1.example.net, 192.0.2.123
+                Time source:     the host's clock""", cmd.time());
     }
 }
