@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.zone.ZoneRules;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -59,13 +58,7 @@ public final class SystemClock implements Clock, ParameterListener {
 
     @Override
     public void parametersChanged(List<ParameterChange> changes, ChangeSource source) {
-        Map<String, String> values = store.values();
-        zone.update(values);
-    }
-
-    /** The time zone in use and where it comes from. */
-    PhoneZone phoneZone() {
-        return zone;
+        zone.update(store.values());
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.Month;
 import java.time.ZoneOffset;
+import java.time.format.TextStyle;
 import java.time.zone.ZoneOffsetTransitionRule;
 import java.time.zone.ZoneOffsetTransitionRule.TimeDefinition;
 import java.util.Comparator;
@@ -120,7 +121,7 @@ public record DstRule(Change start, Change end, Duration save) {
         Month mo = Month.of(month);
         if (day == 0 || day > mo.minLength() || day < -28) {
             throw new IllegalArgumentException(key + "=: day " + day + " is not 1 to " + mo.minLength()
-                    + " or -1 to -28 in " + mo.getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH));
+                    + " or -1 to -28 in " + mo.getDisplayName(TextStyle.FULL, Locale.ENGLISH));
         }
         if (weekday > 7) {
             throw new IllegalArgumentException(key + "=: weekday " + weekday + " is not 0-7 (1 = Monday, 7 = Sunday)");

@@ -1,5 +1,6 @@
 package org.mppfw.config.internal.time;
 
+import java.time.ZoneOffset;
 import java.time.zone.ZoneRules;
 import java.util.Map;
 
@@ -16,22 +17,17 @@ public final class PhoneZone {
     private static final Logger LOG = LoggerFactory.getLogger(PhoneZone.class);
 
     private volatile ZoneRules rules;
-    private volatile LocalTimeSettings settings;
+    private boolean everValid;
 
     /** Starts with the settings of the values, or with UTC if they are wrong (logged). */
     public PhoneZone(Map<String, String> values) {
-        this.rules = ZoneRules.of(java.time.ZoneOffset.UTC);
+        this.rules = ZoneRules.of(ZoneOffset.UTC);
         update(values);
     }
 
     /** The rules in use. */
     public ZoneRules rules() {
         return rules;
-    }
-
-    /** The settings the rules in use come from, null if none were ever valid. */
-    public LocalTimeSettings settings() {
-        return settings;
     }
 
     /**
@@ -43,7 +39,7 @@ public final class PhoneZone {
         LocalTimeSettings s = LocalTimeSettings.of(values);
         try {
             ZoneRules r = s.rules();
-            settings = s;
+            everValid = true;
             rules = r;
             LOG.info("Local time: {} (standard time GMT{}, daylight saving time {})", s.timeZone().strip(),
                     s.standard().getId().replace("Z", ""), s.dstEnable() && !s.dstRule().isBlank()
@@ -51,7 +47,7 @@ public final class PhoneZone {
             return true;
         } catch (IllegalArgumentException e) {
             LOG.error("Local time not changed: {}; the phone keeps {}", e.getMessage(),
-                    settings == null ? "UTC" : "its previous time zone");
+                    everValid ? "its previous time zone" : "UTC");
             return false;
         }
     }
