@@ -10,6 +10,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
 
 import javax.inject.Inject;
 
@@ -17,6 +21,8 @@ import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.mppfw.api.clock.Clock;
+import org.mppfw.api.config.ChangeSource;
 import org.mppfw.api.config.ParameterStore;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
@@ -38,6 +44,9 @@ public class ShellCommandsTest {
 
     @Inject
     private BundleContext context;
+
+    @Inject
+    private Clock clock;
 
     @Configuration
     public Option[] config() {
@@ -100,6 +109,27 @@ public class ShellCommandsTest {
         String status = run("lcd:provisioning");
         assertTrue(status, status.contains("Provisioning status"));
         assertTrue(status, status.contains("Next resync:"));
+    }
+
+    @Test
+    public void theLcdClockAndSysTimeFollowTheProfilesTimeZone() throws Exception {
+        awaitCommands("lcd");
+        awaitCommands("sys");
+        store.setAll(Map.of("Time_Zone", "GMT+05:30", "Daylight_Saving_Time_Enable", "No"), ChangeSource.PROFILE);
+        ZoneOffset india = ZoneOffset.ofHoursMinutes(5, 30);
+        for (int i = 0; i < 100 && !india.equals(clock.rules().getOffset(Instant.now())); i++) {
+            Thread.sleep(100); // the store tells its listeners on its own thread
+        }
+        assertEquals(india, clock.rules().getOffset(Instant.now()));
+        DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
+        String before = hhmm.format(Instant.now().atOffset(india));
+        String lcd = run("lcd:show");
+        String after = hhmm.format(Instant.now().atOffset(india));
+        assertTrue(lcd, lcd.contains("| " + before + "  CP-8845-3PCC") || lcd.contains("| " + after + "  CP-8845-3PCC"));
+        String time = run("sys:time");
+        assertTrue(time, time.contains("(UTC+05:30)"));
+        assertTrue(time, time.contains("Time zone:       GMT+05:30, offset 00/00"));
+        assertTrue(time, time.contains("Daylight saving: disabled"));
     }
 
     /** Waits until a command service of the scope is registered (its component may start last). */

@@ -3,6 +3,7 @@ package org.mppfw.testing;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.mppfw.api.clock.Clock;
 public final class VirtualClock implements Clock {
 
     private final ZoneId zone;
+    private volatile ZoneRules rules;
     private final String timersRefused;
     private Instant now;
     private long sequence;
@@ -70,9 +72,23 @@ public final class VirtualClock implements Clock {
         return now;
     }
 
+    /** The zone given, or the offset now when rules were set. */
     @Override
     public ZoneId zone() {
-        return zone;
+        ZoneRules r = rules;
+        return r == null ? zone : r.getOffset(now);
+    }
+
+    /** The zone's rules, or those set by {@link #setRules}. */
+    @Override
+    public ZoneRules rules() {
+        ZoneRules r = rules;
+        return r == null ? zone.getRules() : r;
+    }
+
+    /** Gives the phone local-time rules that no named zone carries, as a profile does. */
+    public void setRules(ZoneRules rules) {
+        this.rules = rules;
     }
 
     @Override

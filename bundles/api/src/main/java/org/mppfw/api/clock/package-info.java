@@ -3,5 +3,5 @@
  * so that tests can run hours of phone life in milliseconds.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.mppfw.api.clock;

@@ -27,6 +27,15 @@ public interface Discovery {
     Optional<String> acsUrl();
 
     /**
+     * The NTP servers of the last lease (option 42), in the order sent; empty when it gave none.
+     *
+     * @since 1.1
+     */
+    default List<String> ntpServers() {
+        return List.of();
+    }
+
+    /**
      * Looks up {@code _ciscoprov-https._tls.<domain>}, then {@code _ciscoprov-http._tcp.<domain>}:
      * the https targets first, each list in SRV order (lower priority first, then by weight).
      *

@@ -3,25 +3,45 @@ package org.mppfw.config.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.zone.ZoneRules;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.mppfw.api.clock.Clock;
+import org.mppfw.api.config.ChangeSource;
+import org.mppfw.api.config.ParameterChange;
+import org.mppfw.api.config.ParameterListener;
+import org.mppfw.api.config.ParameterStore;
+import org.mppfw.config.internal.time.PhoneZone;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The real clock: system time and zone, timers on one daemon thread. */
-@Component(service = Clock.class, property = "mppfw.clock=system")
-public final class SystemClock implements Clock {
+/**
+ * The real clock: the host's time, the phone's local time as the profile sets it
+ * ({@code Time_Zone}, {@code Time_Offset__HH_mm_}, the daylight saving time rule, followed live),
+ * timers on one daemon thread.
+ */
+@Component(service = {Clock.class, ParameterListener.class}, property = {"mppfw.clock=system",
+    ParameterListener.NAMES + "=Time_Zone", ParameterListener.NAMES + "=Time_Offset__HH_mm_",
+    ParameterListener.NAMES + "=Daylight_Saving_Time_Enable", ParameterListener.NAMES + "=Daylight_Saving_Time_Rule"})
+public final class SystemClock implements Clock, ParameterListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(SystemClock.class);
 
     private final ScheduledThreadPoolExecutor timer;
+    private final ParameterStore store;
+    private final PhoneZone zone;
 
-    public SystemClock() {
+    @Activate
+    public SystemClock(@Reference ParameterStore store) {
+        this.store = store;
+        this.zone = new PhoneZone(store.values());
         timer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "mppfw-clock");
             t.setDaemon(true);
@@ -37,13 +57,23 @@ public final class SystemClock implements Clock {
     }
 
     @Override
+    public void parametersChanged(List<ParameterChange> changes, ChangeSource source) {
+        zone.update(store.values());
+    }
+
+    @Override
     public Instant now() {
         return Instant.now();
     }
 
     @Override
     public ZoneId zone() {
-        return ZoneId.systemDefault();
+        return rules().getOffset(now());
+    }
+
+    @Override
+    public ZoneRules rules() {
+        return zone.rules();
     }
 
     @Override

@@ -92,6 +92,12 @@ class CatalogTest {
         m.put("User_Password", "");
         m.put("Syslog_Server", "");
         m.put("Debug_Server", "");
+        m.put("Primary_NTP_Server", "");
+        m.put("Secondary_NTP_Server", "");
+        m.put("Time_Zone", "GMT-08:00");
+        m.put("Time_Offset__HH_mm_", "00/00");
+        m.put("Daylight_Saving_Time_Rule", "start=3/-1/7/2;end=10/-1/7/2;save=1");
+        m.put("Daylight_Saving_Time_Enable", "Yes");
         m.put("Enable_TR-069", "No");
         m.put("ACS_URL", "");
         m.put("ACS_Username", "admin");

@@ -91,6 +91,11 @@ public final class DiscoveryComponent implements Discovery {
     }
 
     @Override
+    public List<String> ntpServers() {
+        return engine.ntpServers();
+    }
+
+    @Override
     public List<SrvTarget> lookupSrv(String domain) throws DiscoveryException {
         return engine.lookupSrv(domain);
     }

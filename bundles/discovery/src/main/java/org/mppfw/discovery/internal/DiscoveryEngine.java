@@ -214,6 +214,11 @@ final class DiscoveryEngine implements Discovery {
     }
 
     @Override
+    public List<String> ntpServers() {
+        return decoded().ntpServers();
+    }
+
+    @Override
     public List<SrvTarget> lookupSrv(String domain) throws DiscoveryException {
         return new SrvResolver(dnsServers(), Duration.ofSeconds(3), settings.weightOrder(), new SecureRandom()).lookup(domain);
     }
@@ -263,6 +268,9 @@ final class DiscoveryEngine implements Discovery {
         }
         if (d.acsUrl() != null) {
             b.append("; ACS ").append(d.acsUrl());
+        }
+        if (!d.ntpServers().isEmpty()) {
+            b.append("; NTP ").append(String.join(", ", d.ntpServers()));
         }
         d.notes().forEach(n -> b.append("; ").append(n));
         return b.toString();

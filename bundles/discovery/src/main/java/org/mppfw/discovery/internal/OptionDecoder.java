@@ -30,6 +30,8 @@ import org.mppfw.api.discovery.ProvisioningSource;
  * <li>43: TR-106 sub-option 1 is the ACS URL; a 43 that is a plain URL is taken as is.</li>
  * <li>125: V-I vendor blocks (enterprise number, length, sub-options); the first sub-option of
  * any enterprise holding an http(s) URL is the ACS URL.</li>
+ * <li>42: NTP servers, IPv4 addresses of 4 bytes each, kept in the order sent whatever
+ * {@code DHCP_Option_To_Use} says (the phone asks for 42 in every request).</li>
  * <li>60 in a reply ({@code dslforum.org}) marks the reply as answering the TR-069 vendor class:
  * then a 43 that parses as text is the ACS URL even without sub-options.</li>
  * </ul>
@@ -44,7 +46,8 @@ final class OptionDecoder {
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
 
     /** What one reply says. */
-    record Decoded(List<ProvisioningSource> sources, String domain, String acsUrl, List<String> notes) {
+    record Decoded(List<ProvisioningSource> sources, String domain, String acsUrl, List<String> ntpServers,
+            List<String> notes) {
     }
 
     private OptionDecoder() {
@@ -115,7 +118,18 @@ final class OptionDecoder {
                 notes.add("option 15 holds control characters");
             }
         }
-        return new Decoded(List.copyOf(sources), domain, acs, List.copyOf(notes));
+        List<String> ntp = new ArrayList<>();
+        byte[] n = options.get(42);
+        if (n != null) {
+            if (n.length == 0 || n.length % 4 != 0) {
+                notes.add("option 42 of " + n.length + " bytes is not a list of IPv4 addresses");
+            } else {
+                for (int i = 0; i < n.length; i += 4) {
+                    ntp.add(DhcpPacket.address(java.util.Arrays.copyOfRange(n, i, i + 4)).getHostAddress());
+                }
+            }
+        }
+        return new Decoded(List.copyOf(sources), domain, acs, List.copyOf(ntp), List.copyOf(notes));
     }
 
     /**

@@ -162,6 +162,19 @@ class DhcpPeersTest {
     }
 
     @Test
+    void dnsmasqGivesTheNtpServersOfOption42WhenAskedForThem() throws Exception {
+        List<String> ntp = new ArrayList<>(List.of(dnsmasqAllOptions()));
+        ntp.add("dhcp-option=option:ntp-server," + server + "," + net + "3");
+        dnsmasq(ntp.toArray(String[]::new));
+        // the phone asks for 42 whatever DHCP_Option_To_Use says, as DiscoveryEngine does
+        List<String> lines = probe("acquire", "66,42", "CP-8845-3PCC");
+        assertTrue(lines.contains("PRL [1, 3, 6, 15, 51, 54, 58, 59, 66, 42]"), lines::toString);
+        assertEquals(List.of("NTP " + server, "NTP " + net + "3"), lines.stream().filter(l -> l.startsWith("NTP ")).toList());
+        // not asked for: dnsmasq leaves it out
+        assertTrue(probe("acquire", "66", "CP-8845-3PCC").stream().noneMatch(l -> l.startsWith("NTP ")));
+    }
+
+    @Test
     void theConfiguredOrderDecidesAndLeavesOtherOptionsOut() throws Exception {
         dnsmasq(dnsmasqAllOptions());
         List<String> lines = probe("acquire", "159,125,66", "CP-8845-3PCC");

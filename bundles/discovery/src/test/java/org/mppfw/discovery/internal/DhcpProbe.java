@@ -15,7 +15,7 @@ import org.mppfw.testing.Commands;
  * The phone's DHCP client run in a child JVM inside the phone's network namespace (the test JVM
  * stays in the root namespace, whose interfaces it must not touch). Prints one line per fact:
  * {@code LEASE}, {@code RENEWED}, {@code SOURCE option value}, {@code DOMAIN}, {@code ACS},
- * {@code NOTE}, {@code PRL}; {@code FAILED message} on failure.
+ * {@code NTP}, {@code NOTE}, {@code PRL}; {@code FAILED message} on failure.
  *
  * <p>Arguments: interface, mode ({@code acquire}, {@code renew}, {@code inform}), the
  * {@code DHCP_Option_To_Use} list, the vendor class.
@@ -63,6 +63,7 @@ public final class DhcpProbe {
             if (d.acsUrl() != null) {
                 System.out.println("ACS " + d.acsUrl());
             }
+            d.ntpServers().forEach(n -> System.out.println("NTP " + n));
             d.notes().forEach(n -> System.out.println("NOTE " + n));
         } catch (Exception | AssertionError e) {
             System.out.println("FAILED " + e);

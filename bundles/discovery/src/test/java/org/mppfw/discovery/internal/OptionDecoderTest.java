@@ -96,6 +96,15 @@ class OptionDecoderTest {
     }
 
     @Test
+    void ntpServersOfOption42InTheOrderSent() {
+        OptionDecoder.Decoded d = OptionDecoder.decode(Map.of(42, hex("c0000201c0000202")), OptionDecoder.DEFAULT_ORDER);
+        assertEquals(List.of("192.0.2.1", "192.0.2.2"), d.ntpServers());
+        OptionDecoder.Decoded bad = OptionDecoder.decode(Map.of(42, hex("c00002")), List.of());
+        assertEquals(List.of(), bad.ntpServers());
+        assertEquals(List.of("option 42 of 3 bytes is not a list of IPv4 addresses"), bad.notes());
+    }
+
+    @Test
     void domainLosesItsTrailingDot() {
         assertEquals("example.com", OptionDecoder.decode(Map.of(15, ascii("example.com.\0")), List.of()).domain());
     }

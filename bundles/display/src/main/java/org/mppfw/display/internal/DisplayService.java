@@ -109,7 +109,7 @@ public final class DisplayService implements Display {
 
     /** The whole LCD now: the title bar at the clock's time, and the screen. */
     public Lcd lcd() {
-        return Lcd.at(clock.now(), clock.zone(), identity.model(), indicators.get(), screen.get());
+        return Lcd.at(clock.now(), clock.rules(), identity.model(), indicators.get(), screen.get());
     }
 
     /** Runs {@code r} after every change of the screen or the icons (a live renderer). */

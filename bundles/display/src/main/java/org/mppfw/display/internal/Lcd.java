@@ -1,7 +1,8 @@
 package org.mppfw.display.internal;
 
 import java.time.Instant;
-import java.time.ZoneId;
+import java.time.OffsetDateTime;
+import java.time.zone.ZoneRules;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 
@@ -28,7 +29,12 @@ public record Lcd(String time, String model, Indicators indicators, Screen scree
         Objects.requireNonNull(screen);
     }
 
-    static Lcd at(Instant now, ZoneId zone, String model, Indicators indicators, Screen screen) {
-        return new Lcd(HHMM.format(now.atZone(zone)), model, indicators, screen);
+    static Lcd at(Instant now, ZoneRules zone, String model, Indicators indicators, Screen screen) {
+        return new Lcd(HHMM.format(local(now, zone)), model, indicators, screen);
+    }
+
+    /** An instant in the phone's local time. */
+    static OffsetDateTime local(Instant t, ZoneRules zone) {
+        return t.atOffset(zone.getOffset(t));
     }
 }

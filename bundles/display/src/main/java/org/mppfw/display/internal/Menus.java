@@ -153,7 +153,7 @@ public final class Menus implements KeyListener {
     private void idle(Key key) {
         switch (key) {
             case SOFT1 -> resync("");
-            case SOFT2 -> display.show(ProvisioningScreens.statusScreen(engine.status(), clock.now(), clock.zone()));
+            case SOFT2 -> display.show(ProvisioningScreens.statusScreen(engine.status(), clock.now(), clock.rules()));
             case BACK -> home.home();
             default -> { }
         }
@@ -210,7 +210,7 @@ public final class Menus implements KeyListener {
                     gate.ask();
                 }
             }
-            case "Provisioning" -> display.show(ProvisioningScreens.statusScreen(engine.status(), clock.now(), clock.zone()));
+            case "Provisioning" -> display.show(ProvisioningScreens.statusScreen(engine.status(), clock.now(), clock.rules()));
             case Pages.UPGRADE -> display.show(upgradePage());
             case Pages.PRODUCT_INFO -> display.show(productInformation());
             case Pages.PROFILE_RULE -> openProfileRule();

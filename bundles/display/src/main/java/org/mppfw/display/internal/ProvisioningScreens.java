@@ -2,7 +2,7 @@ package org.mppfw.display.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.time.zone.ZoneRules;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,7 +117,7 @@ public final class ProvisioningScreens implements ProvisioningListener, Paramete
         if (activationWanted()) {
             return Pages.activation("", null);
         }
-        return screenFor(status, clock.now(), clock.zone(), lineKeys());
+        return screenFor(status, clock.now(), clock.rules(), lineKeys());
     }
 
     /**
@@ -145,7 +145,7 @@ public final class ProvisioningScreens implements ProvisioningListener, Paramete
 
     /** Opens the "Provisioning status" screen (the keypad's Status key will call this). */
     public void showStatus(ProvisioningStatus status) {
-        display.show(statusScreen(status, clock.now(), clock.zone()));
+        display.show(statusScreen(status, clock.now(), clock.rules()));
     }
 
     /** The labels of the line keys: the line's user ID, or its number when none is set. */
@@ -160,13 +160,13 @@ public final class ProvisioningScreens implements ProvisioningListener, Paramete
     }
 
     /** The screen for an engine state. */
-    static Screen screenFor(ProvisioningStatus s, Instant now, ZoneId zone, List<String> lineKeys) {
+    static Screen screenFor(ProvisioningStatus s, Instant now, ZoneRules zone, List<String> lineKeys) {
         if (s.state() == ProvisioningStatus.State.RESYNCING) {
             return new Screen(RESYNCING, List.of("Provisioning…", "Please wait"), -1, List.of(), -1, lineKeys,
                     null);
         }
         List<String> lines = new ArrayList<>();
-        lines.add(DAY.format(now.atZone(zone)));
+        lines.add(DAY.format(Lcd.local(now, zone)));
         ResyncRecord last = s.last();
         if (last != null && !last.success() && s.failuresInARow() > 0) {
             lines.add("Resync failed — " + retry(s.nextResync(), now, zone));
@@ -210,7 +210,7 @@ public final class ProvisioningScreens implements ProvisioningListener, Paramete
     }
 
     /** "retry in 2 min", "retry at 14:05", "retry on Dec 3 02:00", or "no retry planned". */
-    static String retry(Instant next, Instant now, ZoneId zone) {
+    static String retry(Instant next, Instant now, ZoneRules zone) {
         if (next == null) {
             return "no retry planned";
         }
@@ -223,24 +223,24 @@ public final class ProvisioningScreens implements ProvisioningListener, Paramete
             return "retry in " + minutes + " min";
         }
         if (d.compareTo(Duration.ofHours(20)) < 0) {
-            return "retry at " + Lcd.HHMM.format(next.atZone(zone));
+            return "retry at " + Lcd.HHMM.format(Lcd.local(next, zone));
         }
-        return "retry on " + DAY_TIME.format(next.atZone(zone));
+        return "retry on " + DAY_TIME.format(Lcd.local(next, zone));
     }
 
     /** The "Provisioning status" screen: last resync, its result, next resync. */
-    static Screen statusScreen(ProvisioningStatus s, Instant now, ZoneId zone) {
+    static Screen statusScreen(ProvisioningStatus s, Instant now, ZoneRules zone) {
         List<String> lines = new ArrayList<>();
         ResyncRecord last = s.last();
         if (last == null) {
             lines.add("Last resync: none yet");
         } else {
-            lines.add("Last resync: " + STAMP.format(last.ended().atZone(zone)));
+            lines.add("Last resync: " + STAMP.format(Lcd.local(last.ended(), zone)));
             lines.add("Result: " + (last.success() ? "success" : "failed (" + last.result() + ")"));
             lines.addAll(wrap(last.message(), TextRenderer.bodyColumns(false)));
         }
         lines.add("Next resync: " + (s.nextResync() == null ? "none planned"
-                : STAMP.format(s.nextResync().atZone(zone)) + (s.nextReason() == null ? "" : " (" + s.nextReason() + ")")));
+                : STAMP.format(Lcd.local(s.nextResync(), zone)) + (s.nextReason() == null ? "" : " (" + s.nextReason() + ")")));
         if (s.state() == ProvisioningStatus.State.RESYNCING) {
             lines.add("Resyncing now");
         } else if (s.state() == ProvisioningStatus.State.DISABLED) {

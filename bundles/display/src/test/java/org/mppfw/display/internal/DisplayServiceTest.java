@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransitionRule;
+import java.time.zone.ZoneRules;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +22,7 @@ import org.mppfw.api.display.Screen;
 import org.mppfw.api.provisioning.ProvisioningStatus;
 import org.mppfw.api.provisioning.ProvisioningStatus.State;
 import org.mppfw.api.transport.ResultClass;
+import org.mppfw.testing.VirtualClock;
 
 class DisplayServiceTest {
 
@@ -29,6 +35,28 @@ class DisplayServiceTest {
         d.indicators(new Indicators(false, Registration.REGISTERING));
         Lcd lcd = d.lcd();
         assertEquals(new Lcd("02:24", "CP-8845-3PCC", new Indicators(false, Registration.REGISTERING), s), lcd);
+    }
+
+    @Test
+    void theClockOfTheTitleBarIsThePhonesLocalTime() {
+        VirtualClock clock = new VirtualClock(Fakes.NOW, ZoneId.of("UTC"));
+        DisplayService d = new DisplayService(clock, Fakes.identity(), (ScreenFile) null);
+        // as a profile with Time_Zone GMT+05:30 sets it
+        clock.setRules(ZoneRules.of(ZoneOffset.ofHoursMinutes(5, 30)));
+        assertEquals("07:54", d.lcd().time());
+        // GMT-08:00 with daylight saving time from the last Sunday of March to the last of October
+        ZoneOffset pst = ZoneOffset.ofHours(-8);
+        ZoneOffset pdt = ZoneOffset.ofHours(-7);
+        ZoneOffsetTransitionRule start = ZoneOffsetTransitionRule.of(java.time.Month.MARCH, -1,
+                java.time.DayOfWeek.SUNDAY, java.time.LocalTime.of(2, 0), false,
+                ZoneOffsetTransitionRule.TimeDefinition.WALL, pst, pst, pdt);
+        ZoneOffsetTransitionRule end = ZoneOffsetTransitionRule.of(java.time.Month.OCTOBER, -1,
+                java.time.DayOfWeek.SUNDAY, java.time.LocalTime.of(2, 0), false,
+                ZoneOffsetTransitionRule.TimeDefinition.WALL, pst, pdt, pst);
+        clock.setRules(ZoneRules.of(pst, pst, List.of(), List.of(start.createTransition(1970)), List.of(start, end)));
+        assertEquals("18:24", d.lcd().time(), "2 December: standard time");
+        clock.advance(Duration.ofDays(180));
+        assertEquals("19:24", d.lcd().time(), "31 May: daylight saving time");
     }
 
     @Test

@@ -24,7 +24,7 @@ class ProvisioningScreensTest {
     @Test
     void resyncingShowsProvisioning() {
         Screen s = ProvisioningScreens.screenFor(new ProvisioningStatus(State.RESYNCING, null, null, null, 0), NOW,
-                ZONE, KEYS);
+                ZONE.getRules(), KEYS);
         assertEquals("Provisioning", s.title());
         assertEquals(List.of("Provisioning…", "Please wait"), s.lines());
         assertEquals(List.of(), s.softKeys());
@@ -36,7 +36,7 @@ class ProvisioningScreensTest {
     void idleAfterSuccessShowsDateLineKeysAndSoftKeys() {
         ProvisioningStatus st = new ProvisioningStatus(State.IDLE, Fakes.record(ResultClass.A, "ok"),
                 NOW.plus(Duration.ofHours(1)), "periodic", 0);
-        Screen s = ProvisioningScreens.screenFor(st, NOW, ZONE, KEYS);
+        Screen s = ProvisioningScreens.screenFor(st, NOW, ZONE.getRules(), KEYS);
         assertEquals("", s.title());
         assertEquals(List.of("Wednesday, December 2"), s.lines());
         assertEquals(List.of("Resync", "Status"), s.softKeys());
@@ -48,7 +48,7 @@ class ProvisioningScreensTest {
     void failureShowsRetryInMinutesAndTheMessage() {
         ProvisioningStatus st = new ProvisioningStatus(State.IDLE,
                 Fakes.record(ResultClass.C, "HTTP 404 Not Found"), NOW.plusSeconds(110), "retry", 1);
-        Screen s = ProvisioningScreens.screenFor(st, NOW, ZONE, KEYS);
+        Screen s = ProvisioningScreens.screenFor(st, NOW, ZONE.getRules(), KEYS);
         assertEquals(List.of("Wednesday, December 2", "Resync failed — retry in 2 min", "HTTP 404 Not Found"),
                 s.lines());
         assertEquals(List.of("Resync", "Status"), s.softKeys());
@@ -90,32 +90,32 @@ class ProvisioningScreensTest {
     void waitingForIdleSaysSo() {
         ProvisioningStatus st = new ProvisioningStatus(State.WAITING_FOR_IDLE, null, NOW, "periodic", 0);
         assertEquals("Resync waits for the line to be idle",
-                ProvisioningScreens.screenFor(st, NOW, ZONE, KEYS).lines().get(1));
+                ProvisioningScreens.screenFor(st, NOW, ZONE.getRules(), KEYS).lines().get(1));
     }
 
     @Test
     void retryWording() {
-        assertEquals("retry in 1 min", ProvisioningScreens.retry(NOW.plusSeconds(1), NOW, ZONE));
-        assertEquals("retry in 2 min", ProvisioningScreens.retry(NOW.plusSeconds(120), NOW, ZONE));
-        assertEquals("retry in 59 min", ProvisioningScreens.retry(NOW.plusSeconds(59 * 60), NOW, ZONE));
-        assertEquals("retry at 05:24", ProvisioningScreens.retry(NOW.plus(Duration.ofHours(3)), NOW, ZONE));
-        assertEquals("retry on Dec 4 02:24", ProvisioningScreens.retry(NOW.plus(Duration.ofDays(2)), NOW, ZONE));
-        assertEquals("retrying now", ProvisioningScreens.retry(NOW.minusSeconds(5), NOW, ZONE));
-        assertEquals("no retry planned", ProvisioningScreens.retry(null, NOW, ZONE));
+        assertEquals("retry in 1 min", ProvisioningScreens.retry(NOW.plusSeconds(1), NOW, ZONE.getRules()));
+        assertEquals("retry in 2 min", ProvisioningScreens.retry(NOW.plusSeconds(120), NOW, ZONE.getRules()));
+        assertEquals("retry in 59 min", ProvisioningScreens.retry(NOW.plusSeconds(59 * 60), NOW, ZONE.getRules()));
+        assertEquals("retry at 05:24", ProvisioningScreens.retry(NOW.plus(Duration.ofHours(3)), NOW, ZONE.getRules()));
+        assertEquals("retry on Dec 4 02:24", ProvisioningScreens.retry(NOW.plus(Duration.ofDays(2)), NOW, ZONE.getRules()));
+        assertEquals("retrying now", ProvisioningScreens.retry(NOW.minusSeconds(5), NOW, ZONE.getRules()));
+        assertEquals("no retry planned", ProvisioningScreens.retry(null, NOW, ZONE.getRules()));
     }
 
     @Test
     void statusScreenShowsLastResultAndNext() {
         ProvisioningStatus failed = new ProvisioningStatus(State.IDLE,
                 Fakes.record(ResultClass.B, "profile has a syntax error"), NOW.plusSeconds(120), "retry", 2);
-        Screen s = ProvisioningScreens.statusScreen(failed, NOW, ZONE);
+        Screen s = ProvisioningScreens.statusScreen(failed, NOW, ZONE.getRules());
         assertEquals("Provisioning status", s.title());
         assertEquals(List.of("Last resync: 2026-12-02 02:23", "Result: failed (B)", "profile has a syntax error",
                 "Next resync: 2026-12-02 02:26 (retry)"), s.lines());
         assertEquals(List.of("Resync", "Back"), s.softKeys());
 
         Screen none = ProvisioningScreens.statusScreen(new ProvisioningStatus(State.DISABLED, null, null, null, 0),
-                NOW, ZONE);
+                NOW, ZONE.getRules());
         assertEquals(List.of("Last resync: none yet", "Next resync: none planned", "Provisioning is disabled"),
                 none.lines());
     }

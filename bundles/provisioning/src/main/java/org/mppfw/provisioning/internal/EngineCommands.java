@@ -2,7 +2,6 @@ package org.mppfw.provisioning.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -41,13 +40,13 @@ public final class EngineCommands {
 
     private final Provisioning engine;
     private final ParameterStore store;
-    private final ZoneId zone;
+    private final Clock clock;
 
     @Activate
     public EngineCommands(@Reference Provisioning engine, @Reference ParameterStore store, @Reference Clock clock) {
         this.engine = engine;
         this.store = store;
-        this.zone = clock.zone();
+        this.clock = clock;
     }
 
     @Descriptor("show the provisioning status: state, last resync and its result, next resync")
@@ -146,7 +145,7 @@ public final class EngineCommands {
     }
 
     private String time(Instant t) {
-        return TIME.format(t.atZone(zone).withNano(0));
+        return TIME.format(clock.local(t).withNano(0));
     }
 
     /**

@@ -196,7 +196,7 @@ final class ResyncScheduler {
         AttemptRunner.Outcome o = attempts.run(reason, rule, () -> publish(ProvisioningStatus.State.RESYNCING, reason));
         history.add(o.record());
         Instant ended = o.record().ended();
-        Optional<Due> next = policy.afterAttempt(ended, clock.zone(), o.record().result() == ResultClass.A,
+        Optional<Due> next = policy.afterAttempt(ended, clock.rules(), o.record().result() == ResultClass.A,
                 Params.schedule(store));
         if (o.retryAfter() != null && next.isPresent() && next.get().reason() == Reason.RETRY) {
             Instant asked = ended.plus(o.retryAfter());

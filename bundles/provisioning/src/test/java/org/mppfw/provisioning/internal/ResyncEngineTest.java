@@ -177,6 +177,36 @@ class ResyncEngineTest {
     }
 
     @Test
+    void resyncAtFollowsThePhonesLocalTimeAcrossBothChangesOfTheClock() throws IOException {
+        // the rules a profile gives with Time_Zone GMT+01:00 and start=3/-1/7/2;end=10/-1/7/3;save=1
+        clock.setRules(ZoneId.of("Europe/Paris").getRules());
+        set("Profile_Rule", "http://127.0.0.1/$PSN.xml");
+        set("Resync_At__HHmm_", "0230");
+        server.put("/8845-3PCC.xml", flat("<GPP_A>applied</GPP_A>"));
+        boot();
+        clock.advance(Duration.ofSeconds(40));
+        assertEquals(1, times.size(), "the power-up resync");
+        clock.advance(Duration.between(clock.now(), Instant.parse("2027-04-01T12:00:00Z")));
+        Map<java.time.LocalDate, List<Instant>> byDay = new java.util.TreeMap<>();
+        for (Instant t : times.subList(1, times.size())) {
+            byDay.computeIfAbsent(clock.local(t).toLocalDate(), k -> new ArrayList<>()).add(t);
+        }
+        assertEquals(304, byDay.size(), "every day from 2 June 2026 to 1 April 2027");
+        byDay.forEach((day, list) -> assertEquals(1, list.size(), "once on " + day + ": " + list));
+        // 25 October: 02:30 comes twice, the resync runs at the first (summer time, 00:30 UTC) only
+        Instant fallBack = byDay.get(java.time.LocalDate.of(2026, 10, 25)).get(0);
+        assertTrue(!fallBack.isBefore(Instant.parse("2026-10-25T00:30:00Z"))
+                && !fallBack.isAfter(Instant.parse("2026-10-25T00:40:00Z")), fallBack.toString());
+        // 28 March 2027: 02:30 does not exist, it runs as much later, 03:30 summer time (01:30 UTC)
+        Instant springForward = byDay.get(java.time.LocalDate.of(2027, 3, 28)).get(0);
+        assertTrue(!springForward.isBefore(Instant.parse("2027-03-28T01:30:00Z"))
+                && !springForward.isAfter(Instant.parse("2027-03-28T01:40:00Z")), springForward.toString());
+        // on an ordinary day it is 02:30-02:40 local time
+        Instant ordinary = byDay.get(java.time.LocalDate.of(2026, 12, 1)).get(0);
+        assertEquals(2, clock.local(ordinary).getHour());
+    }
+
+    @Test
     void errorRetryListThenBackToPeriodicAfterASuccess() throws IOException {
         set("Resync_Random_Delay", "0");
         set("Profile_Rule", "http://127.0.0.1/p.xml");

@@ -2,9 +2,12 @@ package org.mppfw.provisioning.internal.schedule;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -77,7 +80,7 @@ public final class ResyncPolicy {
      *
      * @param success class A, or file-not-found that {@code Resync_Fails_On_FNF} lets pass
      */
-    public Optional<Due> afterAttempt(Instant now, ZoneId zone, boolean success, ScheduleSettings s) {
+    public Optional<Due> afterAttempt(Instant now, ZoneRules zone, boolean success, ScheduleSettings s) {
         if (success) {
             retryIndex = 0;
             succeeded = true;
@@ -105,7 +108,7 @@ public final class ResyncPolicy {
         succeeded = false;
     }
 
-    private Optional<Due> regular(Instant now, ZoneId zone, ScheduleSettings s) {
+    private Optional<Due> regular(Instant now, ZoneRules zone, ScheduleSettings s) {
         if (s.resyncAt() != null) {
             Instant at = nextOccurrence(now, zone, s.resyncAt());
             return Optional.of(new Due(at.plus(randomUpTo(s.resyncAtWindow())), Reason.PERIODIC));
@@ -120,14 +123,28 @@ public final class ResyncPolicy {
         return Optional.of(new Due(now.plus(d), Reason.PERIODIC));
     }
 
-    /** The first moment after {@code now} whose local time of day is {@code time}. */
-    static Instant nextOccurrence(Instant now, ZoneId zone, LocalTime time) {
-        ZonedDateTime local = now.atZone(zone);
-        ZonedDateTime candidate = local.toLocalDate().atTime(time).atZone(zone);
-        if (!candidate.toInstant().isAfter(now)) {
-            candidate = local.toLocalDate().plusDays(1).atTime(time).atZone(zone);
+    /**
+     * The first moment after {@code now} whose local time of day is {@code time}. On the night
+     * the clock springs forward, a time in the gap runs as much later as the gap is long (02:30
+     * runs at 03:30 new time); on the night it falls back, a time that occurs twice runs at its
+     * first occurrence only: either way it runs once that day.
+     */
+    static Instant nextOccurrence(Instant now, ZoneRules zone, LocalTime time) {
+        LocalDateTime local = LocalDateTime.ofInstant(now, zone.getOffset(now));
+        Instant candidate = instant(local.toLocalDate().atTime(time), zone);
+        if (!candidate.isAfter(now)) {
+            candidate = instant(local.toLocalDate().plusDays(1).atTime(time), zone);
         }
-        return candidate.toInstant();
+        return candidate;
+    }
+
+    private static Instant instant(LocalDateTime local, ZoneRules zone) {
+        List<ZoneOffset> valid = zone.getValidOffsets(local);
+        if (!valid.isEmpty()) {
+            return local.toInstant(valid.get(0));
+        }
+        ZoneOffsetTransition gap = zone.getTransition(local);
+        return local.plus(gap.getDuration()).toInstant(gap.getOffsetAfter());
     }
 
     private Duration randomUpTo(Duration max) {
