@@ -39,7 +39,7 @@ public final class PhoneProbe {
         store.set("DHCP_Option_To_Use", args[1], ChangeSource.ADMIN);
         Settings settings = new Settings(Settings.Mode.DHCP, iface, "", Map.of(), List.of(), SrvResolver.WeightOrder.LOWER_FIRST,
                 true, Duration.ofSeconds(1), 4, Duration.ofSeconds(5));
-        SystemClock clock = new SystemClock();
+        SystemClock clock = new SystemClock(store);
         ExecutorService executor = Executors.newSingleThreadExecutor();
         DiscoveryEngine engine = new DiscoveryEngine(clock, store, FakeIdentity.cp8845("000e08012345", "FCH2345ABCD", "1"),
                 settings, executor);

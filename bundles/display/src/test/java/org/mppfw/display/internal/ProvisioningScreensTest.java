@@ -62,7 +62,7 @@ class ProvisioningScreensTest {
     void aLongFailureMessageIsReadWholeOverSeveralLines() {
         ProvisioningStatus st = new ProvisioningStatus(State.IDLE, Fakes.record(ResultClass.C, NO_SERVER),
                 NOW.plus(Duration.ofHours(1)), "retry", 1);
-        List<String> lines = ProvisioningScreens.screenFor(st, NOW, ZONE, KEYS).lines();
+        List<String> lines = ProvisioningScreens.screenFor(st, NOW, ZONE.getRules(), KEYS).lines();
         assertEquals(List.of("Wednesday, December 2", "Resync failed — retry at 03:24", "Profile_Rule: no server, and",
                 "discovery is off: set a full", "URL (param:set Profile_Rule", "http://server/$PSN.xml) or turn",
                 "discovery on", "(mppfw.discovery.mode=dhcp)"), lines);
@@ -73,7 +73,7 @@ class ProvisioningScreensTest {
         assertTrue(shown.contains("|              http://server/$PSN.xml) or turn |"), shown);
         assertFalse(shown.contains("~"), "nothing cut: " + shown);
 
-        List<String> status = ProvisioningScreens.statusScreen(st, NOW, ZONE).lines();
+        List<String> status = ProvisioningScreens.statusScreen(st, NOW, ZONE.getRules()).lines();
         assertEquals(List.of("Profile_Rule: no server, and discovery is", "off: set a full URL (param:set Profile_Rule",
                 "http://server/$PSN.xml) or turn discovery on", "(mppfw.discovery.mode=dhcp)"), status.subList(2, 6));
     }
