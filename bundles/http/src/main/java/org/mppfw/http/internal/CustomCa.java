@@ -115,7 +115,7 @@ final class CustomCa {
             RuleDecision d = rules.get().evaluate(rule, RuleKind.PROFILE, macros.get().now());
             phone.assign(d.assignments());
             if (d.nothingToDo()) {
-                status = "no custom CA: Custom_CA_Rule picks no file (" + d.reason() + ")";
+                status = "Custom_CA_Rule picks no file now (" + d.reason() + "); a CA installed before stays";
                 actedOn = rule;
                 return;
             }
