@@ -25,6 +25,7 @@ public final class TransportRequest {
     private final Duration deadline;
     private final ProgressListener progress;
     private final String tlsName;
+    private final AccessDomains allowedDomains;
 
     private TransportRequest(Builder b) {
         this.uri = b.uri;
@@ -39,6 +40,7 @@ public final class TransportRequest {
         this.deadline = b.deadline;
         this.progress = b.progress;
         this.tlsName = b.tlsName;
+        this.allowedDomains = b.allowedDomains;
     }
 
     public static TransportRequest get(URI uri) {
@@ -86,6 +88,15 @@ public final class TransportRequest {
      */
     public Optional<String> tlsName() { return Optional.ofNullable(tlsName); }
 
+    /**
+     * The servers this request may contact ({@code Restricted_Access_Domains}): the transport
+     * checks the URL's host and every host a redirect leads to, and refuses the others before
+     * contacting them. {@link AccessDomains#ANY} unless the caller set it.
+     *
+     * @since 1.4
+     */
+    public AccessDomains allowedDomains() { return allowedDomains; }
+
     public Builder toBuilder() {
         Builder b = new Builder(uri).method(method).contentType(contentType).maxBytes(maxBytes)
                 .resumeFrom(resumeFrom).connectTimeout(connectTimeout).deadline(deadline).progress(progress);
@@ -93,6 +104,7 @@ public final class TransportRequest {
         b.credentials = credentials;
         b.headers.putAll(headers);
         b.tlsName = tlsName;
+        b.allowedDomains = allowedDomains;
         return b;
     }
 
@@ -115,6 +127,7 @@ public final class TransportRequest {
         private Duration deadline = Duration.ofMinutes(5);
         private ProgressListener progress = ProgressListener.NONE;
         private String tlsName;
+        private AccessDomains allowedDomains = AccessDomains.ANY;
 
         private Builder(URI uri) {
             this.uri = Objects.requireNonNull(uri, "uri");
@@ -146,6 +159,12 @@ public final class TransportRequest {
 
         /** @see TransportRequest#tlsName() */
         public Builder tlsName(String name) { this.tlsName = name == null || name.isBlank() ? null : name; return this; }
+
+        /** @see TransportRequest#allowedDomains() */
+        public Builder allowedDomains(AccessDomains domains) {
+            this.allowedDomains = domains == null ? AccessDomains.ANY : domains;
+            return this;
+        }
 
         public TransportRequest build() {
             return new TransportRequest(this);

@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * challenges itself, with the target's credentials (sent only to the host the rule names, never
  * to one a redirect picked) and the proxy's; the last answer decides, by the status table of
  * {@link StatusPolicy}. A class A response owns the client from then on; on any other outcome
- * the client is closed and the passwords handed to it are wiped.
+ * the client is closed and the passwords handed to it are wiped. Each hop's host is checked
+ * against the request's {@code Restricted_Access_Domains} before it is contacted.
  */
 final class HopLoop {
 
@@ -64,6 +65,14 @@ final class HopLoop {
             Duration read = min(s.readTimeout(), request.deadline());
             client = HttpClients.create(s, request, read, creds);
             for (int hop = 0;; hop++) {
+                Optional<TransportException> refused = request.allowedDomains().refusal(target);
+                if (refused.isPresent()) {
+                    // Restricted_Access_Domains: the rule's server, a DHCP or SRV server, or a redirect's target
+                    LOG.warn("{}{}", hop == 0 ? "" : "redirect refused: ", refused.get().getMessage());
+                    return failed(hop == 0 ? refused.get() : new TransportException(ResultClass.C, 0,
+                            "redirect to " + HttpExchanger.display(target) + " refused: " + refused.get().getMessage(),
+                            null), 0, Map.of(), context, target);
+                }
                 HttpHost host = HttpHost.create(target);
                 if (targetCreds != null && target.getHost().toLowerCase(Locale.ROOT).equals(originalHost)) {
                     // credentials go only to the host the rule names, never to a host a redirect picked

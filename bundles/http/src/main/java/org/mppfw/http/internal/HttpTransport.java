@@ -1,16 +1,14 @@
 package org.mppfw.http.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,12 +21,14 @@ import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.device.DeviceCertificate;
 import org.mppfw.api.device.DeviceIdentity;
 import org.mppfw.api.device.DeviceProperties;
+import org.mppfw.api.provisioning.PhoneMacros;
+import org.mppfw.api.provisioning.ProvisioningRules;
 import org.mppfw.api.transport.Credentials;
 import org.mppfw.api.transport.Transport;
 import org.mppfw.api.transport.TransportException;
 import org.mppfw.api.transport.TransportRequest;
 import org.mppfw.api.transport.TransportResponse;
-import org.mppfw.layout.Durable;
+import org.mppfw.api.transport.Transports;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -44,8 +44,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code http} and {@code https} transport. Reads its parameters from the parameter store and
  * the device identity when they are there (both optional), and keeps the custom CA of
- * {@code Custom_CA_Rule} in the data dir. It holds the device certificate (the PKCS#12 file of
- * its configuration), and says whether there is one ({@code $CCERT}).
+ * {@code Custom_CA_Rule} in the data dir ({@link CustomCa}): the rule is evaluated by the
+ * provisioning rule and macro services, and fetched through the phone's transports (this one for
+ * http and https, the others, {@code tftp}, by their {@code Transport} services).
+ * It holds the device certificate (the PKCS#12 file of its configuration), and says whether
+ * there is one ({@code $CCERT}).
  */
 @Component(service = {Transport.class, ParameterListener.class, DeviceCertificate.class, HttpTransport.class},
         property = {Transport.SCHEMES + "=http", Transport.SCHEMES + "=https",
@@ -71,9 +74,12 @@ public final class HttpTransport implements Transport, ParameterListener, Device
     private final HttpExchanger exchanger;
     private volatile TlsMaterial tls;
     private volatile String tlsKey = "";
-    private volatile String customCaStatus = "no custom CA";
-    /** The value of {@code Custom_CA_Rule} last acted on (the CA fetched, or none for empty). */
-    private volatile String customCaRule;
+    private final CustomCa customCa;
+    private final CustomCa.Phone phone;
+    /** The phone's transports by scheme, this one included: the custom CA may come by any of them. */
+    private final Transports transports = new Transports();
+    private volatile ProvisioningRules rules;
+    private volatile PhoneMacros macros;
     private static final String TIMER_THREAD = "mppfw-http-timer";
 
     @Activate
@@ -88,7 +94,54 @@ public final class HttpTransport implements Transport, ParameterListener, Device
             return t;
         });
         this.exchanger = new HttpExchanger(this::settings, timer);
+        this.customCa = new CustomCa(dataDir.resolve(DeviceProperties.STATE_DIR).resolve("http").resolve("custom-ca.pem"));
+        this.phone = new Phone();
+        transports.add(this, Map.of(Transport.SCHEMES, "http,https"));
         timer.execute(this::refreshCustomCa);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindRules(ProvisioningRules r) {
+        rules = r;
+        refreshLater();
+    }
+
+    void unbindRules(ProvisioningRules r) {
+        if (rules == r) {
+            rules = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindMacros(PhoneMacros m) {
+        macros = m;
+        refreshLater();
+    }
+
+    void unbindMacros(PhoneMacros m) {
+        if (macros == m) {
+            macros = null;
+        }
+    }
+
+    /** The other transports ({@code tftp}): this one serves http and https itself. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            target = "(!(objectClass=org.mppfw.http.internal.HttpTransport))")
+    void bindTransport(Transport t, Map<String, Object> properties) {
+        transports.add(t, properties);
+        refreshLater();
+    }
+
+    void unbindTransport(Transport t) {
+        transports.remove(t);
+    }
+
+    private void refreshLater() {
+        if (!stopped) {
+            timer.execute(this::refreshCustomCa);
+        }
     }
 
     /** Set when the component stops: transfers cut short then are not failures. */
@@ -121,7 +174,7 @@ public final class HttpTransport implements Transport, ParameterListener, Device
      */
     private void awaitCustomCa() {
         String rule = param(ParameterNames.CUSTOM_CA_RULE).orElse("").trim();
-        if (rule.equals(customCaRule)) {
+        if (customCa.current(rule)) {
             return;
         }
         try {
@@ -139,12 +192,12 @@ public final class HttpTransport implements Transport, ParameterListener, Device
     }
 
     String customCaStatus() {
-        return customCaStatus;
+        return customCa.status();
     }
 
     @Override
     public void parametersChanged(List<ParameterChange> changes, ChangeSource source) {
-        timer.execute(this::refreshCustomCa);
+        refreshLater();
     }
 
     HttpSettings settings() {
@@ -189,12 +242,8 @@ public final class HttpTransport implements Transport, ParameterListener, Device
         }
     }
 
-    private Path customCaFile() {
-        return dataDir.resolve(DeviceProperties.STATE_DIR).resolve("http").resolve("custom-ca.pem");
-    }
-
     private TlsMaterial tls() {
-        Path ca = customCaFile();
+        Path ca = customCa.file();
         Path ks = dataDir.resolve(config.client_keystore());
         String key = stamp(ca) + "|" + stamp(ks);
         TlsMaterial t = tls;
@@ -222,45 +271,43 @@ public final class HttpTransport implements Transport, ParameterListener, Device
         }
     }
 
-    /** Fetches the custom CA named by {@code Custom_CA_Rule} (http/https) and keeps it in the data dir. */
+    /** Fetches the custom CA named by {@code Custom_CA_Rule} and keeps it in the data dir ({@link CustomCa}). */
     void refreshCustomCa() {
-        String rule = param(ParameterNames.CUSTOM_CA_RULE).orElse("").trim();
-        if (rule.equals(customCaRule)) {
-            return; // already fetched for this rule
+        customCa.refresh(phone, () -> stopped);
+    }
+
+    /** What the custom CA's fetch uses of this component. */
+    private final class Phone implements CustomCa.Phone {
+        @Override
+        public String param(String name) {
+            return HttpTransport.this.param(name).orElse("");
         }
-        String asked = rule;
-        if (rule.startsWith("[")) {
-            int end = rule.indexOf(']');
-            rule = end < 0 ? "" : rule.substring(end + 1).trim();
+
+        @Override
+        public Optional<ProvisioningRules> rules() {
+            return Optional.ofNullable(rules);
         }
-        if (rule.isEmpty()) {
-            customCaRule = asked;
-            return;
+
+        @Override
+        public Optional<PhoneMacros> macros() {
+            return Optional.ofNullable(macros);
         }
-        URI uri;
-        try {
-            uri = URI.create(rule);
-        } catch (IllegalArgumentException e) {
-            customCaStatus = "Custom CA rule is not a URL";
-            customCaRule = asked;
-            return;
+
+        @Override
+        public Transports transports() {
+            return transports;
         }
-        TransportRequest req = TransportRequest.builder(uri).maxBytes(256 * 1024).build();
-        try (TransportResponse r = exchange(req); InputStream in = r.body()) {
-            byte[] pem = in.readAllBytes();
-            TlsMaterial.parseCaCertificates(pem);
-            Durable.save(customCaFile(), pem);
-            customCaStatus = "Last provisioning succeeded on " + Instant.now();
-            customCaRule = asked;
-            LOG.info("custom CA installed from {}", HttpExchanger.display(uri));
-        } catch (IOException | CertificateException e) {
-            if (stopped) {
-                // the phone stops (a command run ends): not a failure; the next run fetches it again
-                LOG.debug("custom CA from {}: cut short by the stop", HttpExchanger.display(uri));
+
+        @Override
+        public void assign(Map<String, String> assignments) throws IOException {
+            ParameterStore p = parameters;
+            if (assignments.isEmpty()) {
                 return;
             }
-            customCaStatus = "Last provisioning failed on " + Instant.now() + ": " + e.getMessage();
-            LOG.warn("custom CA from {} not installed: {}", HttpExchanger.display(uri), e.getMessage());
+            if (p == null) {
+                throw new IOException("Custom_CA_Rule: assignments need the parameter store");
+            }
+            p.setAll(assignments, ChangeSource.SYSTEM);
         }
     }
 

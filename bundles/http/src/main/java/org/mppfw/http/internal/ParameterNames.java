@@ -8,6 +8,7 @@ final class ParameterNames {
 
     static final String USER_AGENT = "HTTP_User_Agent_Name";
     static final String CUSTOM_CA_RULE = "Custom_CA_Rule";
+    static final String RESTRICTED_ACCESS_DOMAINS = org.mppfw.api.transport.AccessDomains.PARAMETER;
     static final String TLS_CIPHER_LIST = "TLS_Cipher_List";
     /** The profile account entered on the phone (Cisco documents the screen, not the XML names). */
     static final String ACCOUNT_USER = "Profile_Account_User_Name";

@@ -20,5 +20,24 @@
  * {@code FailureClassifier} names what went wrong when no HTTP answer came (DNS, TLS, connection,
  * proxy tunnel, timeout, deadline); {@code StreamedResponse} streams a class A body under the
  * exchange's {@code Deadline}.
+ *
+ * <p>{@code Custom_CA_Rule} ({@code CustomCa}) stays here, beside the trust store it feeds: every
+ * HTTPS exchange, of the resync engine, the upgrade or the activation client, must find the CA
+ * that the rule names now, and only this bundle can make it wait for that. The rule takes the
+ * syntax of the profile rules: it is evaluated by the provisioning bundle's
+ * {@code ProvisioningRules} service with the phone's one macro source ({@code PhoneMacros}), both
+ * referenced dynamically (the CA is fetched when they come), and fetched through the transport of
+ * its scheme from a {@code Transports} table: this component for http and https, the
+ * {@code Transport} services for the others ({@code tftp}). Choices where the reference says only
+ * "same URL syntax": {@code --uid}/{@code --pwd} answer the server's challenge; {@code --key},
+ * {@code --srv}, {@code --post}, {@code --alias} and a URL without a server (the DHCP option 66
+ * server) are refused with a status that says so; assignments of the chosen alternative are applied
+ * as those of {@code Upgrade_Rule} are; a rule whose conditions pick nothing installs nothing and
+ * keeps the CA already kept.
+ *
+ * <p>{@code Restricted_Access_Domains}: {@code HopLoop} checks each hop, the first and every
+ * redirect, against the request's {@code AccessDomains} before contacting it (the checker is the
+ * api's, shared with the tftp transport and the callers that set it); a refused hop is class C,
+ * logged with the host and the parameter, and nothing is fetched.
  */
 package org.mppfw.http.internal;

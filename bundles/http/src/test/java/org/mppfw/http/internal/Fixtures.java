@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.lang.reflect.Field;
@@ -23,6 +24,7 @@ import org.mppfw.api.config.ParameterDefinition;
 import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.config.ParameterType;
 import org.mppfw.api.device.DeviceIdentity;
+import org.mppfw.api.device.DeviceProperties;
 import org.mppfw.api.transport.Credentials;
 import org.mppfw.api.transport.TransportException;
 import org.mppfw.api.transport.TransportRequest;
@@ -100,10 +102,16 @@ final class Fixtures {
      * {@code deactivate()} when done.
      */
     static HttpTransport transport(Map<String, String> values) throws ReflectiveOperationException {
+        return transport(values, null);
+    }
+
+    /** {@link #transport(Map)} with its data dir (the custom CA is kept there), or null for none. */
+    static HttpTransport transport(Map<String, String> values, Path dataDir) throws ReflectiveOperationException {
         HttpTransportConfig config = (HttpTransportConfig) Proxy.newProxyInstance(Fixtures.class.getClassLoader(),
                 new Class<?>[] {HttpTransportConfig.class}, (p, m, a) -> m.getDefaultValue());
         BundleContext context = (BundleContext) Proxy.newProxyInstance(Fixtures.class.getClassLoader(),
-                new Class<?>[] {BundleContext.class}, (p, m, a) -> null);
+                new Class<?>[] {BundleContext.class}, (p, m, a) -> dataDir != null && m.getName().equals("getProperty")
+                        && DeviceProperties.DATA_DIR.equals(a[0]) ? dataDir.toString() : null);
         ParameterStore store = (ParameterStore) Proxy.newProxyInstance(Fixtures.class.getClassLoader(),
                 new Class<?>[] {ParameterStore.class}, (p, m, a) -> {
                     if (m.getName().equals("parameter")) {

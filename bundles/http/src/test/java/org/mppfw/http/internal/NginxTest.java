@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mppfw.api.transport.AccessDomains;
 import org.mppfw.api.transport.ResultClass;
 import org.mppfw.api.transport.TransportException;
 import org.mppfw.api.transport.TransportRequest;
@@ -88,6 +89,9 @@ class NginxTest {
                 + "    location = /redir301 { return 301 http://127.0.0.1:" + http + "/open/profile.cfg; }\n"
                 + "    location = /redir-https { return 302 https://127.0.0.1:" + https + "/open/profile.cfg; }\n"
                 + "    location = /redir-loop { return 302 /redir-loop; }\n"
+                + "    location = /redir-to-address { return 302 http://127.0.0.1:" + http + "/open/profile.cfg; }\n"
+                + "    location = /redir-to-localhost { return 302 http://localhost:" + http + "/open/profile.cfg; }\n"
+                + "    location = /redir-elsewhere { return 302 http://prov.example.net/open/profile.cfg; }\n"
                 + "    location = /redir-nolocation { return 302; }\n"
                 + "    location = /redir303 { return 303 /open/profile.cfg; }\n"
                 + "    location = /redir307 { return 307 /open/profile.cfg; }\n"
@@ -348,6 +352,41 @@ class NginxTest {
             assertTrue(resp.status() == 201 || resp.status() == 204, "status " + resp.status());
         }
         assertArrayEquals(report, Files.readAllBytes(peers.dir.resolve("www/upload/0011223344aa.xml")));
+    }
+
+    private static TransportRequest within(String url, String domains) {
+        return TransportRequest.builder(URI.create(url)).allowedDomains(AccessDomains.parse(domains)).build();
+    }
+
+    @Test
+    void aServerWithinRestrictedAccessDomainsIsUsed() throws IOException {
+        assertEquals(PROFILE, body(phone.exchange(within("http://localhost:" + http + "/open/profile.cfg", "localhost"))));
+        assertEquals(PROFILE, body(phone.exchange(within("https://localhost:" + https + "/open/profile.cfg",
+                "voiceip.com, localhost"))));
+        // a redirect within the list is followed
+        assertEquals(PROFILE, body(phone.exchange(within("http://localhost:" + http + "/redir-to-localhost", "localhost"))));
+    }
+
+    @Test
+    void aServerOutsideRestrictedAccessDomainsIsRefused() {
+        // 127.0.0.1 serves the file (the tests above), but an address is in no domain
+        TransportException e = failure(phone, within("http://127.0.0.1:" + http + "/open/profile.cfg", "localhost"));
+        assertEquals(ResultClass.C, e.resultClass());
+        assertEquals("host 127.0.0.1 is not in Restricted_Access_Domains (localhost): not contacted", e.getMessage());
+        TransportException name = failure(phone, within("http://localhost:" + http + "/open/profile.cfg", "example.test"));
+        assertTrue(name.getMessage().startsWith("host localhost is not in Restricted_Access_Domains (example.test)"),
+                name.getMessage());
+    }
+
+    @Test
+    void aRedirectOutsideRestrictedAccessDomainsIsRefused() {
+        TransportException e = failure(phone, within("http://localhost:" + http + "/redir-to-address", "localhost"));
+        assertEquals(ResultClass.C, e.resultClass());
+        assertEquals("redirect to http://127.0.0.1:" + http + "/open/profile.cfg refused: host 127.0.0.1 is not in "
+                + "Restricted_Access_Domains (localhost): not contacted", e.getMessage());
+        TransportException other = failure(phone, within("http://localhost:" + http + "/redir-elsewhere", "localhost"));
+        assertTrue(other.getMessage().contains("host prov.example.net is not in Restricted_Access_Domains"),
+                other.getMessage());
     }
 
     @Test

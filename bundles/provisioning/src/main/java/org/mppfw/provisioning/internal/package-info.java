@@ -81,6 +81,17 @@
  * <li>A URL whose macros expand to nothing means nothing to do, like an alternative without URL.</li>
  * <li>Operator mnemonics and {@code and} are accepted in any case; spaces between {@code )} and
  * {@code ?} or {@code !} are accepted.</li>
+ * <li>{@code Restricted_Access_Domains} (the guide: provisioning, upgrade and reports "using only
+ * the specified servers", given as FQDNs): every profile download carries the list
+ * ({@code fetch/ProfileFetcher}), and the transports check each host before contacting it: the
+ * rule's server, a server DHCP gave (66, 160, 159, 150), a DNS SRV target, each redirect. A listed
+ * domain allows its sub-domains; an address (DHCP option 66 often gives one) is refused unless the
+ * list names that address. A refused server is not contacted and counts as one that does not
+ * answer: the next DHCP source or SRV target is tried; when none is left the rule fails as class
+ * C ({@code Profile_Rule: host x is not in Restricted_Access_Domains (...)}), nothing is applied
+ * and {@code Resync_Error_Retry_Delay} applies. The activation-code and EDOS/CDA servers are not
+ * subject to it: the guide lists the profile, upgrade, report and custom CA rules (and SIP
+ * proxies), and customization runs only on a phone that is not provisioned yet.</li>
  * </ul>
  *
  * <p>Not yet: the second, space-separated target URL of {@code Report_Rule} (a report rule takes

@@ -80,6 +80,9 @@ class ResyncEngineTest {
     private final List<String> passwords = new ArrayList<>();
 
     private final Transport http = request -> {
+        // Restricted_Access_Domains, as every transport checks it (the http and tftp bundles' tests show it on nginx
+        // and tftpd-hpa): a host outside it is not contacted
+        request.allowedDomains().check(request.uri());
         times.add(clock.now());
         requests.add(request);
         passwords.add(request.credentials().map(c -> new String(c.password())).orElse(null));
@@ -618,6 +621,72 @@ class ResyncEngineTest {
         ResyncRecord r = engine.history().get(0);
         assertEquals(ResultClass.C, r.result());
         assertTrue(r.message().contains("no _ciscoprov-https._tls.nothing.test SRV records"), r.message());
+    }
+
+    @Test
+    void restrictedAccessDomainsRefuseTheRulesServerAndNothingIsApplied() throws IOException {
+        set("Resync_Random_Delay", "0");
+        set("Restricted_Access_Domains", "voiceip.com, example.test");
+        set("Profile_Rule", "http://prov.example.net/$PSN.xml");
+        server.put("/8845-3PCC.xml", flat("<GPP_A>from elsewhere</GPP_A>"));
+        boot();
+        clock.advance(Duration.ZERO);
+        assertEquals(List.of(), requestedUrls(), "not contacted");
+        ResyncRecord r = engine.status().lastAttempt().orElseThrow();
+        assertEquals(ResultClass.C, r.result());
+        assertEquals("Profile_Rule: host prov.example.net is not in Restricted_Access_Domains (voiceip.com, example.test):"
+                + " not contacted", r.message());
+        assertEquals("", store.get("GPP_A"));
+        assertEquals("retry", engine.status().nextReason(), "the error retry applies");
+        set("Profile_Rule", "http://prov.example.test/$PSN.xml");
+        engine.resync();
+        assertEquals("from elsewhere", store.get("GPP_A"));
+    }
+
+    @Test
+    void restrictedAccessDomainsApplyToTheServersDhcpGives() throws IOException {
+        set("Resync_Random_Delay", "0");
+        set("Restricted_Access_Domains", "example.test");
+        set("Profile_Rule", "http:///cfg/$PSN.xml");
+        FoundServers found = new FoundServers();
+        found.sources.add(new ProvisioningSource(66, "10.0.0.3"));
+        found.sources.add(new ProvisioningSource(160, "http://p160.example.net/cfg/$PSN.xml"));
+        server.put("/cfg/8845-3PCC.xml", flat("<GPP_A>from dhcp</GPP_A>"));
+        boot();
+        discovery.set(found);
+        clock.advance(Duration.ZERO);
+        assertEquals(List.of(), requestedUrls(), "neither the address of option 66 nor the host of option 160");
+        ResyncRecord r = engine.status().lastAttempt().orElseThrow();
+        assertEquals(ResultClass.C, r.result());
+        assertTrue(r.message().contains("host p160.example.net is not in Restricted_Access_Domains (example.test)"),
+                r.message());
+        assertEquals("", store.get("GPP_A"));
+        found.sources.add(new ProvisioningSource(150, "tftp.example.test"));
+        engine.resync();
+        assertEquals(List.of("http://tftp.example.test:80/cfg/8845-3PCC.xml"), requestedUrls());
+        assertEquals("from dhcp", store.get("GPP_A"));
+    }
+
+    @Test
+    void restrictedAccessDomainsApplyToSrvTargets() throws IOException {
+        set("Resync_Random_Delay", "0");
+        set("Restricted_Access_Domains", "example.test");
+        set("Profile_Rule", "[--srv] https://example.test/$PSN.xml");
+        FoundServers found = new FoundServers();
+        found.srv.add(new SrvTarget("https", "prov.example.net", 18443, 10, 60, "example.test"));
+        found.srv.add(new SrvTarget("https", "prov2.example.test", 18444, 20, 60, "example.test"));
+        server.put("/8845-3PCC.xml", flat("<GPP_B>by srv</GPP_B>"));
+        boot();
+        discovery.set(found);
+        clock.advance(Duration.ZERO);
+        // the target outside the list is not contacted: the next one is tried, as after a server that does not answer
+        assertEquals(List.of("https://prov2.example.test:18444/8845-3PCC.xml"), requestedUrls());
+        assertEquals("by srv", store.get("GPP_B"));
+        found.srv.remove(1);
+        engine.resync();
+        ResyncRecord r = engine.history().get(0);
+        assertEquals(ResultClass.C, r.result());
+        assertTrue(r.message().contains("host prov.example.net is not in Restricted_Access_Domains"), r.message());
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.mppfw.api.transport.ResultClass;
 import org.mppfw.api.transport.Transport;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code tftp://} transport: GET reads the file (RRQ) into a spool and answers with it,
- * PUT and POST write the request body (WRQ).
+ * PUT and POST write the request body (WRQ). A server outside the request's
+ * {@code Restricted_Access_Domains} is refused before any packet is sent.
  */
 @Component(service = Transport.class, configurationPid = TftpConfig.PID,
         property = Transport.SCHEMES + "=tftp")
@@ -92,6 +94,11 @@ public final class TftpTransport implements Transport {
     @Override
     public TransportResponse exchange(TransportRequest request) throws TransportException {
         TftpUrl url = TftpUrl.parse(request.uri());
+        Optional<TransportException> refused = request.allowedDomains().refusal(request.uri());
+        if (refused.isPresent()) { // Restricted_Access_Domains
+            LOG.warn("{}", refused.get().getMessage());
+            throw refused.get();
+        }
         InetSocketAddress server = resolve(request.uri(), url);
         String method = request.method().toUpperCase(Locale.ROOT);
         switch (method) {

@@ -10,5 +10,9 @@
  * ERROR 8, the source-port range of Cisco phones, a size limit and a deadline. The whole
  * protocol is a few hundred lines, and the packet parser is fuzzed
  * ({@code TftpPacketFuzzTest}).
+ *
+ * <p>{@code Restricted_Access_Domains}: the transport refuses a server outside the request's
+ * {@code AccessDomains} (the api's one checker) before it sends a packet; TFTP has no redirect,
+ * so its server is the only hop.
  */
 package org.mppfw.tftp.internal;

@@ -16,6 +16,7 @@ import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.config.ProfileException;
 import org.mppfw.api.profile.DecodeOptions;
 import org.mppfw.api.profile.ProfileCodec;
+import org.mppfw.api.transport.AccessDomains;
 import org.mppfw.api.transport.ResultClass;
 import org.mppfw.api.transport.Transport;
 import org.mppfw.api.transport.TransportException;
@@ -30,6 +31,10 @@ import org.mppfw.api.transport.TransportResponse;
  * <p>The decoded profile is read whole (bounded) before anything is applied, so that a failure
  * anywhere in the body — a bad GCM tag in the last record, bad CBC padding, a truncated gzip
  * stream — changes nothing: the store only ever sees a complete, authenticated document.
+ *
+ * <p>The server (the rule's, one DHCP gave, a DNS SRV target) and every host a redirect leads to
+ * must be within {@code Restricted_Access_Domains}: the transport refuses the others before
+ * contacting them, class C, so that the error retry applies and nothing is applied.
  *
  * <p>Result classes follow the phone's table: the transport's class for download failures (404
  * and TFTP "file not found" are B), B for a profile that fails to decrypt, decompress or parse
@@ -67,7 +72,9 @@ public final class ProfileFetcher {
                     0, "", null, null);
         }
         TransportRequest.Builder req = TransportRequest.builder(plan.uri()).maxBytes(MAX_PROFILE_BYTES)
-                .credentials(plan.credentials()).tlsName(plan.tlsName());
+                .credentials(plan.credentials()).tlsName(plan.tlsName())
+                .allowedDomains(AccessDomains.parse(store.definition(AccessDomains.PARAMETER).isPresent()
+                        ? store.get(AccessDomains.PARAMETER) : null));
         if (plan.postBody() != null) {
             req.method("POST").body(plan.postBody(), "application/x-www-form-urlencoded");
         }

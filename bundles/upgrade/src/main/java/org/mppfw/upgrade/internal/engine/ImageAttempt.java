@@ -9,6 +9,7 @@ import java.time.Instant;
 import org.mppfw.api.crypto.ManifestSignatures;
 import org.mppfw.api.firmware.FirmwareVersion;
 import org.mppfw.api.firmware.UpgradeStatus;
+import org.mppfw.api.transport.AccessDomains;
 import org.mppfw.api.transport.TransportException;
 import org.mppfw.layout.Durable;
 import org.mppfw.upgrade.internal.image.LoadsException;
@@ -57,7 +58,7 @@ final class ImageAttempt {
                 return o.plus(", from the image kept in slot " + kept);
             }
             board.publish(board.attempt(UpgradeStatus.Phase.DOWNLOADING, 0, url, started, upgst));
-            Path file = download.fetch(url,
+            Path file = download.fetch(url, AccessDomains.parse(services.known(AccessDomains.PARAMETER)),
                     pct -> board.publish(board.attempt(UpgradeStatus.Phase.DOWNLOADING, pct, url, started, upgst)));
             board.publish(board.attempt(UpgradeStatus.Phase.VERIFYING, -1, url, started, upgst));
             Path staging = firmware.dataDir().resolve(SlotLayout.STAGING);

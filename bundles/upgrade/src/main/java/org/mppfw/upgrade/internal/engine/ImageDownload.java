@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.function.IntConsumer;
 
+import org.mppfw.api.transport.AccessDomains;
 import org.mppfw.api.transport.Transport;
 import org.mppfw.api.transport.TransportRequest;
 import org.mppfw.api.transport.TransportResponse;
@@ -42,10 +43,11 @@ final class ImageDownload {
     }
 
     /**
+     * @param allowed  {@code Restricted_Access_Domains}: the server and every redirect must be within it
      * @param progress told the percentage whenever it changes (-1 when the size is unknown)
      * @return the downloaded file
      */
-    Path fetch(String url, IntConsumer progress) throws IOException {
+    Path fetch(String url, AccessDomains allowed, IntConsumer progress) throws IOException {
         URI uri = URI.create(url);
         Transport t = transports.forUri(uri);
         Files.createDirectories(dir);
@@ -63,7 +65,7 @@ final class ImageDownload {
             LOG.info("resuming the download of {} at byte {}", url, have);
         }
         int[] shown = {0}; // the attempt shows 0 % before the first byte
-        TransportRequest req = TransportRequest.builder(uri).resumeFrom(have).maxBytes(MAX_IMAGE).deadline(DEADLINE)
+        TransportRequest req = TransportRequest.builder(uri).allowedDomains(allowed).resumeFrom(have).maxBytes(MAX_IMAGE).deadline(DEADLINE)
                 .progress((bytes, total) -> {
                     int pct = total > 0 ? (int) Math.min(100, bytes * 100 / total) : -1;
                     if (pct != shown[0]) {

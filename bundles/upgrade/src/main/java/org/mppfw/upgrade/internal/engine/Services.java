@@ -3,6 +3,7 @@ package org.mppfw.upgrade.internal.engine;
 import java.time.Duration;
 
 import org.mppfw.api.clock.Clock;
+import org.mppfw.api.config.ParameterException;
 import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.crypto.ManifestSignatures;
 import org.mppfw.api.device.DeviceIdentity;
@@ -43,6 +44,15 @@ public record Services(ParameterStore store, DeviceIdentity identity, Clock cloc
     String param(String name) {
         String v = store.get(name);
         return v == null ? "" : v.trim();
+    }
+
+    /** The value of a parameter, or null when the store does not know it (a catalog without it). */
+    String known(String name) {
+        try {
+            return store.get(name);
+        } catch (ParameterException e) {
+            return null;
+        }
     }
 
     boolean yes(String name) {

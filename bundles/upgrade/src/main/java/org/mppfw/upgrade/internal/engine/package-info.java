@@ -11,7 +11,9 @@
  * with the phone's one macro source.</li>
  * <li>{@link org.mppfw.upgrade.internal.engine.IdleGate}: an upgrade never interrupts a call.</li>
  * <li>{@link org.mppfw.upgrade.internal.engine.ImageAttempt}: URL to outcome, through
- * {@link org.mppfw.upgrade.internal.engine.ImageDownload} (resumable),
+ * {@link org.mppfw.upgrade.internal.engine.ImageDownload} (resumable; its server and every
+ * redirect within {@code Restricted_Access_Domains}, else a failed attempt whose retry follows
+ * {@code Upgrade_Error_Retry_Delay}),
  * {@link org.mppfw.upgrade.internal.engine.SlotInstaller} (the free slot, the kept slot) and
  * {@link org.mppfw.upgrade.internal.engine.SetSwitch} (swap in place, check, commit or swap back,
  * ending in an {@link org.mppfw.upgrade.internal.engine.Outcome}).</li>

@@ -23,6 +23,9 @@ final class FailingTransport implements Transport {
 
     @Override
     public TransportResponse exchange(TransportRequest request) throws TransportException {
+        // Restricted_Access_Domains, as every transport checks it (the http and tftp bundles show it on real
+        // servers): a host outside it is not contacted
+        request.allowedDomains().check(request.uri());
         requested.add(request.uri());
         throw new TransportException(ResultClass.C, 0, MESSAGE, null);
     }

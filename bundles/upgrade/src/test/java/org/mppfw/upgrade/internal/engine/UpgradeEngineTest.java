@@ -127,6 +127,26 @@ class UpgradeEngineTest {
         assertEquals(second.started().plusSeconds(600), phone.clock.nextDeadline(), "the second item");
     }
 
+    @Test
+    void aServerOutsideRestrictedAccessDomainsIsNotContactedAndTheErrorRetryApplies() throws Exception {
+        phone.store.put("Restricted_Access_Domains", "example.test");
+        phone.store.put("Upgrade_Error_Retry_Delay", "30,600");
+        UpgradeEngine engine = booted();
+
+        assertEquals(0, downloads(), "not contacted");
+        String refused = "download of " + EngineFixture.NEXT_URL + " failed: host fw.example is not in "
+                + "Restricted_Access_Domains (example.test): not contacted";
+        assertEquals(refused, engine.board().now().lastResult());
+        assertEquals(new RecordingLog.Line("Log_Upgrade_Failure_Msg", true, EngineFixture.NEXT_URL, refused),
+                phone.log.lines.get(phone.log.lines.size() - 1));
+        assertEquals(EngineFixture.START.plusSeconds(30), phone.clock.nextDeadline(), "Upgrade_Error_Retry_Delay");
+
+        phone.store.put("Restricted_Access_Domains", "fw.example");
+        phone.clock.advance(Duration.ofSeconds(30));
+        phone.executor.drain();
+        assertEquals(1, downloads(), "within the list, the server is contacted");
+    }
+
     // ---- assignments
 
     @Test
