@@ -178,14 +178,15 @@ class DemoTest {
             Process p = pb.start();
             long asked;
             try {
-                // asked, told "no service provider", asked again: Unavailable, on the activation-code screen
+                // asked, told "no service provider", asked again: Unavailable, on the activation-code screen,
+                // with the factory rule kept (its resyncs go on trying the servers DHCP gives)
                 long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(170);
                 while (!Files.readString(out).contains("customization: Unavailable") && p.isAlive() && System.nanoTime() < end) {
                     Thread.sleep(200);
                 }
                 String before = Files.readString(out);
                 assertTrue(before.contains("customization: Unavailable"), before);
-                assertTrue(before.contains("| Activation code") && before.contains("mppfw> gds://"), before);
+                assertTrue(before.contains("| Activation code") && before.contains("mppfw> /$PSN.xml"), before);
                 asked = log.stream().filter(l -> l.contains("/cda/000e08aabbce")).count();
                 assertTrue(asked >= 2, "asked, then asked again in the background: " + log);
                 // the MAC is added on the activation server

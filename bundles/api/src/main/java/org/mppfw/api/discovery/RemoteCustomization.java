@@ -5,7 +5,8 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * Remote customization (EDOS/CDA) and activation codes: the phone asks the activation server
  * for its provisioning URL when nothing else gave one, and sends the activation code a person
- * types on the activation screen ({@code Profile_Rule} {@code gds://}).
+ * types on the activation-code screen ({@code Profile_Rule} {@code gds://}, or a factory phone
+ * the activation server gave no URL; see {@link CustomizationListener}).
  */
 @ProviderType
 public interface RemoteCustomization {

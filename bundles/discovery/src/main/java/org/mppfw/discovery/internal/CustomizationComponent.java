@@ -16,6 +16,7 @@ import org.mppfw.api.device.DeviceIdentity;
 import org.mppfw.api.device.DeviceProperties;
 import org.mppfw.api.discovery.ActivationCode;
 import org.mppfw.api.discovery.ActivationCodeListener;
+import org.mppfw.api.discovery.CustomizationListener;
 import org.mppfw.api.discovery.CustomizationState;
 import org.mppfw.api.discovery.DiscoveryException;
 import org.mppfw.api.discovery.RemoteCustomization;
@@ -36,8 +37,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Remote customization's component: the edge between DS and {@link CustomizationEngine}. It keeps
- * the engine's transport table and provisioning slot current as those services come and go,
- * creates the engine's one thread ({@code mppfw-customization}), and hands the calls on.
+ * the engine's transport table, provisioning slot and {@link CustomizationListener}s current as
+ * those services come and go, creates the engine's one thread ({@code mppfw-customization}), and
+ * hands the calls on.
  *
  * <p>It takes the bundle's own {@link DiscoveryComponent}, not any {@code Discovery} service: what
  * it needs is whether discovery is on at all (its mode), which the {@code Discovery} contract does
@@ -88,6 +90,15 @@ public final class CustomizationComponent implements RemoteCustomization, Provis
 
     void removeTransport(Transport t, Map<String, Object> props) {
         transports.remove(t);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addListener(CustomizationListener l) {
+        engine.addListener(l);
+    }
+
+    void removeListener(CustomizationListener l) {
+        engine.removeListener(l);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

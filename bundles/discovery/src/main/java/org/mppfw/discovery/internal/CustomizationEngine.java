@@ -18,6 +18,7 @@ import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.device.DeviceIdentity;
 import org.mppfw.api.discovery.ActivationCode;
 import org.mppfw.api.discovery.ActivationCodeListener;
+import org.mppfw.api.discovery.CustomizationListener;
 import org.mppfw.api.discovery.CustomizationState;
 import org.mppfw.api.discovery.DiscoveryException;
 import org.mppfw.api.discovery.RemoteCustomization;
@@ -39,24 +40,18 @@ import org.slf4j.LoggerFactory;
  * Open --resync failed--> Pending --redirect--> Custom Pending --resync OK--> Acquired
  * Pending --200, empty body--> Unavailable         Custom Pending --resync failed--> Pending
  * Profile_Rule gds:// --> GDS-Pending --code accepted, resync OK--> GDS-Acquired
+ * Pending --first query, no URL, Webex onboarding--> GDS-Pending (screen) --resync OK (DHCP, SRV)--> Aborted
  * CDA retry:  GDS-Pending --> Pending               Custom Pending --> Pending
  * </pre>
- * Until a final state (Acquired, Aborted, GDS-Acquired) the activation server is asked again in
- * the background, with an exponential back-off: the first item of {@code Resync_Error_Retry_Delay}
- * (60 s by default; 60 s when it is 0), doubled each time, at most a day. The first query that
- * gives no URL moves the phone to the activation-code screen ({@code Profile_Rule} {@code gds://},
- * GDS-Pending) when {@code Webex_Onboard_Enable} is Yes, and leaves the idle (empty) screen when
- * it is No; the retries go on either way. A final state is kept in the data dir and ends every
- * query until a factory reset.
- *
- * <p>The activation servers' protocols are not public; the phone speaks these, which the lab
- * server emulates: {@code GET <Activation_Server_URL>/cda/<MAC>?pn=<PN>&sn=<SN>} answers 200
- * with a provisioning URL (or a {@code <flat-profile>} holding {@code Profile_Rule}), 200 with an
- * empty body for "no service provider", anything else is an error to retry. A 16-digit code goes
- * to the onboarding service, {@code GET <Onboarding_Server_URL>/activate?code=<code>&mac=<MAC>&pn=<PN>};
- * a short code ({@code #} and 3 to 16 digits, a CDA redirection profile) to the activation server,
- * {@code GET <Activation_Server_URL>/activate?code=...}: 200 with the provisioning URL, or 403/404
- * for a refused code.
+ * Until a final state (Acquired, Aborted, GDS-Acquired, kept in the data dir until a factory
+ * reset) the activation server is asked again in the background, with an exponential back-off:
+ * the first item of {@code Resync_Error_Retry_Delay} (60 s by default; 60 s when it is 0), doubled
+ * each time, at most a day. The first query that gives no URL puts the phone on the
+ * activation-code screen (GDS-Pending) when {@code Webex_Onboard_Enable} is Yes, and leaves the
+ * idle screen when it is No; the retries go on either way. The screen is the engine's offer, told
+ * to the {@link CustomizationListener}s, and stays through the retries: {@code Profile_Rule} keeps
+ * its factory {@code /$PSN.xml}, so the resyncs go on asking the servers DHCP gives. A code typed
+ * on it sets {@code Profile_Rule} to the URL it gets ({@link ActivationServer} speaks to the servers).
  *
  * <p>A plain object: its work runs on the serial executor it is given, its back-off on the
  * {@link Clock}; it starts no thread of its own. The phone's component gives it one
@@ -80,6 +75,7 @@ final class CustomizationEngine implements RemoteCustomization, ProvisioningList
     private final Executor worker;
     private final ActivationServer server;
     private final ServiceSlot<Provisioning> provisioning;
+    private final CustomizationEvents events = new CustomizationEvents();
 
     // worker-thread state
     private volatile CustomizationState state;
@@ -87,6 +83,8 @@ final class CustomizationEngine implements RemoteCustomization, ProvisioningList
     private final Backoff backoff = new Backoff(FIRST_RETRY, MAX_RETRY);
     private Clock.Timer retry;
     private int retries;
+    /** The engine offers the activation-code screen (a factory rule, no URL from the server, no code yet). */
+    private boolean offered;
     private Instant lastResyncSeen;
     private boolean stopped;
 
@@ -126,6 +124,15 @@ final class CustomizationEngine implements RemoteCustomization, ProvisioningList
         });
     }
 
+    /** Tells {@code l} the current values, then every change (on the executor, in order). */
+    void addListener(CustomizationListener l) {
+        worker.execute(() -> events.add(l, state, awaitsCode()));
+    }
+
+    void removeListener(CustomizationListener l) {
+        events.remove(l);
+    }
+
     @Override
     public CustomizationState state() {
         return state;
@@ -150,18 +157,7 @@ final class CustomizationEngine implements RemoteCustomization, ProvisioningList
         lastResyncSeen = r.ended();
         boolean ok = r.result() == ResultClass.A && r.url() != null && !r.url().isEmpty() && !r.url().equals("-");
         switch (state) {
-            case OPEN, PENDING, UNAVAILABLE -> {
-                if (ok && gds()) {
-                    // a bootstrap profile that sets gds:// asks for activation-code onboarding
-                    move(CustomizationState.GDS_PENDING, "the profile from " + r.url() + " set Profile_Rule to gds://");
-                    retryInBackground();
-                } else if (ok) {
-                    move(CustomizationState.ABORTED, "provisioned from " + r.url() + " before remote customization");
-                } else if (state == CustomizationState.OPEN && enabled.getAsBoolean()) {
-                    move(CustomizationState.PENDING, "no provisioning from DHCP or DNS SRV (" + r.message() + ")");
-                    query();
-                }
-            }
+            case OPEN, PENDING, UNAVAILABLE -> notCustomized(r, ok);
             case CUSTOM_PENDING -> {
                 if (ok) {
                     move(CustomizationState.ACQUIRED, "provisioned from " + r.url());
@@ -171,13 +167,31 @@ final class CustomizationEngine implements RemoteCustomization, ProvisioningList
                 }
             }
             case GDS_PENDING -> {
-                if (ok && !gds()) {
+                if (offered) {
+                    // the engine's activation-code screen, with the factory rule: DHCP may still provision the phone
+                    notCustomized(r, ok);
+                } else if (ok && !gds()) {
                     move(CustomizationState.GDS_ACQUIRED, "onboarded from " + r.url());
                 }
             }
             default -> {
                 // final states do not change
             }
+        }
+    }
+
+    /** A resync ended before the activation server or a code gave a URL. */
+    private void notCustomized(ResyncRecord r, boolean ok) {
+        if (ok && gds()) {
+            // a bootstrap profile that sets gds:// asks for activation-code onboarding
+            offered = false;
+            move(CustomizationState.GDS_PENDING, "the profile from " + r.url() + " set Profile_Rule to gds://");
+            retryInBackground();
+        } else if (ok) {
+            move(CustomizationState.ABORTED, "provisioned from " + r.url() + " before remote customization");
+        } else if (state == CustomizationState.OPEN && enabled.getAsBoolean()) {
+            move(CustomizationState.PENDING, "no provisioning from DHCP or DNS SRV (" + r.message() + ")");
+            query();
         }
     }
 
@@ -193,19 +207,15 @@ final class CustomizationEngine implements RemoteCustomization, ProvisioningList
                     || changes.stream().noneMatch(c -> c.name().equals("Profile_Rule"))) {
                 return;
             }
-            String rule = param("Profile_Rule").strip();
-            if (source != ChangeSource.ADMIN && source != ChangeSource.USER) {
-                // a profile (or an ACS) set the rule: only gds:// changes the state here, the resync result does the rest
-                if (GDS.equalsIgnoreCase(rule)) {
-                    move(CustomizationState.GDS_PENDING, "a profile set Profile_Rule to gds://: waiting for an activation code");
-                    retryInBackground();
-                }
-                return;
-            }
-            if (GDS.equalsIgnoreCase(rule)) {
-                move(CustomizationState.GDS_PENDING, "Profile_Rule set to gds://: waiting for an activation code");
+            // by hand: gds:// or Aborted; by a profile (or an ACS) only gds:// counts here, the resync result does the rest
+            boolean byHand = source == ChangeSource.ADMIN || source == ChangeSource.USER;
+            if (gds()) {
+                // the provider's gds://: the screen is the rule's from now on
+                offered = false;
+                move(CustomizationState.GDS_PENDING, (byHand ? "Profile_Rule set" : "a profile set Profile_Rule")
+                        + " to gds://: waiting for an activation code");
                 retryInBackground();
-            } else {
+            } else if (byHand) {
                 cancelRetry();
                 move(CustomizationState.ABORTED, "Profile_Rule set by hand (" + source.name().toLowerCase(Locale.ROOT) + ")");
             }
@@ -215,6 +225,7 @@ final class CustomizationEngine implements RemoteCustomization, ProvisioningList
     private void factoryReset() {
         cancelRetry();
         retries = 0;
+        offered = false;
         try {
             stateFile.delete();
         } catch (IOException e) {
@@ -223,6 +234,7 @@ final class CustomizationEngine implements RemoteCustomization, ProvisioningList
         state = CustomizationState.OPEN;
         reason = "factory reset";
         LOG.info("Customization: Open after a factory reset");
+        events.changed(state, awaitsCode());
     }
 
     // ---- the activation server ----------------------------------------------------------------
@@ -264,6 +276,7 @@ final class CustomizationEngine implements RemoteCustomization, ProvisioningList
             return;
         }
         cancelRetry();
+        offered = false;
         try {
             store.set("Profile_Rule", url, ChangeSource.SYSTEM);
         } catch (IOException | RuntimeException e) {
@@ -275,47 +288,25 @@ final class CustomizationEngine implements RemoteCustomization, ProvisioningList
         provisioning.get().ifPresent(Provisioning::resync);
     }
 
-    /** No URL: asked again later; the first time, with Webex_Onboard_Enable Yes, on the activation-code screen. */
+    /**
+     * No URL: asked again later; the first time, with Webex_Onboard_Enable Yes, on the
+     * activation-code screen, which stays through the retries. {@code Profile_Rule} is left as it
+     * is: the resyncs go on trying the servers DHCP gives.
+     */
     private void noUrl(CustomizationState to, String why) {
         if (retries == 0 && !gds() && Params.yes(param("Webex_Onboard_Enable"))) {
-            try {
-                store.set("Profile_Rule", GDS, ChangeSource.SYSTEM);
-                move(CustomizationState.GDS_PENDING, why + "; activation-code screen, the activation server is asked again");
-                later();
-                return;
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("Customization: could not show the activation-code screen: {}", e.getMessage());
-            }
+            offered = true;
+            move(CustomizationState.GDS_PENDING, why + "; activation-code screen, the activation server is asked again");
+        } else {
+            move(to, why);
         }
-        move(to, why);
         later();
     }
 
     @Override
     public String activate(String code) throws DiscoveryException {
         // 16 digits, or # and 3 to 16 digits; IllegalArgumentException otherwise
-        ActivationCode parsed = ActivationCode.parse(code == null ? "" : code.strip());
-        String c = parsed.toString();
-        String service;
-        if (parsed.isShort()) {
-            // a short code names a CDA redirection profile: Cisco's activation server
-            service = "Activation_Server_URL";
-        } else if (Params.yes(param("Webex_Onboard_Enable"))) {
-            // a 16-digit code onboards the phone to the Webex cloud: the onboarding service
-            service = "Onboarding_Server_URL";
-        } else {
-            throw new DiscoveryException("16-digit activation codes onboard to Webex, which Webex_Onboard_Enable = No turns off");
-        }
-        URI uri;
-        try {
-            uri = ActivationServer.code(param(service), c, identity);
-        } catch (IllegalArgumentException e) {
-            throw new DiscoveryException(service + " is not a URL: " + e.getMessage(), e);
-        }
-        String url = ActivationServer.provisioningUrl(server.get(uri));
-        if (url.isEmpty()) {
-            throw new DiscoveryException("the activation server gave no provisioning URL for this code");
-        }
+        String url = server.activate(ActivationCode.parse(code == null ? "" : code.strip()), store, identity);
         try {
             store.set("Profile_Rule", url, ChangeSource.SYSTEM);
         } catch (IOException | RuntimeException e) {
@@ -324,6 +315,7 @@ final class CustomizationEngine implements RemoteCustomization, ProvisioningList
         worker.execute(() -> {
             if (!state.isFinal()) {
                 cancelRetry();
+                offered = false;
                 move(CustomizationState.GDS_PENDING, "activation code accepted: resync from " + url);
             }
         });
@@ -351,6 +343,11 @@ final class CustomizationEngine implements RemoteCustomization, ProvisioningList
 
     private boolean gds() {
         return GDS.equalsIgnoreCase(param("Profile_Rule").strip());
+    }
+
+    /** Whether the phone shows the activation-code screen: {@code gds://}, or the engine's offer. */
+    private boolean awaitsCode() {
+        return !state.isFinal() && (offered || gds());
     }
 
     // ---- state and retry --------------------------------------------------------------------
@@ -391,8 +388,10 @@ final class CustomizationEngine implements RemoteCustomization, ProvisioningList
             LOG.info("Customization: {} -> {}: {}", from == null ? "-" : from.label(), to.label(), why);
         }
         if (to.isFinal()) {
+            offered = false;
             cancelRetry();
             stateFile.save(to);
         }
+        events.changed(to, awaitsCode());
     }
 }

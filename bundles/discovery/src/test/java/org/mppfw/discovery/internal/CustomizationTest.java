@@ -5,124 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mppfw.api.config.ChangeSource;
 import org.mppfw.api.config.ParameterChange;
-import org.mppfw.api.device.DeviceIdentity;
 import org.mppfw.api.discovery.CustomizationState;
 import org.mppfw.api.discovery.DiscoveryException;
-import org.mppfw.api.provisioning.Provisioning;
-import org.mppfw.api.provisioning.ProvisioningStatus;
-import org.mppfw.api.provisioning.ResyncRecord;
-import org.mppfw.api.service.ServiceSlot;
 import org.mppfw.api.transport.ResultClass;
-import org.mppfw.api.transport.Transports;
-import org.mppfw.config.internal.Catalog;
-import org.mppfw.config.internal.ParameterStoreImpl;
-import org.mppfw.testing.FakeIdentity;
-import org.mppfw.testing.Nginx;
-import org.mppfw.testing.Ports;
-import org.mppfw.testing.Scratch;
-import org.mppfw.testing.VirtualClock;
 
 /**
- * Remote customization against nginx playing the activation server (redirect, empty 200,
- * errors, activation codes), on a virtual clock for the back-off. Resync results reach the
- * engine through its {@code ProvisioningListener} contract, as the resync engine sends them.
+ * Remote customization's states, the CDA retry's back-off and activation codes, against nginx
+ * playing the activation server (redirect, empty 200, errors, activation codes), on a virtual
+ * clock ({@link CustomizationPeers}).
  */
-class CustomizationTest {
-
-    static final String MAC = "000e08012345";
-
-    private static Scratch peers;
-    private static int port;
-
-    @TempDir
-    Path data;
-
-    private final VirtualClock clock = new VirtualClock(Instant.parse("2026-06-01T08:00:00Z"), ZoneId.of("UTC"));
-    private final HttpClientTransport http = new HttpClientTransport();
-    private final List<String> resyncs = new ArrayList<>();
-    private ParameterStoreImpl store;
-    private CustomizationEngine rc;
-
-    private final DeviceIdentity identity = FakeIdentity.cp8845(MAC, "FCH2345ABCD", "1");
-
-    @BeforeAll
-    static void startNginx() throws Exception {
-        peers = new Scratch("edos");
-        port = Ports.tcp();
-        Nginx.start(peers, port, """
-                  default_type text/plain;
-                  server {
-                    listen 127.0.0.1:%d;
-                    location = /redirect/cda/%s { return 200 "http://prov.example.test/8845-3PCC.xml\\n"; }
-                    location = /profile/cda/%s { return 200 "<flat-profile><Profile_Rule ua=\\"na\\">https://p.example.test/x.xml</Profile_Rule></flat-profile>"; }
-                    location = /empty/cda/%s { return 200 ""; }
-                    location /error/ { return 503; }
-                    location = /codes/activate {
-                      if ($arg_code = "%%23123") { return 200 "http://short.example.test/cfg.xml"; }
-                      return 404;
-                    }
-                    location = /onboard/activate {
-                      if ($arg_code = "1234567890123456") { return 200 "https://onboard.example.test/cfg.xml"; }
-                      return 404;
-                    }
-                  }
-                """.formatted(port, MAC, MAC, MAC));
-    }
-
-    @AfterAll
-    static void stopNginx() {
-        if (peers != null) {
-            peers.close();
-        }
-    }
-
-    @AfterEach
-    void stop() {
-        if (rc != null) {
-            rc.stop();
-        }
-    }
-
-    private void boot(String serverPath) throws IOException {
-        if (store == null) {
-            store = new ParameterStoreImpl(data.resolve("params"), Catalog.standard(), ParameterStoreImpl.Options.defaults());
-        }
-        store.set("Activation_Server_URL", "http://127.0.0.1:" + port + serverPath, ChangeSource.ADMIN);
-        store.set("Onboarding_Server_URL", "http://127.0.0.1:" + port + "/onboard", ChangeSource.ADMIN);
-        Transports transports = new Transports();
-        transports.add(http, HttpClientTransport.props());
-        ServiceSlot<Provisioning> provisioning = ServiceSlot.of("provisioning", new Provisioning() {
-            public ProvisioningStatus status() { return null; }
-            public List<ResyncRecord> history() { return List.of(); }
-            public boolean resync() { resyncs.add(store.get("Profile_Rule")); return true; }
-            public boolean resync(String rule) { return resync(); }
-            public void profileAccount(String user, char[] password) { }
-        });
-        rc = new CustomizationEngine(clock, store, identity, data.resolve("customization"), () -> true, transports, provisioning,
-                Runnable::run);
-    }
-
-    private void resyncEnded(ResultClass result, String url) {
-        Instant now = clock.now();
-        clock.advance(Duration.ofMillis(1));
-        ResyncRecord r = new ResyncRecord(now, now, "power-up", "Profile_Rule", url, result, result == ResultClass.A ? "applied" : "failed",
-                "", List.of(), List.of(), List.of());
-        rc.statusChanged(new ProvisioningStatus(ProvisioningStatus.State.IDLE, r, null, null, 0));
-    }
+class CustomizationTest extends CustomizationPeers {
 
     @Test
     void failedFirstResyncAsksTheServerWhichRedirectsThenAcquired() throws IOException {
@@ -261,11 +161,6 @@ class CustomizationTest {
         assertEquals(CustomizationState.GDS_ACQUIRED, rc.state());
     }
 
-    /** Requests made to the activation server's {@code path} (e.g. {@code /cda/}). */
-    private long asked(String path) {
-        return http.requested.stream().filter(u -> u.getPath().contains(path)).count();
-    }
-
     @Test
     void gdsPendingRetriesTheActivationServerInTheBackgroundUntilAcquired() throws IOException {
         boot("/error");
@@ -335,14 +230,17 @@ class CustomizationTest {
     @Test
     void withoutAnAnswerTheFactoryPhoneShowsTheActivationScreenOnlyWithWebexOnboarding() throws IOException {
         boot("/empty");
+        List<String> told = listen();
         resyncEnded(ResultClass.C, "tftp://x:69/y");
         // Webex_Onboard_Enable Yes (the default): the activation-code screen, retried in the background
         assertEquals(CustomizationState.GDS_PENDING, rc.state(), rc.reason());
-        assertEquals("gds://", store.get("Profile_Rule"));
+        assertEquals("GDS-Pending +code", lastOf(told));
+        assertEquals("/$PSN.xml", store.get("Profile_Rule"), "the provider's rule is never rewritten for the screen");
         clock.advance(Duration.ofSeconds(60));
         assertEquals(2, asked("/cda/"));
         assertEquals(CustomizationState.UNAVAILABLE, rc.state(), "GDS-Pending -> Pending, and the empty answer again");
-        assertEquals("gds://", store.get("Profile_Rule"), "the activation-code screen stays");
+        assertEquals("Unavailable +code", lastOf(told), "the activation-code screen stays");
+        assertEquals(List.of("Open", "Pending", "GDS-Pending +code", "Pending +code", "Unavailable +code"), told);
 
         // Webex_Onboard_Enable No: an empty (idle) screen, the factory rule kept, the retries the same
         store.factoryReset();
@@ -354,6 +252,7 @@ class CustomizationTest {
         assertEquals("/$PSN.xml", store.get("Profile_Rule"));
         clock.advance(Duration.ofSeconds(60));
         assertEquals(4, asked("/cda/"));
+        assertEquals("Unavailable", lastOf(told), "no activation-code screen");
     }
 
     @Test

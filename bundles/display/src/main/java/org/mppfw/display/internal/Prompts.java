@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The two prompts the phone raises by itself: the profile account (user name, then a password
  * that only this object holds, the field showing one {@code *} a character) after a 401, and the
- * activation code while {@code Profile_Rule} is {@code gds://}, handed to every
+ * activation code while {@link ProvisioningScreens} asks for it ({@code Profile_Rule} {@code gds://},
+ * or remote customization awaiting a code), handed to every
  * {@link ActivationCodeListener}. Driven by {@link Menus}, under its lock.
  */
 final class Prompts {

@@ -13,6 +13,8 @@ import org.mppfw.api.config.ChangeSource;
 import org.mppfw.api.config.ParameterChange;
 import org.mppfw.api.config.ParameterListener;
 import org.mppfw.api.config.ParameterStore;
+import org.mppfw.api.discovery.CustomizationListener;
+import org.mppfw.api.discovery.CustomizationState;
 import org.mppfw.api.display.Display;
 import org.mppfw.api.display.Screen;
 import org.mppfw.api.provisioning.ProvisioningListener;
@@ -27,15 +29,17 @@ import org.osgi.service.component.annotations.Reference;
  * "Resync failed — retry in 2 min" after a failure, its message over as many lines as it takes,
  * and the "Provisioning status" screen; the profile-account prompt when a server answered 401
  * ({@code Profile_Authentication_Type} not {@code Disabled}), and the activation-code screen in
- * place of the idle screen while {@code Profile_Rule} is {@code gds://}. The engine's changes
+ * place of the idle screen while {@code Profile_Rule} is {@code gds://} or remote customization
+ * awaits a code (a factory phone the activation server gave no URL, its rule unchanged: told as a
+ * {@link CustomizationListener}). The engine's changes
  * replace only the idle and "Provisioning…" screens: a menu, an editor or an upgrade screen stays
  * until it is left. It does not reference the engine (the engine references its listeners: that
  * would be a cycle); {@link ProvisioningScreensRestore} shows the engine's state when the display
  * starts.
  */
-@Component(service = { ProvisioningListener.class, ProvisioningScreens.class, ParameterListener.class },
-        property = ParameterListener.NAMES + "=Profile_Rule")
-public final class ProvisioningScreens implements ProvisioningListener, ParameterListener {
+@Component(service = { ProvisioningListener.class, ProvisioningScreens.class, ParameterListener.class,
+    CustomizationListener.class }, property = ParameterListener.NAMES + "=Profile_Rule")
+public final class ProvisioningScreens implements ProvisioningListener, ParameterListener, CustomizationListener {
 
     /** The title of the screen shown while the engine resyncs. */
     static final String RESYNCING = "Provisioning";
@@ -53,6 +57,8 @@ public final class ProvisioningScreens implements ProvisioningListener, Paramete
     private boolean provisioned;
     /** The attempt whose profile-account prompt the user cancelled. */
     private ResyncRecord dismissed;
+    /** Remote customization awaits an activation code. */
+    private boolean awaitsCode;
     private volatile ProvisioningStatus last = new ProvisioningStatus(ProvisioningStatus.State.IDLE, null, null, null, 0);
 
     @Activate
@@ -87,6 +93,17 @@ public final class ProvisioningScreens implements ProvisioningListener, Paramete
 
     @Override
     public synchronized void parametersChanged(List<ParameterChange> changes, ChangeSource source) {
+        activationChanged();
+    }
+
+    @Override
+    public synchronized void customizationChanged(CustomizationState state, boolean awaitsCode) {
+        this.awaitsCode = awaitsCode;
+        activationChanged();
+    }
+
+    /** The activation-code screen replaces a passive one when it is wanted, and leaves when it is not. */
+    private void activationChanged() {
         Screen now = display.current();
         if (activationWanted() ? passive(now) : now.title().equals(Pages.ACTIVATION)) {
             display.show(next(last));
@@ -131,7 +148,7 @@ public final class ProvisioningScreens implements ProvisioningListener, Paramete
     }
 
     private boolean activationWanted() {
-        return param("Profile_Rule", "").trim().toLowerCase(Locale.ROOT).startsWith("gds://");
+        return awaitsCode || param("Profile_Rule", "").trim().toLowerCase(Locale.ROOT).startsWith("gds://");
     }
 
     private String param(String name, String fallback) {

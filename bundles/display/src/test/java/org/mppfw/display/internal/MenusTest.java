@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mppfw.api.config.ChangeSource;
 import org.mppfw.api.config.ParameterChange;
 import org.mppfw.api.discovery.ActivationCode;
+import org.mppfw.api.discovery.CustomizationState;
 import org.mppfw.api.display.Screen;
 import org.mppfw.api.provisioning.ProvisioningStatus;
 import org.mppfw.api.provisioning.ProvisioningStatus.State;
@@ -250,6 +251,52 @@ class MenusTest {
         p.screens.parametersChanged(List.of(new ParameterChange("Profile_Rule", "gds://", "https://prov.example.com/p.xml", false)),
                 ChangeSource.SYSTEM);
         assertTrue(ProvisioningScreens.passive(p.screen()), "the onboarding set a rule: idle screen");
+    }
+
+    @Test
+    void aFactoryPhoneAwaitingACodeShowsTheActivationScreenWithItsRuleUnchanged() throws Exception {
+        Phone p = new Phone(data);
+        List<ActivationCode> sent = new ArrayList<>();
+        p.menus.addActivationListener(sent::add);
+        p.screens.customizationChanged(CustomizationState.PENDING, false);
+        assertTrue(ProvisioningScreens.passive(p.screen()), "asking the activation server: the idle screen");
+        // the activation server gave no URL: the activation-code screen, the factory rule kept
+        p.screens.customizationChanged(CustomizationState.GDS_PENDING, true);
+        assertEquals(Pages.ACTIVATION, p.screen().title());
+        assertEquals("/$PSN.xml", p.store.get("Profile_Rule"));
+        p.press("1", "2", "3");
+        // the resyncs and the CDA retry go on behind it and leave it as it is
+        p.screens.statusChanged(new ProvisioningStatus(State.IDLE, Fakes.record(ResultClass.C, "no server"), null, null, 1));
+        p.screens.customizationChanged(CustomizationState.PENDING, true);
+        p.screens.customizationChanged(CustomizationState.UNAVAILABLE, true);
+        assertEquals(Pages.ACTIVATION, p.screen().title());
+        assertEquals("123", p.screen().input());
+        p.press("back", "back", "back");
+        for (char c : "1234567890123456".toCharArray()) {
+            p.press(String.valueOf(c));
+        }
+        p.press("select");
+        assertEquals(List.of(new ActivationCode("1234567890123456", false)), sent);
+        assertEquals("Activating…", p.screen().lines().get(0));
+        // the code accepted (its URL becomes the rule): the screen leaves
+        p.screens.customizationChanged(CustomizationState.GDS_PENDING, false);
+        assertTrue(ProvisioningScreens.passive(p.screen()), p.screen().toString());
+    }
+
+    @Test
+    void aDhcpServerThatProvisionsThePhoneEndsTheActivationScreen() throws Exception {
+        Phone p = new Phone(data);
+        p.screens.customizationChanged(CustomizationState.GDS_PENDING, true);
+        p.screens.home();
+        assertEquals(Pages.ACTIVATION, p.screen().title(), "the idle screen is the activation-code screen");
+        p.screens.statusChanged(new ProvisioningStatus(State.IDLE, Fakes.record(ResultClass.A, "ok"), null, null, 0));
+        p.screens.customizationChanged(CustomizationState.ABORTED, false);
+        assertTrue(ProvisioningScreens.passive(p.screen()), p.screen().toString());
+        // the provider's gds:// keeps its meaning
+        p.store.set("Profile_Rule", "gds://", ChangeSource.ADMIN);
+        p.screens.parametersChanged(List.of(new ParameterChange("Profile_Rule", "/$PSN.xml", "gds://", false)),
+                ChangeSource.ADMIN);
+        assertEquals(Pages.ACTIVATION, p.screen().title());
     }
 
     @Test
