@@ -44,13 +44,7 @@ class DhcpIT {
         try (Scratch peers = new Scratch("dhcp-it")) {
             peers.namespace(nsServer);
             peers.namespace(nsPhone);
-            Commands.ok(null, "ip", "link", "add", vethServer, "type", "veth", "peer", "name", vethPhone);
-            Commands.ok(null, "ip", "link", "set", vethPhone, "address", MAC);
-            Commands.ok(null, "ip", "link", "set", vethServer, "netns", nsServer);
-            Commands.ok(null, "ip", "link", "set", vethPhone, "netns", nsPhone);
-            Commands.ok(null, "ip", "-n", nsServer, "addr", "add", net + "1/24", "dev", vethServer);
-            Commands.ok(null, "ip", "-n", nsServer, "link", "set", vethServer, "up");
-            Commands.ok(null, "ip", "-n", nsPhone, "link", "set", vethPhone, "up");
+            peers.veth(nsServer, vethServer, net + "1/24", nsPhone, vethPhone, MAC);
             Path leases = peers.file("dnsmasq.leases");
             Path conf = peers.write("dnsmasq.conf", String.join("\n", "port=0", "interface=" + vethServer, "bind-interfaces",
                     "dhcp-range=" + net + "100," + net + "150,255.255.255.0,2m", "dhcp-authoritative", "no-ping", "log-dhcp",

@@ -163,6 +163,25 @@ public final class Scratch implements AutoCloseable {
         return name;
     }
 
+    /**
+     * A veth pair from namespace {@code serverNs} (end {@code serverEnd}, address
+     * {@code serverCidr}, up) to namespace {@code phoneNs} (end {@code phoneEnd}, up, no address
+     * nor route: as a phone's port at power-on), both namespaces made by {@link #namespace}.
+     *
+     * @param phoneMac the phone end's MAC address, or null for the kernel's
+     */
+    public void veth(String serverNs, String serverEnd, String serverCidr, String phoneNs, String phoneEnd, String phoneMac) {
+        Commands.ok(null, "ip", "link", "add", serverEnd, "type", "veth", "peer", "name", phoneEnd);
+        if (phoneMac != null) {
+            Commands.ok(null, "ip", "link", "set", phoneEnd, "address", phoneMac);
+        }
+        Commands.ok(null, "ip", "link", "set", serverEnd, "netns", serverNs);
+        Commands.ok(null, "ip", "link", "set", phoneEnd, "netns", phoneNs);
+        Commands.ok(null, "ip", "-n", serverNs, "addr", "add", serverCidr, "dev", serverEnd);
+        Commands.ok(null, "ip", "-n", serverNs, "link", "set", serverEnd, "up");
+        Commands.ok(null, "ip", "-n", phoneNs, "link", "set", phoneEnd, "up");
+    }
+
     /** Stops the servers, deletes the namespaces and, unless the folder was given, the folder. */
     @Override
     public void close() {

@@ -68,13 +68,7 @@ class DhcpOwnedInterfaceTest {
     void link() {
         peers.namespace(nsServer);
         peers.namespace(nsPhone);
-        Commands.ok(null, "ip", "link", "add", vethServer, "type", "veth", "peer", "name", vethPhone);
-        Commands.ok(null, "ip", "link", "set", vethPhone, "address", MAC);
-        Commands.ok(null, "ip", "link", "set", vethServer, "netns", nsServer);
-        Commands.ok(null, "ip", "link", "set", vethPhone, "netns", nsPhone);
-        Commands.ok(null, "ip", "-n", nsServer, "addr", "add", server + "/24", "dev", vethServer);
-        Commands.ok(null, "ip", "-n", nsServer, "link", "set", vethServer, "up");
-        Commands.ok(null, "ip", "-n", nsPhone, "link", "set", vethPhone, "up");
+        peers.veth(nsServer, vethServer, server + "/24", nsPhone, vethPhone, MAC);
     }
 
     @AfterEach
