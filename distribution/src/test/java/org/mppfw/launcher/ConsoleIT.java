@@ -100,6 +100,21 @@ class ConsoleIT {
     }
 
     @Test
+    void aRebootAskedForThroughTheConsoleBootsThePhoneAgainUnderItsLock() throws Exception {
+        Path data = scratch.resolve("phone");
+        long pid = startService(data);
+        Run reboot = mppfw(null, "--data", data.toString(), "-c", "sys:reboot");
+        assertEquals(0, reboot.status(), reboot.toString());
+        // bin/mppfw starts a new Java runtime, which takes the data dir again and opens its console
+        await(() -> DataDirLock.holder(data).filter(h -> h.pid() != pid && h.alive()).isPresent(), "the new boot");
+        Run boots = mppfw(null, "--data", data.toString(), "-c", "sys:boots");
+        assertEquals(0, boots.status(), boots.toString());
+        assertTrue(boots.out().matches("(?s).*1 .*power-on .*rebooted.*2 .*user-request .*now .*"), boots.out());
+        Run second = mppfw(null, "--data", data.toString(), "--no-shell");
+        assertTrue(second.err().contains("(PID " + DataDirLock.holder(data).orElseThrow().pid() + ")"), second.err());
+    }
+
+    @Test
     void aKillNineFreesTheDataDir() throws Exception {
         Path data = scratch.resolve("phone");
         long pid = startService(data);
