@@ -62,9 +62,8 @@ final class ConsoleSession {
     }
 
     private int commands(String script) throws Exception {
-        FrameOutput output = new FrameOutput(out);
         // no line discipline: the output goes to a pipe or a file as it is, with no input
-        try (Terminal terminal = TerminalBuilder.builder().name("mppfw -c").system(false)
+        try (FrameOutput output = new FrameOutput(out); Terminal terminal = TerminalBuilder.builder().name("mppfw -c").system(false)
                 .streams(new ByteArrayInputStream(new byte[0]), output).type("dumb")
                 .encoding(StandardCharsets.UTF_8).attributes(new Attributes()).build()) {
             int status = new TerminalShell(processor).run(terminal, script);
@@ -74,10 +73,9 @@ final class ConsoleSession {
     }
 
     private int attach(ConsoleFrame hello) throws Exception {
-        FrameOutput output = new FrameOutput(out);
         PipedInputStream keyboard = new PipedInputStream(8192);
         PipedOutputStream keys = new PipedOutputStream(keyboard);
-        try (Terminal terminal = TerminalBuilder.builder().name("mppfw --attach").system(false)
+        try (FrameOutput output = new FrameOutput(out); Terminal terminal = TerminalBuilder.builder().name("mppfw --attach").system(false)
                 .streams(keyboard, output).type(hello.terminalType()).encoding(StandardCharsets.UTF_8)
                 .size(new Size(hello.intAt(0), hello.intAt(1))).build()) {
             Thread reader = new Thread(() -> forward(terminal, keys), "mppfw-console-input");
