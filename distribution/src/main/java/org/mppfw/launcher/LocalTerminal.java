@@ -25,7 +25,12 @@ final class LocalTerminal implements AutoCloseable {
 
     /** The terminal in raw mode; fails when there is no terminal. */
     static LocalTerminal raw() throws IOException {
-        String saved = stty("-g").trim();
+        String saved;
+        try {
+            saved = stty("-g").trim();
+        } catch (IOException e) {
+            throw new IOException("--attach needs a terminal: " + e.getMessage(), e);
+        }
         stty("raw", "-echo");
         return new LocalTerminal(saved);
     }
