@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.mppfw.layout.CommandScript;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceEvent;
@@ -50,7 +51,7 @@ final class BatchRunner {
         if (commands.isEmpty()) {
             return 0;
         }
-        Optional<String[]> first = BatchScript.scopedFunction(commands.get(0));
+        Optional<String[]> first = CommandScript.scopedFunction(commands.get(0));
         if (first.isPresent()) {
             String filter = "(&(osgi.command.scope=" + first.get()[0] + ")(osgi.command.function=" + first.get()[1] + "))";
             if (await(filter) == null) {
@@ -107,17 +108,7 @@ final class BatchRunner {
     }
 
     static String message(Throwable t) {
-        // Gogo wraps what a command method throws in InvocationTargetException: show the cause
-        while (t instanceof InvocationTargetException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        String m = t == null ? null : t.getMessage();
-        if (m == null || m.isBlank()) {
-            return t == null ? "unknown error" : t.getClass().getSimpleName();
-        }
-        String line = m.strip();
-        int nl = line.indexOf('\n');
-        return nl < 0 ? line : line.substring(0, nl).strip();
+        return CommandScript.message(t);
     }
 
     /** The first service matching {@code filter}, waiting up to the timeout for it to be registered. */

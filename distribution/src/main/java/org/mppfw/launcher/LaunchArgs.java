@@ -21,7 +21,7 @@ final class LaunchArgs {
     static final String USAGE = String.join("\n",
             "Usage: mppfw [OPTIONS]",
             "Boots the phone firmware. Without -c an interactive Gogo shell runs on the console",
-            "(exit, shutdown or Ctrl-D stop the phone).",
+            "(exit, shutdown or Ctrl-D stop the phone). One phone runs per data dir.",
             "",
             "  --data DIR         data dir (default: <image>/data)",
             "  --mac MAC          first-boot identity: MAC address",
@@ -30,8 +30,11 @@ final class LaunchArgs {
             "  --hwversion VER    first-boot identity: hardware version",
             "  -c COMMANDS        batch mode: run Gogo commands (separated by ';' or newlines),",
             "                     print each result, stop at the first failure and exit",
-            "                     (status 0: all succeeded, 1: a command failed)",
+            "                     (status 0: all succeeded, 1: a command failed); in the phone",
+            "                     that runs on the data dir if there is one, else in a command run",
             "  --no-shell         no console shell: run until stopped (SIGTERM, Ctrl-C)",
+            "  --attach           a shell into the phone that runs on the data dir",
+            "                     (exit or Ctrl-D end the shell, not the phone)",
             "  -v, -vv            log at info (-v) or debug (-vv) level (default: warn)",
             "  -h, --help         print this help",
             "",
@@ -45,13 +48,16 @@ final class LaunchArgs {
     private final int verbosity;
     private final boolean help;
     private final boolean noShell;
+    private final boolean attach;
 
-    private LaunchArgs(Map<String, String> values, String commands, int verbosity, boolean help, boolean noShell) {
+    private LaunchArgs(Map<String, String> values, String commands, int verbosity, boolean help, boolean noShell,
+            boolean attach) {
         this.values = Collections.unmodifiableMap(values);
         this.commands = commands;
         this.verbosity = verbosity;
         this.help = help;
         this.noShell = noShell;
+        this.attach = attach;
     }
 
     /**
@@ -65,6 +71,7 @@ final class LaunchArgs {
         int verbosity = 0;
         boolean help = false;
         boolean noShell = false;
+        boolean attach = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg;
@@ -81,6 +88,9 @@ final class LaunchArgs {
                     break;
                 case "--no-shell":
                     noShell = true;
+                    break;
+                case "--attach":
+                    attach = true;
                     break;
                 case "-v":
                     verbosity = Math.max(verbosity, 1);
@@ -123,7 +133,10 @@ final class LaunchArgs {
         if (noShell && commands != null) {
             throw new UsageException("--no-shell and -c exclude each other");
         }
-        return new LaunchArgs(values, commands, verbosity, help, noShell);
+        if (attach && (noShell || commands != null)) {
+            throw new UsageException("--attach excludes -c and --no-shell");
+        }
+        return new LaunchArgs(values, commands, verbosity, help, noShell, attach);
     }
 
     /** The value of an option given on the command line ({@link #DATA}, {@link #MAC}, ...). */
@@ -148,7 +161,12 @@ final class LaunchArgs {
 
     /** True when the console shell runs: neither {@code -c} nor {@code --no-shell}. */
     boolean interactive() {
-        return commands == null && !noShell;
+        return commands == null && !noShell && !attach;
+    }
+
+    /** True for {@code --attach}: a shell into the phone that runs on the data dir, no boot. */
+    boolean attach() {
+        return attach;
     }
 
     /** 0: warn, 1: info, 2: debug. */

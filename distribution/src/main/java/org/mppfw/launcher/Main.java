@@ -10,13 +10,17 @@ import java.util.Properties;
 
 import org.mppfw.layout.BootEntry;
 import org.mppfw.layout.BundleList;
+import org.mppfw.layout.CommandScript;
 import org.mppfw.layout.LaunchProperties;
 import org.mppfw.layout.RebootRequest;
 
 /**
- * Boots the phone: {@code bin/mppfw [--data DIR] [--mac ...] [-c 'COMMANDS' | --no-shell]}. Exit status:
- * 0 success, 1 a batch command failed, 2 bad command line, 3 the image could not boot, 75 the phone
- * reboots ({@code bin/mppfw} starts it again).
+ * Boots the phone: {@code bin/mppfw [--data DIR] [--mac ...] [-c 'COMMANDS' | --no-shell | --attach]}.
+ * Exit status: 0 success, 1 a batch command failed, 2 bad command line, 3 the image could not boot
+ * (or another phone runs on the data dir), 75 the phone reboots ({@code bin/mppfw} starts it again).
+ * <p>
+ * One phone per data dir ({@link DataDirLock}): {@code -c} and {@code --attach} beside a phone that
+ * runs on the same data dir go into it ({@link RunningPhone}) instead of booting a second one.
  * <p>
  * A power-on (the interactive shell or {@code --no-shell}) records the boot in the boot history and
  * spends a boot attempt of a set on trial; a command run ({@code -c}) is not a power-on: it boots
@@ -31,6 +35,8 @@ public final class Main {
     static final int BOOT_FAILED = 3;
     /** The phone reboots: {@code bin/mppfw} starts the launcher again (EX_TEMPFAIL). */
     static final int REBOOT = 75;
+    /** Set by {@code bin/mppfw} when it starts the phone again (a reboot or a crash). */
+    static final String RESTART_ENV = "MPPFW_RESTART";
 
     static final String LOGGING_PROPERTIES = "etc/logging.properties";
     private static final String SIMPLE_LOGGER = "org.slf4j.simpleLogger.";
@@ -63,21 +69,49 @@ public final class Main {
         // session made on those streams would write to itself.
         PrintStream consoleOut = System.out;
         PrintStream consoleErr = System.err;
-        PhoneFramework phone;
-        PowerOn powerOn;
-        Path dataDir;
+        BootConfig config;
         try {
             Path image = imageDir();
             configureLogging(image, launch.verbosity());
-            BootConfig config = BootConfig.load(image, launch);
+            config = BootConfig.load(image, launch);
+            Files.createDirectories(config.dataDir());
+        } catch (Exception e) {
+            Log.error("cannot boot: " + BatchRunner.message(e));
+            Log.debug(e);
+            return BOOT_FAILED;
+        }
+        DataDirLock lock;
+        try {
+            RunningPhone.Claim claim = RunningPhone.claim(config.dataDir(), launch, System.getenv(RESTART_ENV) != null,
+                    consoleOut, consoleErr);
+            if (claim.lock().isEmpty()) {
+                return claim.status();
+            }
+            lock = claim.lock().get();
+        } catch (Exception e) {
+            Log.error(BatchRunner.message(e));
+            Log.debug(e);
+            return BOOT_FAILED;
+        }
+        try (lock) {
+            return boot(config, launch, consoleOut, consoleErr);
+        }
+    }
+
+    /** Boots the phone on the data dir this launcher holds, runs it, and stops it. */
+    private static int boot(BootConfig config, LaunchArgs launch, PrintStream consoleOut, PrintStream consoleErr) {
+        PhoneFramework phone;
+        Path dataDir = config.dataDir();
+        try {
             if (launch.interactive() && System.console() == null && System.getProperty("org.jline.terminal.dumb") == null) {
                 System.setProperty("org.jline.terminal.dumb", "true"); // stdin/stdout not a terminal: no warning about it
             }
-            Files.createDirectories(config.dataDir());
-            powerOn = launch.batch() ? null
-                    : PowerOn.begin(config.dataDir(), System.getenv(PowerOn.CRASH_ENV), Instant.now());
+            if (!launch.batch() && !launch.interactive()) {
+                quietShell();
+            }
+            PowerOn powerOn = launch.batch() ? null
+                    : PowerOn.begin(dataDir, System.getenv(PowerOn.CRASH_ENV), Instant.now());
             phone = bootFirmware(config, launch, powerOn);
-            dataDir = config.dataDir();
         } catch (Exception e) {
             Log.error("cannot boot: " + BatchRunner.message(e));
             Log.debug(e);
@@ -85,7 +119,7 @@ public final class Main {
         }
         try {
             if (launch.batch()) {
-                List<String> commands = BatchScript.split(launch.commands().orElse(""));
+                List<String> commands = CommandScript.split(launch.commands().orElse(""));
                 return new BatchRunner(phone.context(), consoleOut, consoleErr).run(commands);
             }
             phone.awaitStop();
@@ -105,6 +139,19 @@ public final class Main {
     }
 
     /**
+     * {@code --no-shell}: the shell's bundles run for the console socket, but Gogo's own shell reads
+     * no console (it runs the profile only) and its terminal is the plain one, which leaves Ctrl-C
+     * and SIGTERM to stop the phone.
+     */
+    private static void quietShell() {
+        System.setProperty("gosh.args", "--nointeractive");
+        for (String provider : new String[] {"exec", "jna", "jansi"}) {
+            System.setProperty("org.jline.terminal." + provider, "false");
+        }
+        System.setProperty("org.jline.terminal.dumb", "true");
+    }
+
+    /**
      * Boots the bundle set the firmware state record names. A set on trial whose bundles do not
      * all start is given up at once and the committed set is booted instead (in a command run it is
      * only skipped: the next power-on decides). A boot loop falls back one step first.
@@ -119,7 +166,7 @@ public final class Main {
         for (int round = 0; ; round++) {
             FirmwareSets.BootSet set = FirmwareSets.choose(base.image(), base.dataDir(), base.factoryRelease(),
                     commandRun, round > 0);
-            List<BundleList.Entry> bundles = BundleList.forMode(set.entries(), launch.interactive());
+            List<BundleList.Entry> bundles = BundleList.forMode(set.entries(), !commandRun);
             BootConfig config = base.forSet(set, BundleList.targetLevel(bundles), commandRun);
             Log.info("firmware " + config.firmwareVersion() + " (" + set.name() + (set.trial() ? ", on trial" : "")
                     + (commandRun ? ", command run" : "") + "), data dir " + config.dataDir());

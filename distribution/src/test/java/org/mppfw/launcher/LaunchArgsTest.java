@@ -54,6 +54,17 @@ class LaunchArgsTest {
     }
 
     @Test
+    void attachIsNeitherTheConsoleNorACommandRun() throws Exception {
+        LaunchArgs attach = LaunchArgs.parse("--attach", "--data", "d");
+        assertTrue(attach.attach());
+        assertFalse(attach.interactive());
+        assertFalse(attach.batch());
+        assertFalse(LaunchArgs.parse().attach());
+        assertThrows(LaunchArgs.UsageException.class, () -> LaunchArgs.parse("--attach", "-c", "lb"));
+        assertThrows(LaunchArgs.UsageException.class, () -> LaunchArgs.parse("--no-shell", "--attach"));
+    }
+
+    @Test
     void aCommandThatLooksLikeAnOptionIsStillTheCommand() throws Exception {
         assertEquals("--data", LaunchArgs.parse("-c", "--data").commands().orElseThrow());
     }

@@ -13,8 +13,8 @@ import java.util.Set;
 /**
  * The image's bundle set ({@code etc/bundles.list}): one bundle per line,
  * {@code START-LEVEL PATH}, the path relative to the image; {@code #} starts a comment.
- * Level {@value #SHELL_LEVEL} is the interactive shell, installed only when no batch
- * commands are given. The launcher boots the factory set from it; the upgrade describes the
+ * Level {@value #SHELL_LEVEL} is the shell and the console, installed in a power-on (with the
+ * console shell or {@code --no-shell}), not in a command run. The launcher boots the factory set from it; the upgrade describes the
  * same set from it (the factory set it swaps from, and the manifest of a {@code .loads}).
  */
 public final class BundleList {
@@ -26,7 +26,7 @@ public final class BundleList {
     public static final int LOGGING_LEVEL = 1;
     /** Services and the phone's bundles. */
     public static final int SERVICES_LEVEL = 2;
-    /** The interactive shell. */
+    /** The shell and the running phone's console. */
     public static final int SHELL_LEVEL = 3;
 
     /**
@@ -100,14 +100,14 @@ public final class BundleList {
         return entries;
     }
 
-    /** The entries to install: all of them in interactive mode, without the shell in batch mode. */
-    public List<Entry> forMode(boolean interactive) {
-        return forMode(entries, interactive);
+    /** The entries to install: all of them in a power-on, without the shell in a command run. */
+    public List<Entry> forMode(boolean powerOn) {
+        return forMode(entries, powerOn);
     }
 
-    /** The entries to install: all of them in interactive mode, without the shell in batch mode. */
-    public static List<Entry> forMode(List<Entry> entries, boolean interactive) {
-        if (interactive) {
+    /** The entries to install: all of them in a power-on, without the shell in a command run. */
+    public static List<Entry> forMode(List<Entry> entries, boolean powerOn) {
+        if (powerOn) {
             return entries;
         }
         List<Entry> batch = new ArrayList<>();

@@ -6,8 +6,11 @@
  * ({@link org.mppfw.layout.SlotLayout}), the image's bundle list ({@link org.mppfw.layout.BundleList})
  * and the bundle lines of a slot's manifest with the size and SHA-256 check of its jars
  * ({@link org.mppfw.layout.SlotManifest}, {@link org.mppfw.layout.Sha256}); the framework properties
- * the launcher sets ({@link org.mppfw.layout.LaunchProperties}); plus the test-only fault points
- * ({@link org.mppfw.layout.FaultPoint}).
+ * the launcher sets ({@link org.mppfw.layout.LaunchProperties}); the running phone's console: where
+ * its socket is ({@link org.mppfw.layout.ConsoleAddress}), the frames of its protocol
+ * ({@link org.mppfw.layout.ConsoleFrame}) and the commands of {@code -c}
+ * ({@link org.mppfw.layout.CommandScript}), which the launcher and the console bundle both speak;
+ * plus the test-only fault points ({@link org.mppfw.layout.FaultPoint}).
  * Every other file the phone keeps (parameters, device identity, customization state, custom CA,
  * the saved screen) goes through the same durable write.
  * <p>

@@ -1,19 +1,20 @@
-package org.mppfw.launcher;
+package org.mppfw.layout;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Splits the text of {@code -c} into commands: at {@code ;} and newlines that are outside quotes
+ * The commands of {@code bin/mppfw -c}, run by the launcher in a command run and by the running
+ * phone's console alike. Splits the text of {@code -c} into commands: at {@code ;} and newlines that are outside quotes
  * and outside {@code {}}, {@code ()} and {@code []}, so Gogo closures and sub-commands stay whole.
  */
-final class BatchScript {
+public final class CommandScript {
 
-    private BatchScript() {
+    private CommandScript() {
     }
 
-    static List<String> split(String script) {
+    public static List<String> split(String script) {
         List<String> commands = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         int depth = 0;
@@ -74,7 +75,7 @@ final class BatchScript {
      * The scope and function a command starts with, for waiting until it is registered:
      * {@code sys:info -x} gives {@code [sys, info]}; a command without a scope gives empty.
      */
-    static Optional<String[]> scopedFunction(String command) {
+    public static Optional<String[]> scopedFunction(String command) {
         String first = command.trim().split("\\s+", 2)[0];
         int colon = first.indexOf(':');
         if (colon <= 0 || colon == first.length() - 1) {
@@ -86,6 +87,23 @@ final class BatchScript {
             return Optional.empty();
         }
         return Optional.of(new String[] {scope, function});
+    }
+
+    /**
+     * The one line a failed command prints after {@code Error: }: the message of what the command
+     * threw (not of the reflective wrapper around it), its first line only.
+     */
+    public static String message(Throwable t) {
+        while (t instanceof java.lang.reflect.InvocationTargetException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        String m = t == null ? null : t.getMessage();
+        if (m == null || m.isBlank()) {
+            return t == null ? "unknown error" : t.getClass().getSimpleName();
+        }
+        String line = m.strip();
+        int nl = line.indexOf('\n');
+        return nl < 0 ? line : line.substring(0, nl).strip();
     }
 
     private static void add(List<String> commands, StringBuilder current) {
