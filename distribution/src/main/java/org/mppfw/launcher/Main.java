@@ -70,7 +70,7 @@ public final class Main {
             Path image = imageDir();
             configureLogging(image, launch.verbosity());
             BootConfig config = BootConfig.load(image, launch);
-            if (launch.interactive() && System.console() == null && System.getProperty("org.jline.terminal.dumb") == null) {
+            if (!launch.batch() && System.console() == null && System.getProperty("org.jline.terminal.dumb") == null) {
                 System.setProperty("org.jline.terminal.dumb", "true"); // stdin/stdout not a terminal: no warning about it
             }
             Files.createDirectories(config.dataDir());
@@ -119,7 +119,7 @@ public final class Main {
         for (int round = 0; ; round++) {
             FirmwareSets.BootSet set = FirmwareSets.choose(base.image(), base.dataDir(), base.factoryRelease(),
                     commandRun, round > 0);
-            List<BundleList.Entry> bundles = BundleList.forMode(set.entries(), launch.interactive());
+            List<BundleList.Entry> bundles = BundleList.forMode(set.entries(), !launch.batch());
             BootConfig config = base.forSet(set, BundleList.targetLevel(bundles), commandRun);
             Log.info("firmware " + config.firmwareVersion() + " (" + set.name() + (set.trial() ? ", on trial" : "")
                     + (commandRun ? ", command run" : "") + "), data dir " + config.dataDir());

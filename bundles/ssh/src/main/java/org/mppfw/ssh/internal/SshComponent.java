@@ -17,18 +17,20 @@ import org.mppfw.api.config.ParameterChange;
 import org.mppfw.api.config.ParameterListener;
 import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.device.DeviceProperties;
-import org.jline.terminal.Terminal;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The SSH server's component: the edge between DS and {@link SshServerEngine}. It follows the SSH
  * parameters live (a change starts, stops or restarts the server, on the component's own thread
  * {@code mppfw-ssh}, so that a session that changes them is not closed under its own command),
- * gives each login the session of its level, and offers {@code ssh:status}.
+ * gives each login the session of its level, and offers {@code ssh:status}. A command run
+ * ({@code bin/mppfw -c}) opens no port: the phone that runs on the data dir may be listening.
  */
 @Component(service = {ParameterListener.class, SshComponent.class}, immediate = true, property = {
     ParameterListener.NAMES + "=" + SshSettings.ACCESS, ParameterListener.NAMES + "=" + SshSettings.USER_ID,
@@ -37,12 +39,17 @@ import org.osgi.service.component.annotations.Reference;
     "osgi.command.scope=ssh", "osgi.command.function=status"})
 public final class SshComponent implements ParameterListener {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SshComponent.class);
+
     private static final int INSPECT = 0;
 
     private final ParameterStore store;
     private final CommandProcessor processor;
     private final ExecutorService thread;
     private final SshServerEngine engine;
+    /** A command run ({@code -c}) is not the phone running: it opens no port. */
+    private final boolean commandRun;
+    private boolean shellMissingLogged;
 
     @Activate
     public SshComponent(@Reference ParameterStore store, @Reference CommandProcessor processor, BundleContext context) {
@@ -53,12 +60,9 @@ public final class SshComponent implements ParameterListener {
             t.setDaemon(true);
             return t;
         });
-        UserShell user = new UserShell(new UserCommands(store, this::runFixed));
-        TerminalShell admin = new TerminalShell(processor);
-        SessionCommand.Sessions sessions = (Level level, Terminal terminal, String commands) ->
-                level == Level.ADMIN ? admin.run(terminal, commands) : user.run(terminal, commands);
         this.engine = new SshServerEngine(Path.of(context.getProperty(DeviceProperties.DATA_DIR)),
-                new LoginBackoff(System::nanoTime), sessions);
+                new LoginBackoff(System::nanoTime), new LevelSessions(processor, new UserCommands(store, this::runFixed)));
+        this.commandRun = DeviceProperties.commandRun(context.getProperty(DeviceProperties.BOOT_MODE));
         thread.execute(this::follow);
     }
 
@@ -79,7 +83,31 @@ public final class SshComponent implements ParameterListener {
     }
 
     private void follow() {
-        engine.apply(SshSettings.read(store));
+        if (commandRun) {
+            return;
+        }
+        SshSettings settings = SshSettings.read(store);
+        if (settings.enabled() && !shellBundlesPresent()) {
+            if (!shellMissingLogged) {
+                LOG.error("ssh: SSH_Access is Yes but the console's JLine and Gogo JLine bundles are not installed: SSH stays off");
+                shellMissingLogged = true;
+            }
+            engine.stop();
+            return;
+        }
+        engine.apply(settings);
+    }
+
+    /** Whether the console's terminal and shell classes are wired to this bundle. */
+    private static boolean shellBundlesPresent() {
+        try {
+            ClassLoader loader = SshComponent.class.getClassLoader();
+            Class.forName("org.jline.terminal.Terminal", false, loader);
+            Class.forName("org.apache.felix.gogo.jline.Shell", false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     @Descriptor("show whether the SSH server runs, on which port, its sessions and the addresses that back off")
