@@ -33,6 +33,8 @@ class SshIT {
     private static final long TIMEOUT_S = 120;
     private static final String ADMIN_PW = "adm1n-Secret";
     private static final String USER_PW = "us3r-Secret";
+    /** The server's limit of open connections. */
+    private static final int SSH_SESSIONS = 4;
 
     @TempDir
     Path data;
@@ -207,6 +209,34 @@ class SshIT {
             SshClient.Result scp = ssh.scp(ADMIN_PW, legacy, file.toString(), "admin@127.0.0.1:/tmp/mppfw-scp-" + legacy);
             assertNotEquals(0, scp.status(), scp.toString());
             assertFalse(Files.exists(Path.of("/tmp/mppfw-scp-" + legacy)), scp.toString());
+        }
+    }
+
+    @Test
+    void atMostFourConnectionsAreOpenAtOnce() throws Exception {
+        List<Process> held = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < SSH_SESSIONS; i++) {
+                held.add(ssh.forwarding("admin", ADMIN_PW, scratch.resolve("held-" + i + ".txt")));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
+            while (Files.readString(log).split("' logged in from ", -1).length - 1 < SSH_SESSIONS) {
+                assertTrue(System.nanoTime() < deadline, "the held sessions did not log in:\n" + Files.readString(log));
+                Thread.sleep(50);
+            }
+            SshClient.Result fifth = admin("prov:status");
+            assertEquals(255, fifth.status(), fifth.toString());
+            awaitLog("refused: " + SSH_SESSIONS + " sessions are open");
+        } finally {
+            for (Process p : held) {
+                p.destroy();
+                p.waitFor(TIMEOUT_S, TimeUnit.SECONDS);
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
+        SshClient.Result again;
+        while ((again = admin("prov:status")).status() != 0) {
+            assertTrue(System.nanoTime() < deadline, "the closed sessions were not counted out: " + again);
         }
     }
 

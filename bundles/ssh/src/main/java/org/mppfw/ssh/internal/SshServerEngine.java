@@ -42,8 +42,8 @@ final class SshServerEngine {
     private final Path dataDir;
     private final LoginBackoff backoff;
     private final SessionCommand.Sessions sessions;
-    private final AtomicInteger open = new AtomicInteger();
     private SshServer server;
+    private SessionLimit limit;
     private ExecutorService pool;
     private SshSettings applied;
 
@@ -103,7 +103,8 @@ final class SshServerEngine {
         });
         sshd.setShellFactory(channel -> new SessionCommand(threads, sessions, null));
         sshd.setCommandFactory((channel, command) -> new SessionCommand(threads, sessions, command));
-        sshd.addSessionListener(new SessionLimit());
+        limit = new SessionLimit();
+        sshd.addSessionListener(limit);
         pool = threads;
         server = sshd;
         sshd.start();
@@ -125,7 +126,7 @@ final class SshServerEngine {
             pool.shutdownNow();
             pool = null;
         }
-        open.set(0);
+        limit = null;
     }
 
     /** One line for {@code ssh:status}. */
@@ -134,7 +135,7 @@ final class SshServerEngine {
         if (server == null) {
             sb.append("ssh: off");
         } else {
-            sb.append("ssh: listening on port ").append(server.getPort()).append(", ").append(open.get())
+            sb.append("ssh: listening on port ").append(server.getPort()).append(", ").append(limit.open.get())
                     .append(" of ").append(MAX_SESSIONS).append(" sessions");
         }
         Map<InetAddress, Long> blocked = backoff.blocked();
@@ -143,8 +144,10 @@ final class SshServerEngine {
         return sb.toString();
     }
 
-    /** Drops a connection over {@value #MAX_SESSIONS}. */
-    private final class SessionLimit implements SessionListener {
+    /** Drops a connection over {@value #MAX_SESSIONS}; one per run of the server. */
+    private static final class SessionLimit implements SessionListener {
+
+        final AtomicInteger open = new AtomicInteger();
 
         @Override
         public void sessionCreated(Session session) {
