@@ -208,6 +208,8 @@ class SshIT {
         for (boolean legacy : new boolean[] {false, true}) {
             SshClient.Result scp = ssh.scp(ADMIN_PW, legacy, file.toString(), "admin@127.0.0.1:/tmp/mppfw-scp-" + legacy);
             assertNotEquals(0, scp.status(), scp.toString());
+            assertTrue((scp.out() + scp.err()).contains(legacy ? "Command not found: scp" : "subsystem request failed"),
+                    scp.toString());
             assertFalse(Files.exists(Path.of("/tmp/mppfw-scp-" + legacy)), scp.toString());
         }
     }
