@@ -206,11 +206,12 @@ class SshIT {
         assertTrue(sftp.err().contains("subsystem request failed"), sftp.toString());
         Path file = Files.writeString(scratch.resolve("copied.txt"), "x");
         for (boolean legacy : new boolean[] {false, true}) {
-            SshClient.Result scp = ssh.scp(ADMIN_PW, legacy, file.toString(), "admin@127.0.0.1:/tmp/mppfw-scp-" + legacy);
+            Path target = data.resolve("copied-" + legacy);
+            SshClient.Result scp = ssh.scp(ADMIN_PW, legacy, file.toString(), "admin@127.0.0.1:" + target);
             assertNotEquals(0, scp.status(), scp.toString());
             assertTrue((scp.out() + scp.err()).contains(legacy ? "Command not found: scp" : "subsystem request failed"),
                     scp.toString());
-            assertFalse(Files.exists(Path.of("/tmp/mppfw-scp-" + legacy)), scp.toString());
+            assertFalse(Files.exists(target), scp.toString());
         }
     }
 
