@@ -9,6 +9,8 @@ import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.server.auth.password.PasswordAuthenticator;
 import org.apache.sshd.server.auth.pubkey.PublickeyAuthenticator;
 import org.apache.sshd.server.session.ServerSession;
@@ -22,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * Passwords are compared in constant time and never logged; every attempt first asks the
  * {@link LoginBackoff}, and a wrong password counts against its source address.
  */
-final class Accounts implements PasswordAuthenticator, PublickeyAuthenticator {
+final class Accounts implements PasswordAuthenticator, PublickeyAuthenticator, SessionListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(Accounts.class);
 
@@ -52,7 +54,8 @@ final class Accounts implements PasswordAuthenticator, PublickeyAuthenticator {
                     delay > 0 ? "; this address backs off " + delay + " s" : "");
             return false;
         }
-        return granted(session, username, from, level, "password");
+        session.setAttribute(LEVEL, level);
+        return true;
     }
 
     @Override
@@ -61,11 +64,26 @@ final class Accounts implements PasswordAuthenticator, PublickeyAuthenticator {
         if (refusedWhileBackingOff(username, from)) {
             return false;
         }
-        // an unknown key guesses no secret: it is refused but costs the address nothing
+        // an unknown key guesses no secret: it is refused but costs the address nothing. A known
+        // one is asked about twice (offered, then signed): the login is logged once it is complete
         if (!settings.adminUser().equals(username) || !authorizedKeys.authenticate(username, key, session)) {
             return false;
         }
-        return granted(session, username, from, Level.ADMIN, "key");
+        session.setAttribute(LEVEL, Level.ADMIN);
+        return true;
+    }
+
+    /** A login is complete: it clears its address's failures, and is logged. */
+    @Override
+    public void sessionEvent(Session session, Event event) {
+        if (event != Event.Authenticated) {
+            return;
+        }
+        InetAddress from = address(session.getRemoteAddress());
+        backoff.succeeded(from);
+        Level level = session.getAttribute(LEVEL);
+        LOG.info("ssh: '{}' logged in from {} ({})", session.getUsername(), from.getHostAddress(),
+                level == null ? "no level" : level.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The level that {@code username} with {@code password} logs in at, or null. */
@@ -89,14 +107,6 @@ final class Accounts implements PasswordAuthenticator, PublickeyAuthenticator {
         long delay = backoff.failed(from);
         LOG.warn("ssh: login of '{}' from {} refused unchecked: the address backs off ({} s)", username,
                 from.getHostAddress(), delay);
-        return true;
-    }
-
-    private boolean granted(ServerSession session, String username, InetAddress from, Level level, String how) {
-        backoff.succeeded(from);
-        session.setAttribute(LEVEL, level);
-        LOG.info("ssh: '{}' logged in from {} by {} ({})", username, from.getHostAddress(), how,
-                level.name().toLowerCase(java.util.Locale.ROOT));
         return true;
     }
 

@@ -86,6 +86,7 @@ final class SshServerEngine {
                 new AuthorizedKeysAuthenticator(folder.resolve(HostKey.AUTHORIZED_KEYS)));
         sshd.setPasswordAuthenticator(accounts);
         sshd.setPublickeyAuthenticator(accounts);
+        sshd.addSessionListener(accounts);
         sshd.setKeyboardInteractiveAuthenticator(null);
         sshd.setGSSAuthenticator(null);
         sshd.setHostBasedAuthenticator(null);
