@@ -138,6 +138,10 @@ final class BootConfig {
         props.put("org.osgi.framework.startlevel.beginning", "1");
         // the interactive shell reads <image>/etc/gosh_profile
         props.put("gosh.home", image.toString());
+        if (!args.batch() && !args.interactive()) {
+            // --no-shell: the shell's bundles run without a console (their commands serve SSH)
+            props.put("gosh.args", "--nointeractive --noshutdown");
+        }
         return new BootConfig(image, dataDir, version, modelForVersion, props);
     }
 

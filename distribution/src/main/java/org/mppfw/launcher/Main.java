@@ -139,12 +139,11 @@ public final class Main {
     }
 
     /**
-     * {@code --no-shell}: the shell's bundles run for the console socket, but Gogo's own shell reads
-     * no console (it runs the profile only) and its terminal is the plain one, which leaves Ctrl-C
-     * and SIGTERM to stop the phone.
+     * {@code --no-shell}: the shell's bundles run for the console socket and SSH, but Gogo's own
+     * shell reads no console (it runs the profile only: {@code gosh.args} of {@link BootConfig})
+     * and its terminal is the plain one, which leaves Ctrl-C and SIGTERM to stop the phone.
      */
     private static void quietShell() {
-        System.setProperty("gosh.args", "--nointeractive");
         for (String provider : new String[] {"exec", "jna", "jansi"}) {
             System.setProperty("org.jline.terminal." + provider, "false");
         }

@@ -1,6 +1,7 @@
 package org.mppfw.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,6 +81,17 @@ class BootConfigTest {
         assertEquals("127.0.0.1", p.get("org.apache.felix.http.host"));
         assertEquals(DATA.resolve("felix-cache").toString(), p.get("org.osgi.framework.storage"));
         assertEquals("sip8845.12-0-1MPP0001-1", p.get("mppfw.firmware.version"));
+    }
+
+    @Test
+    void withoutShellTheShellBundlesRunWithoutAConsole() throws Exception {
+        Map<String, String> service = BootConfig.build(IMAGE, DATA, LaunchArgs.parse("--no-shell"), props(), props(),
+                firmware(), props()).frameworkProperties();
+        assertEquals("--nointeractive --noshutdown", service.get("gosh.args"));
+        assertNull(BootConfig.build(IMAGE, DATA, LaunchArgs.parse(), props(), props(), firmware(), props())
+                .frameworkProperties().get("gosh.args"), "the console shell reads its terminal");
+        assertNull(BootConfig.build(IMAGE, DATA, LaunchArgs.parse("-c", "lb"), props(), props(), firmware(), props())
+                .frameworkProperties().get("gosh.args"), "a command run installs no shell");
     }
 
     @Test

@@ -90,6 +90,10 @@ class CatalogTest {
         m.put("Phone-UI-User-Mode", "No");
         m.put("Admin_Password", "");
         m.put("User_Password", "");
+        m.put("SSH_Access", "No");
+        m.put("SSH_User_ID", "admin");
+        m.put("SSH_Password", "");
+        m.put("SSH_Port", "22");
         m.put("Syslog_Server", "");
         m.put("Debug_Server", "");
         m.put("Primary_NTP_Server", "");
@@ -120,7 +124,7 @@ class CatalogTest {
     }
 
     static final Set<String> SECRETS = Set.of("GPP_SA", "GPP_SB", "GPP_SC", "GPP_SD", "IKM_HTTP_Encrypt_Content",
-            "Admin_Password", "User_Password", "ACS_Password", "Connection_Request_Password", "BACKUP_ACS_Password");
+            "Admin_Password", "User_Password", "SSH_Password", "ACS_Password", "Connection_Request_Password", "BACKUP_ACS_Password");
 
     @Test
     void everyDocumentedParameterIsPresentWithItsDefault() {
