@@ -107,7 +107,7 @@ class SshIT {
 
         SshClient.Result shell = ssh.password("admin", ADMIN_PW, "prov:status\nexit\n", List.of("-tt"));
         assertEquals(0, shell.status(), shell.toString());
-        assertTrue(shell.out().contains("closes this session") && shell.out().contains("Next resync:"), shell.toString());
+        assertTrue(shell.out().contains("(attached) - 'help' lists the commands, 'exit' or Ctrl-D leave") && shell.out().contains("Next resync:"), shell.toString());
         assertTrue(phone.isAlive(), "exit closed the session, not the phone");
         assertEquals(0, admin("prov:status").status());
     }

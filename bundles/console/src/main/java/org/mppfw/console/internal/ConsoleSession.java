@@ -15,6 +15,7 @@ import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.mppfw.layout.ConsoleFrame;
+import org.mppfw.terminal.shell.TerminalShell;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -20,7 +20,7 @@
  * columns, rows) and {@code D} (its input ended). The phone sends {@code O} (output) and {@code E}
  * (a refusal's message, for standard error) and ends with {@code X} (the exit status, 4 bytes).
  * <p>
- * <b>Shell.</b> {@link org.mppfw.console.internal.TerminalShell} runs Gogo's JLine shell on a JLine
+ * <b>Shell.</b> {@link org.mppfw.terminal.shell.TerminalShell} runs Gogo's JLine shell on a JLine
  * terminal made of the frames: the console's features (the image's {@code gosh_profile}, history,
  * completion, the raw mode of {@code lcd:live}); {@code exit} and Ctrl-D end the attach, not the
  * phone. Commands follow the rules of a command run: each result printed, the first failure prints

@@ -2,6 +2,7 @@ package org.mppfw.ssh.internal;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.jline.terminal.Terminal;
+import org.mppfw.terminal.shell.TerminalShell;
 
 /**
  * The session of each level: the Gogo shell for admin, the fixed commands for the user level. A

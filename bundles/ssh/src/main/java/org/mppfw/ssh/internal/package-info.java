@@ -13,7 +13,7 @@
  *
  * <p><b>Two levels.</b> {@code SSH_User_ID} with {@code SSH_Password}, or with a key of
  * {@code <data>/ssh/authorized_keys} (OpenSSH format), is admin: the full Gogo shell of the
- * console ({@link org.mppfw.ssh.internal.TerminalShell}). Chosen for the user level: the phone's
+ * console ({@link org.mppfw.terminal.shell.TerminalShell}). Chosen for the user level: the phone's
  * User account, with the fixed name {@code user} (Cisco's name for that account) and
  * {@code User_Password}; no login when that is empty, and no key. It runs
  * {@link org.mppfw.ssh.internal.UserCommands} only. Gogo is not a sandbox (closures, variables

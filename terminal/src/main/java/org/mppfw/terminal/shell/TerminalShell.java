@@ -1,4 +1,4 @@
-package org.mppfw.console.internal;
+package org.mppfw.terminal.shell;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -19,7 +19,10 @@ import org.osgi.framework.BundleContext;
  * <p>
  * {@code exit} and Ctrl-D end this session, not the phone: the session's own {@code exit} is set
  * before the profile runs, with {@code .attached} telling the profile to keep it (the console's
- * {@code exit} stops the phone).
+ * {@code exit} stops the phone); {@code shutdown} still stops the phone.
+ * <p>
+ * The sessions that run in the phone use it: {@code bin/mppfw -c} and {@code --attach} over the
+ * console socket, and SSH's admin level.
  */
 public final class TerminalShell {
 
@@ -34,14 +37,17 @@ public final class TerminalShell {
      *
      * @param commandsOrNull the commands of a command run ({@code ;} or new lines between them),
      *                       or null for an interactive session until {@code exit} or Ctrl-D
-     * @return 0 when every command succeeded (always for an interactive session), 1 when one failed:
-     *         its {@code Error:} line is printed and the commands after it are not run
+     * @return 0 when every command succeeded (always for an interactive session that ends), 1 when
+     *         one failed: its {@code Error:} line is printed and the commands after it are not run
      */
-    public int run(Terminal terminal, String commandsOrNull) throws Exception {
+    public int run(Terminal terminal, String commandsOrNull) {
         CommandSession session = processor.createSession(terminal.input(), terminal.output(), terminal.output());
         try {
             session.put(Shell.VAR_TERMINAL, terminal);
             return commandsOrNull == null ? interactive(session) : commands(session, terminal, commandsOrNull);
+        } catch (Exception e) {
+            terminal.writer().println("Error: " + CommandScript.message(e));
+            return 1;
         } finally {
             terminal.flush();
             session.close();
