@@ -1,19 +1,26 @@
 package org.mppfw.provisioning.internal;
 
+import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.apache.felix.service.command.Descriptor;
 import org.mppfw.api.config.ParameterStore;
+import org.mppfw.api.discovery.Discovery;
 import org.mppfw.api.provisioning.MacroSource;
 import org.mppfw.api.provisioning.PhoneMacros;
 import org.mppfw.api.provisioning.RuleDecision;
 import org.mppfw.api.provisioning.RuleEvaluationException;
 import org.mppfw.api.provisioning.RuleKind;
 import org.mppfw.api.provisioning.RuleSyntaxException;
+import org.mppfw.api.service.ServiceSlot;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Shell commands of scope {@code prov}: show what a text or a rule expands to on this phone now.
@@ -37,11 +44,22 @@ public final class ProvCommands {
     private final ParameterStore store;
     private final PhoneMacros phoneMacros;
     private final ProvisioningRulesImpl rules = new ProvisioningRulesImpl();
+    private final ServiceSlot<Discovery> discovery = new ServiceSlot<>("discovery");
 
     @Activate
     public ProvCommands(@Reference ParameterStore store, @Reference PhoneMacros macros) {
         this.store = store;
         this.phoneMacros = macros;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setDiscovery(Discovery d) {
+        discovery.set(d);
+    }
+
+    void unsetDiscovery(Discovery d) {
+        discovery.unset(d);
     }
 
     @Descriptor("expand the macros of a text ($SA..$SD stay as written)")
@@ -81,12 +99,32 @@ public final class ProvCommands {
             String shown = rules.describe(rule, kind);
             RuleDecision d = rules.evaluate(rule, kind, macros());
             return (parameter == null ? "" : parameter + " = ") + (shown.isEmpty() ? "(empty)" : shown)
-                    + System.lineSeparator() + d;
+                    + System.lineSeparator() + d + servers(kind, d, parameter == null ? "Profile_Rule" : parameter);
         } catch (RuleSyntaxException e) {
             throw new CommandException(prefix + e.getMessage() + pointer(rule, e.column()));
         } catch (RuleEvaluationException e) {
             throw new CommandException(prefix + e.getMessage() + pointer(rule, e.column()));
         }
+    }
+
+    /**
+     * For a profile rule without a server, or with {@code --srv}: a line with the servers the
+     * resync would try now, as it finds them (DHCP options, DNS SRV), or why it has none.
+     */
+    private String servers(RuleKind kind, RuleDecision d, String name) {
+        if (kind != RuleKind.PROFILE || d.url() == null || !(d.url().hostFromDhcp() || d.options().srv())) {
+            return "";
+        }
+        String line;
+        try {
+            ServerChoice.Candidates c = ServerChoice.candidates(d.url(), d.options().srv(), discovery.get().orElse(null),
+                    t -> rules.expand(t, macros()));
+            line = "servers" + (c.via() == null ? "" : " from " + c.via()) + ": " + c.uris().stream()
+                    .map(URI::toString).collect(Collectors.joining(", "));
+        } catch (ServerChoice.NoServer e) {
+            line = "no server: " + e.getMessage() + (e.nowhereToLook ? ": " + RuleRunner.setServerHint(name) : "");
+        }
+        return System.lineSeparator() + line;
     }
 
     private String trigger(String parameter) {

@@ -9,6 +9,7 @@ import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.mppfw.api.config.ParameterException;
 import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.device.DeviceIdentity;
+import org.mppfw.api.discovery.Discovery;
+import org.mppfw.api.discovery.ProvisioningSource;
 import org.mppfw.testing.FakeIdentity;
 import org.mppfw.testing.GogoShell;
 import org.mppfw.testing.VirtualClock;
@@ -28,6 +31,7 @@ class ProvCommandsTest {
 
     private final Map<String, String> values = new HashMap<>();
     private GogoShell shell;
+    private ProvCommands commands;
 
     @BeforeEach
     void shell() {
@@ -40,7 +44,8 @@ class ProvCommandsTest {
         values.put("User_ID_1_", "4001");
         ParameterStore store = store(values);
         VirtualClock clock = new VirtualClock(Instant.EPOCH, ZoneOffset.UTC);
-        shell = new GogoShell().add("prov", new ProvCommands(store, new PhoneMacrosService(store, identity(), clock)),
+        commands = new ProvCommands(store, new PhoneMacrosService(store, identity(), clock));
+        shell = new GogoShell().add("prov", commands,
                 "expand", "eval");
     }
 
@@ -60,6 +65,23 @@ class ProvCommandsTest {
     }
 
     @Test
+    void evalOfARuleWithoutServerShowsTheServersDiscoveryGivesNow() throws Exception {
+        Discovery dhcp = (Discovery) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Discovery.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "enabled" -> true;
+                    case "sources" -> List.of(new ProvisioningSource(160, "http://prov.example.test/boot/$PSN.xml"),
+                            new ProvisioningSource(66, "10.0.0.9"));
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        commands.setDiscovery(dhcp);
+        assertEquals("Profile_Rule = /$PSN.xml" + NL + "alternative 1: fetch tftp://<DHCP option 66>:69/8845-3PCC.xml" + NL
+                + "servers from DHCP option 160, option 66: http://prov.example.test:80/boot/8845-3PCC.xml, "
+                + "tftp://10.0.0.9:69/8845-3PCC.xml", run("prov:eval Profile_Rule"));
+        assertFalse(run("prov:eval http://prov.example.test/x.xml").contains("servers"), "a rule naming its server");
+        commands.unsetDiscovery(dhcp);
+    }
+
+    @Test
     void expandShowsTheDocumentedForms() throws Exception {
         assertEquals("/8845-3PCC.xml CP-8845-3PCC 000E08012345 00:0e:08:01:23:45 4001 CDE",
                 run("prov:expand '/$PSN.xml $PN $MAU $MAC $UID1 $(A:2:3)'"));
@@ -68,7 +90,9 @@ class ProvCommandsTest {
 
     @Test
     void evalOfTheFactoryProfileRule() throws Exception {
-        assertEquals("Profile_Rule = /$PSN.xml" + NL + "alternative 1: fetch tftp://<DHCP option 66>:69/8845-3PCC.xml",
+        assertEquals("Profile_Rule = /$PSN.xml" + NL + "alternative 1: fetch tftp://<DHCP option 66>:69/8845-3PCC.xml" + NL
+                + "no server: no server in the rule, and no discovery service for DHCP options or DNS SRV: set a full URL "
+                + "(param:set Profile_Rule http://server/$PSN.xml) or turn discovery on (mppfw.discovery.mode=dhcp)",
                 run("prov:eval Profile_Rule"));
         assertEquals("Profile_Rule_B = (empty)" + NL + "no alternative: nothing to do (the rule is empty)",
                 run("prov:eval Profile_Rule_B"));
