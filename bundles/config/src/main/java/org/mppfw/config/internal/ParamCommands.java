@@ -34,6 +34,7 @@ import org.osgi.service.component.annotations.Reference;
     "osgi.command.function=get",
     "osgi.command.function=set",
     "osgi.command.function=list",
+    "osgi.command.function=kept",
     "osgi.command.function=export",
     "osgi.command.function=import",
     "osgi.command.function=reset"
@@ -82,7 +83,8 @@ public final class ParamCommands {
                 width = Math.max(width, d.name().length());
             }
         }
-        if (rows.isEmpty()) {
+        List<String> kept = keptValues().stream().map(KeptValue::name).filter(n -> p.matcher(n).matches()).toList();
+        if (rows.isEmpty() && kept.isEmpty()) {
             throw new CommandException("no parameter matches '" + glob + "'");
         }
         StringBuilder b = new StringBuilder();
@@ -90,6 +92,32 @@ public final class ParamCommands {
         for (Parameter r : rows) {
             b.append(String.format(Locale.ROOT, "%-" + width + "s  %-2s  %-7s  %s%n", r.name(), r.access().token(),
                     r.isDefault() ? "default" : "changed", oneLine(r.displayValue())));
+        }
+        if (!kept.isEmpty()) {
+            b.append("Kept for another firmware, not applied (").append(kept.size()).append(", see param:kept): ")
+                    .append(String.join(", ", kept)).append(System.lineSeparator());
+        }
+        return b.toString().stripTrailing();
+    }
+
+    @Descriptor("list the stored values this firmware cannot take, kept for a firmware that can (names only)")
+    public String kept() {
+        List<KeptValue> all = keptValues();
+        if (all.isEmpty()) {
+            return "Nothing kept: every stored value is in use";
+        }
+        int width = 4;
+        for (KeptValue k : all) {
+            width = Math.max(width, k.name().length());
+        }
+        StringBuilder b = new StringBuilder();
+        b.append(all.size()).append(" stored values kept, not applied; a factory reset clears them")
+                .append(System.lineSeparator());
+        String row = "%-" + width + "s  %-2s  %-4s  %s%n";
+        b.append(String.format(Locale.ROOT, row, "Name", "ua", "User", "Why"));
+        for (KeptValue k : all) {
+            b.append(String.format(Locale.ROOT, row, k.name(), k.access().token(), k.userSet() ? "yes" : "no",
+                    k.reason()));
         }
         return b.toString().stripTrailing();
     }
@@ -153,6 +181,11 @@ public final class ParamCommands {
             throw new CommandException("cannot persist " + name + ": " + e.getMessage());
         }
         return parameter(name).toString();
+    }
+
+    /** What the store keeps for another firmware; nothing for a store that keeps nothing. */
+    private List<KeptValue> keptValues() {
+        return store instanceof KeptValues k ? k.kept() : List.of();
     }
 
     private Parameter parameter(String name) {

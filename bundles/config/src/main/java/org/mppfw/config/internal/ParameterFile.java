@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The persisted parameter set, {@code <data>/config/parameters.xml}: every parameter whose value,
- * access or user-set flag differs from the factory state.
+ * access or user-set flag differs from the factory state, then every {@link KeptValue} as it was
+ * read (same element, so that any firmware reads the file).
  *
  * <pre>
  * &lt;parameters format="1"&gt;
@@ -48,50 +51,76 @@ final class ParameterFile {
         }
     }
 
-    /** The bytes of a set: only entries that differ from the catalog's factory state. */
-    static byte[] serialize(Catalog catalog, Map<String, Slot> state) {
+    /**
+     * What a file holds for a catalog.
+     *
+     * @param slots every catalog parameter's state, in catalog order
+     * @param kept  the values the catalog cannot take, by name, in file order
+     */
+    record Contents(Map<String, Slot> slots, Map<String, KeptValue> kept) {
+    }
+
+    /** The bytes of a set: entries that differ from the catalog's factory state, then the kept ones. */
+    static byte[] serialize(Catalog catalog, Map<String, Slot> state, Map<String, KeptValue> kept) {
         StringBuilder b = new StringBuilder(4096);
         b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<parameters format=\"1\">\n");
+        Set<String> written = new HashSet<>();
         for (ParameterDefinition d : catalog.definitions()) {
             Slot s = state.get(d.name());
             if (s == null || (s.value().equals(d.defaultValue()) && s.access() == d.access() && !s.userSet())) {
                 continue;
             }
-            b.append("  <p n=\"").append(d.name()).append("\" ua=\"").append(s.access().token())
-                    .append("\" user=\"").append(s.userSet() ? 'y' : 'n').append("\">")
-                    .append(Xml.escape(s.value())).append("</p>\n");
+            entry(b, d.name(), s.value(), s.access(), s.userSet());
+            written.add(d.name());
+        }
+        for (KeptValue k : kept.values()) {
+            if (!written.contains(k.name())) {
+                entry(b, k.name(), k.value(), k.access(), k.userSet());
+            }
         }
         b.append("</parameters>\n");
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    static void write(Path file, Catalog catalog, Map<String, Slot> state) throws IOException {
-        Durable.savePrivate(file, serialize(catalog, state));
+    private static void entry(StringBuilder b, String name, String value, Access access, boolean user) {
+        b.append("  <p n=\"").append(Xml.escape(name)).append("\" ua=\"").append(access.token())
+                .append("\" user=\"").append(user ? 'y' : 'n').append("\">")
+                .append(Xml.escape(value)).append("</p>\n");
+    }
+
+    static void write(Path file, Catalog catalog, Map<String, Slot> state, Map<String, KeptValue> kept)
+            throws IOException {
+        Durable.savePrivate(file, serialize(catalog, state, kept));
     }
 
     /**
-     * Reads a set: the factory state overlaid with the file's entries. Entries the catalog no
-     * longer knows, or whose value no longer fits, are dropped with a warning.
+     * Reads a set: the factory state overlaid with the file's entries. An entry the catalog does
+     * not know, or whose value does not fit it, is kept as it is (and logged without its value);
+     * the parameter keeps its default.
      *
      * @throws CorruptException if the file is not a complete parameter set
      */
-    static Map<String, Slot> read(Path file, Catalog catalog) throws IOException, CorruptException {
-        Map<String, Slot> state = defaults(catalog);
+    static Contents read(Path file, Catalog catalog) throws IOException, CorruptException {
+        Contents c = new Contents(defaults(catalog), new LinkedHashMap<>());
         try (InputStream raw = Files.newInputStream(file)) {
             SecureXml.LimitedInputStream in = new SecureXml.LimitedInputStream(raw, SecureXml.MAX_BYTES);
             XMLStreamReader r = SecureXml.reader(in);
             try {
-                readInto(r, catalog, state);
+                readInto(r, catalog, c);
             } finally {
                 r.close();
             }
         } catch (XMLStreamException | RuntimeException e) {
             throw new CorruptException("not a complete parameter file: " + firstLine(e.getMessage()));
         }
-        return state;
+        if (!c.kept().isEmpty()) {
+            LOG.info("Kept {} stored values this firmware cannot take, for a firmware that can: {}",
+                    c.kept().size(), String.join(", ", c.kept().keySet()));
+        }
+        return c;
     }
 
-    private static void readInto(XMLStreamReader r, Catalog catalog, Map<String, Slot> state)
+    private static void readInto(XMLStreamReader r, Catalog catalog, Contents state)
             throws XMLStreamException, CorruptException {
         int depth = 0;
         boolean root = false;
@@ -152,17 +181,23 @@ final class ParameterFile {
         }
     }
 
-    private static void put(Catalog catalog, Map<String, Slot> state, String name, String value, Access access,
+    private static void put(Catalog catalog, Contents state, String name, String value, Access access,
             boolean user) {
         Optional<ParameterDefinition> d = catalog.definition(name);
         if (d.isEmpty()) {
-            LOG.info("Dropping stored parameter {}: no longer in the catalog", name);
+            state.kept().remove(name);
+            state.kept().put(name, new KeptValue(name, value, access, user, false));
             return;
         }
         try {
-            state.put(name, new Slot(Values.normalize(d.get(), value), access, user));
+            state.slots().put(name, new Slot(Values.normalize(d.get(), value), access, user));
+            state.kept().remove(name);
         } catch (ParameterException e) {
-            LOG.warn("Dropping stored value of {}: it no longer fits its type; the default applies", name);
+            // the message never quotes a secret's value
+            LOG.warn("Stored value of {} kept aside, the default applies: {}", name, e.getMessage());
+            state.slots().put(name, new Slot(d.get().defaultValue(), d.get().access(), false));
+            state.kept().remove(name);
+            state.kept().put(name, new KeptValue(name, value, access, user, true));
         }
     }
 

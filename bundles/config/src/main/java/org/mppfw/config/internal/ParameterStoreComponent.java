@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 /** The {@link ParameterStore} service: {@link ParameterStoreImpl} on the data dir, listeners from the whiteboard. */
 @Component(service = ParameterStore.class, configurationPid = ParameterStoreComponent.PID, immediate = true)
 @Designate(ocd = StoreConfig.class)
-public final class ParameterStoreComponent implements ParameterStore {
+public final class ParameterStoreComponent implements ParameterStore, KeptValues {
 
     static final String PID = "org.mppfw.config.store";
     private static final Logger LOG = LoggerFactory.getLogger(ParameterStoreComponent.class);
@@ -115,6 +115,11 @@ public final class ParameterStoreComponent implements ParameterStore {
     @Override
     public String get(String name) {
         return store.get(name);
+    }
+
+    @Override
+    public List<KeptValue> kept() {
+        return store.kept();
     }
 
     @Override

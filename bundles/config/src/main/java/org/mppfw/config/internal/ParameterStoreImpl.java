@@ -55,9 +55,11 @@ import org.slf4j.LoggerFactory;
  * parameter; the {@code ua} attribute applies either way.</li>
  * <li>The user-set flag becomes true when {@link ChangeSource#USER} changes a value, and false
  * when any other source changes it.</li>
+ * <li>Stored values this catalog cannot take are {@linkplain #kept() kept} as they are through
+ * every write; a write of a name supersedes its kept value; a factory reset clears them.</li>
  * </ul>
  */
-public final class ParameterStoreImpl implements ParameterStore {
+public final class ParameterStoreImpl implements ParameterStore, KeptValues {
 
     /**
      * Behaviour switches.
@@ -88,6 +90,7 @@ public final class ParameterStoreImpl implements ParameterStore {
     private volatile boolean emptyResetsToDefault;
     private final Object writeLock = new Object();
     private volatile Map<String, Slot> state;
+    private volatile Map<String, KeptValue> kept;
     private final ChangeDelivery changes;
 
     /**
@@ -107,12 +110,14 @@ public final class ParameterStoreImpl implements ParameterStore {
         if (Files.deleteIfExists(Durable.tempOf(file))) {
             LOG.info("Ignored an unfinished parameter write left by an interrupted run");
         }
-        this.state = Collections.unmodifiableMap(load());
+        ParameterFile.Contents c = load();
+        this.state = Collections.unmodifiableMap(c.slots());
+        this.kept = Collections.unmodifiableMap(c.kept());
     }
 
-    private Map<String, Slot> load() throws IOException {
+    private ParameterFile.Contents load() throws IOException {
         if (!Files.exists(file)) {
-            return ParameterFile.defaults(catalog);
+            return new ParameterFile.Contents(ParameterFile.defaults(catalog), Map.of());
         }
         try {
             return ParameterFile.read(file, catalog);
@@ -122,7 +127,7 @@ public final class ParameterStoreImpl implements ParameterStore {
             Durable.syncDir(file.getParent());
             LOG.error("The stored parameters are corrupt ({}); kept as {} and starting from factory defaults",
                     e.getMessage(), aside.getFileName());
-            return ParameterFile.defaults(catalog);
+            return new ParameterFile.Contents(ParameterFile.defaults(catalog), Map.of());
         }
     }
 
@@ -183,6 +188,12 @@ public final class ParameterStoreImpl implements ParameterStore {
         return state.get(name).value();
     }
 
+    /** The stored values this catalog cannot take, in file order; never applied nor exported. */
+    @Override
+    public List<KeptValue> kept() {
+        return List.copyOf(kept.values());
+    }
+
     @Override
     public Map<String, String> values() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -203,6 +214,7 @@ public final class ParameterStoreImpl implements ParameterStore {
         List<ParameterChange> changes;
         synchronized (writeLock) {
             Map<String, Slot> next = new LinkedHashMap<>(state);
+            Map<String, KeptValue> nextKept = new LinkedHashMap<>(kept);
             changes = new ArrayList<>();
             boolean dirty = false;
             for (Map.Entry<String, String> e : values.entrySet()) {
@@ -218,6 +230,7 @@ public final class ParameterStoreImpl implements ParameterStore {
                 boolean valueChanged = !v.equals(cur.value());
                 boolean user = source == ChangeSource.USER;
                 Slot s = new Slot(v, cur.access(), valueChanged ? user : cur.userSet() || user);
+                dirty |= nextKept.remove(d.name()) != null;
                 if (!s.equals(cur)) {
                     next.put(d.name(), s);
                     dirty = true;
@@ -227,7 +240,7 @@ public final class ParameterStoreImpl implements ParameterStore {
                 }
             }
             if (dirty) {
-                commit(next);
+                commit(next, nextKept);
             }
         }
         publish(changes, source);
@@ -255,6 +268,7 @@ public final class ParameterStoreImpl implements ParameterStore {
         ApplyResult result;
         synchronized (writeLock) {
             Map<String, Slot> next = new LinkedHashMap<>(state);
+            Map<String, KeptValue> nextKept = new LinkedHashMap<>(kept);
             changes = new ArrayList<>();
             List<String> changed = new ArrayList<>();
             List<Rejection> rejected = new ArrayList<>();
@@ -275,6 +289,7 @@ public final class ParameterStoreImpl implements ParameterStore {
                 }
                 String value = cur.value();
                 boolean userSet = cur.userSet();
+                boolean applied = false;
                 if (Values.isMasked(e.value())) {
                     rejected.add(new Rejection(d.name(), e.line(), "masked value not applied"));
                 } else if (e.preserve() && cur.userSet()) {
@@ -287,11 +302,15 @@ public final class ParameterStoreImpl implements ParameterStore {
                         rejected.add(new Rejection(d.name(), e.line(), reason(d, ex)));
                         continue;
                     }
+                    applied = true;
                     if (!value.equals(cur.value())) {
                         userSet = source == ChangeSource.USER;
                     }
                 }
                 Slot s = new Slot(value, access, userSet);
+                if (applied || !s.equals(cur)) {
+                    dirty |= nextKept.remove(d.name()) != null; // a kept value is superseded
+                }
                 if (s.equals(cur)) {
                     unchanged++;
                     continue;
@@ -306,7 +325,7 @@ public final class ParameterStoreImpl implements ParameterStore {
                 }
             }
             if (dirty) {
-                commit(next);
+                commit(next, nextKept);
             }
             result = new ApplyResult(changed, unchanged, new ArrayList<>(unknown), rejected, preserved,
                     profile.sha256());
@@ -353,19 +372,20 @@ public final class ParameterStoreImpl implements ParameterStore {
                     changes.add(new ParameterChange(d.name(), old, d.defaultValue(), d.secret()));
                 }
             }
-            commit(next);
+            commit(next, Map.of());
             int failed = Durable.deleteTreeAsFarAsPossible(dataDir.resolve(DeviceProperties.STATE_DIR));
             if (failed > 0) {
                 LOG.warn("Factory reset could not delete {} entries of the out-of-box state", failed);
             }
         }
-        LOG.info("Factory reset: {} parameters back to their defaults", changes.size());
+        LOG.info("Factory reset: {} parameters back to their defaults, kept values cleared", changes.size());
         publish(changes, ChangeSource.FACTORY_RESET);
     }
 
     /** Persists, then swaps in; on failure nothing changed. Caller holds the write lock. */
-    private void commit(Map<String, Slot> next) throws IOException {
-        ParameterFile.write(file, catalog, next);
+    private void commit(Map<String, Slot> next, Map<String, KeptValue> nextKept) throws IOException {
+        ParameterFile.write(file, catalog, next, nextKept);
         state = Collections.unmodifiableMap(next);
+        kept = Collections.unmodifiableMap(nextKept);
     }
 }

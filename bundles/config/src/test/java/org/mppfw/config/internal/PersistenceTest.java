@@ -99,7 +99,7 @@ class PersistenceTest {
     }
 
     @Test
-    void storedEntriesThatNoLongerFitAreDropped() throws Exception {
+    void storedEntriesThatNoLongerFitAreKeptAsideNotApplied() throws Exception {
         Path file = dir.resolve("config").resolve(ParameterFile.FILE_NAME);
         Files.createDirectories(file.getParent());
         Files.writeString(file, "<parameters format=\"1\">\n<p n=\"Gone_Parameter\" ua=\"na\" user=\"n\">x</p>\n"
@@ -112,6 +112,12 @@ class PersistenceTest {
         assertTrue(p.userSet());
         assertEquals(Access.RW, p.access());
         assertTrue(corruptCopies(t).isEmpty());
+        assertEquals(List.of("Gone_Parameter", "Resync_Random_Delay"),
+                t.kept().stream().map(KeptValue::name).toList());
+        t.set("GPP_B", "y", ChangeSource.ADMIN);
+        String stored = Files.readString(t.file());
+        assertTrue(stored.contains("<p n=\"Gone_Parameter\" ua=\"na\" user=\"n\">x</p>"), stored);
+        assertTrue(stored.contains("<p n=\"Resync_Random_Delay\" ua=\"na\" user=\"n\">not a number</p>"), stored);
     }
 
     @Test
