@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
@@ -106,6 +107,55 @@ final class TestImages {
                     manifest.toString(), "--sig", sig.toString(), "--out", out.toString());
             return out;
         }
+    }
+
+    /**
+     * A later build of one of the image's bundles: the same jar with {@code qualifier} as the
+     * qualifier of its Bundle-Version and {@code extra} appended to its resource {@code entry},
+     * as a build of that bundle with a longer resource would be. The jar keeps its file name.
+     */
+    Path appended(String jar, String entry, String extra, String qualifier) throws IOException {
+        Path out = work.resolve("appended-" + qualifier).resolve(jar);
+        Files.createDirectories(out.getParent());
+        try (JarFile in = new JarFile(image.resolve("bundles").resolve(jar).toFile())) {
+            Manifest m = new Manifest(in.getManifest());
+            String v = m.getMainAttributes().getValue("Bundle-Version");
+            String[] p = v.trim().split("\\.");
+            m.getMainAttributes().putValue("Bundle-Version", p[0] + "." + p[1] + "." + p[2] + "." + qualifier);
+            boolean found = false;
+            try (OutputStream o = Files.newOutputStream(out); JarOutputStream j = new JarOutputStream(o, m)) {
+                for (var e = in.entries(); e.hasMoreElements(); ) {
+                    JarEntry x = e.nextElement();
+                    if (x.getName().equalsIgnoreCase("META-INF/MANIFEST.MF")) {
+                        continue;
+                    }
+                    j.putNextEntry(new JarEntry(x.getName()));
+                    try (InputStream data = in.getInputStream(x)) {
+                        data.transferTo(j);
+                    }
+                    if (x.getName().equals(entry)) {
+                        j.write(extra.getBytes(StandardCharsets.UTF_8));
+                        found = true;
+                    }
+                    j.closeEntry();
+                }
+            }
+            if (!found) {
+                throw new IOException(jar + " has no " + entry);
+            }
+        }
+        return out;
+    }
+
+    /** The start level at which the image installs a bundle jar. */
+    int level(String jar) throws IOException {
+        for (String line : Files.readAllLines(image.resolve("etc/bundles.list"))) {
+            String l = line.trim();
+            if (l.endsWith(" bundles/" + jar)) {
+                return Integer.parseInt(l.substring(0, l.indexOf(' ')));
+            }
+        }
+        throw new IOException("the image lists no " + jar);
     }
 
     private void tool(String main, String... args) throws IOException, InterruptedException {

@@ -83,12 +83,12 @@ class UpgradeIT {
         return set.getOrDefault(bsn, "(absent)");
     }
 
-    private String fwStatus(PhoneProcess phone) throws Exception {
+    static String fwStatus(PhoneProcess phone) throws Exception {
         return phone.run("fw:status");
     }
 
     /** Polls fw:status until it shows {@code text}. */
-    private String awaitStatus(PhoneProcess phone, String text, long seconds) throws Exception {
+    static String awaitStatus(PhoneProcess phone, String text, long seconds) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         String s;
         do {
