@@ -7,5 +7,18 @@
  * {@code SecureXml}; the only code of our own is the walk over its events that implements the
  * {@code <flat-profile>} rules, and the byte/depth/element limits that the JDK does not impose
  * the way the phone needs (counted while reading, each failure a clear message).
+ *
+ * <p>Values across firmware versions: a stored entry the running catalog does not know, or
+ * whose value it refuses, is kept as it was read ({@code KeptValue}) instead of being dropped:
+ * written back after the catalog's own entries on every write, in the same {@code <p>} element
+ * (so that an older firmware reads the file), never applied, exported nor shown as a parameter.
+ * A catalog that knows the name takes the value back when it reads the file, checked as usual;
+ * a write of the name on the running firmware supersedes it (a masked value in a profile, which
+ * is not applied, does not); a factory reset clears it. Choices: the store cannot know whether
+ * an unknown name is a secret, so no kept value is ever shown or logged; {@code param:kept}
+ * (rather than {@code sys:info}, which is about the device) lists names, access, user flag and
+ * why, and {@code param:list} ends with their names and count; a refused value keeps the
+ * parameter at its default (as before) rather than being moved to a file aside, so that the
+ * firmware that stored it finds it again.
  */
 package org.mppfw.config.internal;
