@@ -3,7 +3,6 @@ package org.mppfw.config.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -347,18 +346,7 @@ public final class ParameterStoreImpl implements ParameterStore, KeptValues {
 
     @Override
     public void exportProfile(OutputStream out) throws IOException {
-        Map<String, Slot> snapshot = state;
-        StringBuilder b = new StringBuilder(8192);
-        b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<flat-profile>\n");
-        for (ParameterDefinition d : catalog.definitions()) {
-            Slot s = snapshot.get(d.name());
-            String v = d.secret() && !s.value().isEmpty() ? MASK : s.value();
-            b.append("  <").append(d.name()).append(" ua=\"").append(s.access().token()).append("\">")
-                    .append(Xml.escape(v)).append("</").append(d.name()).append(">\n");
-        }
-        b.append("</flat-profile>\n");
-        out.write(b.toString().getBytes(StandardCharsets.UTF_8));
-        out.flush();
+        CfgXml.write(catalog.definitions(), state, out);
     }
 
     @Override

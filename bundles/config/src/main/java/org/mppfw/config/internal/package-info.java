@@ -20,5 +20,23 @@
  * why, and {@code param:list} ends with their names and count; a refused value keeps the
  * parameter at its default (as before) rather than being moved to a file aside, so that the
  * firmware that stored it finds it again.
+ *
+ * <p>The export ({@code CfgXml}, {@code param:export}) is laid out as a real phone's
+ * {@code cfg.xml}: an XML declaration, one {@code <flat-profile>}, a comment naming the web page
+ * and section where each group of the catalog starts, one element per parameter in the catalog's
+ * order with its {@code ua}, no indentation, and an empty value as an empty element. Secrets: the
+ * reference (§3.1) says exports mask passwords; a set secret is written as the store's mask of
+ * {@code *} (which the importer never applies) and an empty one as an empty element, so the file
+ * reveals whether a secret is set, as the phone's own does, and importing it back changes
+ * nothing. A round trip through a factory reset restores every value and {@code ua} but the
+ * secrets, which the file never held.
+ *
+ * <p>The catalog holds every name the bundles read ({@code ReadNamesInCatalogTest} scans their
+ * sources): the HTTP proxy with the 8800 guide's names, choices and defaults ({@code Proxy_Mode}
+ * Auto, Manual or Off, factory Off, {@code ua} rw), {@code TLS_Cipher_List}, and the profile
+ * account {@code Profile_Account_User_Name} / {@code Profile_Account_Password}, names of our own
+ * (the guides show the screen only). The per-line {@code Proxy_n_}, {@code Display_Name_n_},
+ * {@code User_ID_n_}, {@code Auth_ID_n_} are rows of their own for the 8845's ten extensions,
+ * the way {@code User_ID_1_} was.
  */
 package org.mppfw.config.internal;

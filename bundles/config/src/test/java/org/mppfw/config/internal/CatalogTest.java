@@ -118,13 +118,32 @@ class CatalogTest {
         m.put("BACKUP_ACS_User", "");
         m.put("BACKUP_ACS_Password", "");
         m.put("Station_Name", "");
-        m.put("User_ID_1_", "");
         m.put("Line_Enable_1_", "Yes");
+        // AG8800, "Parameters for HTTP Proxy Settings"; the parameter reference for TLS_Cipher_List
+        m.put("Proxy_Mode", "Off");
+        m.put("Use_Auto_Discovery__WPAD_", "Yes");
+        m.put("PAC_URL", "");
+        m.put("Proxy_Host", "");
+        m.put("Proxy_Port", "3128");
+        m.put("Proxy_Server_Requires_Authentication", "No");
+        m.put("Proxy_Username", "");
+        m.put("Proxy_Password", "");
+        m.put("TLS_Cipher_List", "");
+        m.put("Profile_Account_User_Name", "");
+        m.put("Profile_Account_Password", "");
+        // Ext 1 to Ext 10: "Default: Empty"
+        for (int n = 1; n <= 10; n++) {
+            m.put("Proxy_" + n + "_", "");
+            m.put("Display_Name_" + n + "_", "");
+            m.put("User_ID_" + n + "_", "");
+            m.put("Auth_ID_" + n + "_", "");
+        }
         return m;
     }
 
     static final Set<String> SECRETS = Set.of("GPP_SA", "GPP_SB", "GPP_SC", "GPP_SD", "IKM_HTTP_Encrypt_Content",
-            "Admin_Password", "User_Password", "SSH_Password", "ACS_Password", "Connection_Request_Password", "BACKUP_ACS_Password");
+            "Admin_Password", "User_Password", "SSH_Password", "ACS_Password", "Connection_Request_Password", "BACKUP_ACS_Password",
+            "Proxy_Password", "Profile_Account_Password");
 
     @Test
     void everyDocumentedParameterIsPresentWithItsDefault() {

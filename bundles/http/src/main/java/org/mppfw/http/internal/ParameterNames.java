@@ -13,7 +13,10 @@ final class ParameterNames {
     /** The profile account entered on the phone (Cisco documents the screen, not the XML names). */
     static final String ACCOUNT_USER = "Profile_Account_User_Name";
     static final String ACCOUNT_PASSWORD = "Profile_Account_Password";
-    /** The HTTP proxy (Voice > System > HTTP Proxy Settings; XML names not confirmed). */
+    /**
+     * The HTTP proxy (Voice > System > HTTP Proxy Settings, the 8800 guide's names). Proxy_Mode is
+     * Auto, Manual or Off (factory Off); any mode but Off uses Proxy_Host: no PAC file is fetched.
+     */
     static final String PROXY_MODE = "Proxy_Mode";
     static final String PROXY_HOST = "Proxy_Host";
     static final String PROXY_PORT = "Proxy_Port";

@@ -2,6 +2,7 @@ package org.mppfw.provisioning.internal;
 
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,6 +14,14 @@ final class Macros {
 
     /** Highest line number of the numbered macros {@code $UIDn}, {@code $AUTHIDn}, ... */
     static final int LINES = 10;
+
+    /**
+     * The numbered macros and the per-line parameters they show: {@code $UID2} is {@code User_ID_2_},
+     * {@code $DISPLAYNAME2} {@code Display_Name_2_}, {@code $AUTHID2} {@code Auth_ID_2_},
+     * {@code $PROXY2} {@code Proxy_2_}.
+     */
+    private static final Map<String, String> PER_LINE = Map.of("UID", "User_ID_", "DISPLAYNAME", "Display_Name_",
+            "AUTHID", "Auth_ID_", "PROXY", "Proxy_");
 
     private static final Set<String> NAMES = new HashSet<>();
     private static final Set<String> SECRETS = Set.of("SA", "SB", "SC", "SD");
@@ -30,7 +39,7 @@ final class Macros {
         NAMES.add("REGTMR1");
         NAMES.add("REGTMR2");
         for (int n = 1; n <= LINES; n++) {
-            for (String numbered : new String[] {"UID", "DISPLAYNAME", "AUTHID", "PROXY"}) {
+            for (String numbered : PER_LINE.keySet()) {
                 NAMES.add(numbered + n);
             }
         }
@@ -63,16 +72,38 @@ final class Macros {
 
     /**
      * The macro that shows a parameter's value, or {@code null}: {@code GPP_C} is {@code $C},
-     * {@code GPP_SA} is {@code $SA}, {@code User_ID_2_} is {@code $UID2}.
+     * {@code GPP_SA} is {@code $SA}, {@code User_ID_2_} is {@code $UID2}, {@code Proxy_2_} is
+     * {@code $PROXY2} (and likewise {@code $DISPLAYNAMEn}, {@code $AUTHIDn}).
      */
     static String forParameter(String parameter) {
         if (parameter.startsWith("GPP_")) {
             String rest = parameter.substring(4);
             return isKnown(rest) && (rest.length() == 1 || isSecret(rest)) ? rest : null;
         }
-        if (parameter.startsWith("User_ID_") && parameter.endsWith("_") && parameter.length() > 9) {
-            String n = parameter.substring(8, parameter.length() - 1);
-            return isKnown("UID" + n) ? "UID" + n : null;
+        for (Map.Entry<String, String> e : PER_LINE.entrySet()) {
+            String prefix = e.getValue();
+            if (parameter.startsWith(prefix) && parameter.endsWith("_") && parameter.length() > prefix.length() + 1) {
+                String macro = e.getKey() + parameter.substring(prefix.length(), parameter.length() - 1);
+                return isKnown(macro) ? macro : null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The per-line parameter a numbered macro shows, or {@code null}: {@code UID2} is
+     * {@code User_ID_2_}, {@code PROXY1} is {@code Proxy_1_}; {@code PROXY} alone is no line's.
+     */
+    static String lineParameter(String macro) {
+        if (!isKnown(macro)) {
+            return null;
+        }
+        for (Map.Entry<String, String> e : PER_LINE.entrySet()) {
+            String stem = e.getKey();
+            if (macro.length() > stem.length() && macro.startsWith(stem)
+                    && Character.isDigit(macro.charAt(stem.length()))) {
+                return e.getValue() + macro.substring(stem.length()) + "_";
+            }
         }
         return null;
     }

@@ -33,7 +33,10 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * <li>{@code $MA $MAU $MAC $PN $PSN $SN $SERIAL_NUMBER $HWVER $SWVER $VERSION} from the device
  * identity ({@code $PN} = {@code CP-8845-3PCC}, {@code $PSN} = {@code 8845-3PCC}, {@code $VERSION}
  * = {@code Cisco-CP-8845-3PCC/12.0.1}, the User-Agent's);</li>
- * <li>{@code $A..$P} and {@code $SA..$SD}, the GPP registers; {@code $UIDn}, {@code User_ID_n_};</li>
+ * <li>{@code $A..$P} and {@code $SA..$SD}, the GPP registers; per line n (1 to 10):
+ * {@code $UIDn} from {@code User_ID_n_}, {@code $DISPLAYNAMEn} from {@code Display_Name_n_},
+ * {@code $AUTHIDn} from {@code Auth_ID_n_}, {@code $PROXYn} from {@code Proxy_n_}; a line the model
+ * lacks, or a parameter the catalog lacks, has no value;</li>
  * <li>{@code $PRVTMR}: seconds since the last resync attempt, since power-up before the first. It
  * is a {@link ProvisioningListener}: an attempt starts when the engine's status turns
  * {@code RESYNCING};</li>
@@ -164,9 +167,7 @@ public final class PhoneMacrosService implements PhoneMacros, ProvisioningListen
         if (name.length() == 1 || Macros.isSecret(name)) {
             return parameters.get("GPP_" + name);
         }
-        if (name.startsWith("UID")) {
-            return parameters.get("User_ID_" + name.substring(3) + "_");
-        }
-        return null;
+        String line = Macros.lineParameter(name);
+        return line == null ? null : parameters.get(line);
     }
 }

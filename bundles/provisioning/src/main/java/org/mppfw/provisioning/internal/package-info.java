@@ -8,7 +8,8 @@
  * <p>The components, each of one concern:
  * <ul>
  * <li>{@code PhoneMacrosService} ({@code PhoneMacros}): the one source of the phone's macro values
- * (identity, GPP registers, {@code $UIDn}, {@code $PRVTMR}, the upgrade state, {@code $ISCUST},
+ * (identity, GPP registers, the per-line {@code $UIDn $DISPLAYNAMEn $AUTHIDn $PROXYn}, {@code $PRVTMR}, the
+ * upgrade state, {@code $ISCUST},
  * {@code $CCERT}, {@code $EXTIP}, {@code $UPGCOND});
  * callers lay the values of their event over it;</li>
  * <li>{@code ProvisioningLogService} ({@code ProvisioningLog}, and {@code LogLines} for the
@@ -36,7 +37,12 @@
  * <li>Macro names: after {@code $} the longest known name wins; names are case-sensitive; a
  * known macro the phone has no value for expands to the empty string; an unknown name stays as
  * written. The numbered macros ({@code $UIDn}, {@code $DISPLAYNAMEn}, {@code $AUTHIDn},
- * {@code $PROXYn}) exist for lines 1 to 10. {@code $(NAME:p:q)} clamps to the value.</li>
+ * {@code $PROXYn}) exist for lines 1 to 10 (the 8845's extensions) and show the line's
+ * {@code User_ID_n_}, {@code Display_Name_n_}, {@code Auth_ID_n_}, {@code Proxy_n_} (the reference
+ * names the macros without their values; these are the parameters of the same web labels, as
+ * {@code $UIDn} is {@code User_ID_n_}); a rule that assigns one of them sees the new value in the
+ * rest of its alternative. {@code $PROXY} without a number is the SIP-side macro of the NAT
+ * keep-alive messages, no line's. {@code $(NAME:p:q)} clamps to the value.</li>
  * <li>{@code $PN} / {@code $PSN} are {@code CP-8845-3PCC} / {@code 8845-3PCC} (the form of the 6800
  * guide, the User-Agent and the default rule {@code /$PSN.xml}); the device identity supplies
  * them.</li>

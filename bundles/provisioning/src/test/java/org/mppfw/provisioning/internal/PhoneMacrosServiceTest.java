@@ -77,6 +77,24 @@ class PhoneMacrosServiceTest {
     }
 
     @Test
+    void perLineMacrosShowTheLinesParameters() throws IOException {
+        store.set("User_ID_2_", "4002", ChangeSource.ADMIN);
+        store.set("Display_Name_2_", "Reception", ChangeSource.ADMIN);
+        store.set("Auth_ID_10_", "auth-10", ChangeSource.ADMIN);
+        store.set("Proxy_1_", "sip.example.com:5061", ChangeSource.ADMIN);
+        MacroSource m = macros.now();
+        assertEquals("4002", m.value("UID2"));
+        assertEquals("Reception", m.value("DISPLAYNAME2"));
+        assertEquals("auth-10", m.value("AUTHID10"));
+        assertEquals("sip.example.com:5061", m.value("PROXY1"));
+        assertEquals("", m.value("PROXY2"), "a line without a proxy: the empty value");
+        assertNull(m.value("PROXY"), "$PROXY is the SIP-side macro, no line's");
+        assertNull(m.value("AUTHID11"), "the 8845 has 10 lines");
+        assertEquals("Reception/4002@sip.example.com:5061 $AUTHID1x",
+                MacroExpander.expand("$DISPLAYNAME2/$UID2@$(PROXY1) $$AUTHID1x", m, false));
+    }
+
+    @Test
     void versionExpandsInRulesAndMessagesAsInTheUserAgent() {
         MacroSource m = macros.now();
         assertEquals("Cisco-CP-8845-3PCC/12.0.1 (000e08012345)", MacroExpander.expand("$VERSION ($MA)", m, false));

@@ -42,6 +42,8 @@ class ProvCommandsTest {
         values.put("GPP_A", "ABCDEF");
         values.put("GPP_SA", "top-secret-a");
         values.put("User_ID_1_", "4001");
+        values.put("Proxy_1_", "sip.example.com");
+        values.put("Display_Name_1_", "Front Desk");
         ParameterStore store = store(values);
         VirtualClock clock = new VirtualClock(Instant.EPOCH, ZoneOffset.UTC);
         commands = new ProvCommands(store, new PhoneMacrosService(store, identity(), clock));
@@ -134,6 +136,19 @@ class ProvCommandsTest {
         values.put("Resync_Trigger_2", "\"$A\" eq \"ABCDEF\" and $UID1 ge 4000");
         assertEquals("Resync_Trigger_2 = \"$A\" eq \"ABCDEF\" and $UID1 ge 4000" + NL + "true",
                 run("prov:eval Resync_Trigger_2"));
+    }
+
+    @Test
+    void aRuleOnTheLineProxyPicksItsAlternative() throws Exception {
+        values.put("Profile_Rule_C", "($PROXY1 eq \"sip.example.com\")? http://prov.example.com/$UID1-$(PROXY1).xml"
+                + " | http://prov.example.com/other.xml");
+        assertEquals("Profile_Rule_C = ($PROXY1 eq \"sip.example.com\")? http://prov.example.com/$UID1-$(PROXY1).xml"
+                + " | http://prov.example.com/other.xml" + NL
+                + "alternative 1: fetch http://prov.example.com:80/4001-sip.example.com.xml", run("prov:eval Profile_Rule_C"));
+        values.put("Proxy_1_", "sip.other.example");
+        assertTrue(run("prov:eval Profile_Rule_C").endsWith("alternative 2: fetch http://prov.example.com:80/other.xml"),
+                run("prov:eval Profile_Rule_C"));
+        assertEquals("Front Desk at sip.other.example", run("prov:expand '$DISPLAYNAME1 at $PROXY1'"));
     }
 
     private static ParameterStore store(Map<String, String> values) {
