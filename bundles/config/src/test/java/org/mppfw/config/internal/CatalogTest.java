@@ -133,8 +133,57 @@ class CatalogTest {
             assertTrue(d != null, name + " missing");
             assertEquals(def, d.defaultValue(), name);
         });
-        assertEquals(documentedDefaults().keySet(),
-                catalog.definitions().stream().map(ParameterDefinition::name).collect(Collectors.toSet()));
+        // the provisioning pages hold the documented parameters and nothing else
+        Set<String> pages = Set.of("Provisioning", "TR-069");
+        assertEquals(documentedDefaults().keySet().stream().filter(n -> pages.contains(tab(catalog.require(n))))
+                .collect(Collectors.toSet()),
+                catalog.definitions().stream().filter(d -> pages.contains(tab(d))).map(ParameterDefinition::name)
+                        .collect(Collectors.toSet()));
+    }
+
+    private static String tab(ParameterDefinition d) {
+        int slash = d.group().indexOf('/');
+        return slash < 0 ? d.group() : d.group().substring(0, slash);
+    }
+
+    @Test
+    void perLineRowsAreExpandedToTheModelsLines() {
+        assertEquals("CP-8845-3PCC", catalog.product());
+        for (int n = 1; n <= catalog.extensions(); n++) {
+            assertEquals("", catalog.require("User_ID_" + n + "_").defaultValue());
+            assertEquals("Ext " + n + "/Subscriber Information", catalog.require("User_ID_" + n + "_").group());
+            assertEquals("User ID", catalog.label("User_ID_" + n + "_"));
+        }
+        assertFalse(catalog.definition("User_ID_" + (catalog.extensions() + 1) + "_").isPresent());
+        assertFalse(catalog.definition("User_ID_[n]_").isPresent());
+        Catalog c7841 = Catalog.standard("7841");
+        assertEquals("CP-7841-3PCC", c7841.product());
+        assertTrue(c7841.definition("Line_Enable_4_").isPresent());
+        assertFalse(c7841.definition("Line_Enable_5_").isPresent());
+        assertEquals("CP-6851-3PCC", Catalog.standard("6851").product());
+        assertThrows(IllegalArgumentException.class, () -> Catalog.standard("9999"), "unknown model");
+    }
+
+    @Test
+    void modelsColumnAndKeyExpansionModuleRows() throws Exception {
+        String models = "@model\ta\tCP-A\text=2\tkeys=3\tkem=2x2\n@model\tb\tCP-B\text=1\tkeys=1\tkem=0x0\n";
+        String rows = "X_[n]_\tINTEGER\t[n]\tna\tn\t0..9\tLine Key [n]/Line Key\tX [n]\tkey\t-\n"
+                + "Unit_[u]_Key_[k]_\tSTRING\t-\tna\tn\t-\tAtt Console/Unit [u]\tUnit [u] Key [k]\tkem\ta\n"
+                + "OnlyB\tSTRING\t-\tna\tn\t-\tg\t-\t-\tb\n"
+                + "Old\tSTRING\t-\tna\tn\t-\tg\n";
+        Catalog a = parse(models + rows);
+        assertEquals(List.of("X_1_", "X_2_", "X_3_", "Unit_1_Key_1_", "Unit_1_Key_2_", "Unit_2_Key_1_", "Unit_2_Key_2_",
+                "Old"), a.definitions().stream().map(ParameterDefinition::name).toList());
+        assertEquals("3", a.require("X_3_").defaultValue());
+        assertEquals("Line Key 3/Line Key", a.require("X_3_").group());
+        assertEquals("Unit 2 Key 1", a.label("Unit_2_Key_1_"));
+        assertEquals("", a.label("Old"));
+        Catalog b = Catalog.parse(new ByteArrayInputStream((models + rows).getBytes(StandardCharsets.UTF_8)), "b");
+        assertEquals(List.of("X_1_", "OnlyB", "Old"), b.definitions().stream().map(ParameterDefinition::name).toList());
+        assertThrows(IllegalArgumentException.class, () -> parse(models + "Y\tSTRING\t-\tna\tn\t-\tg\t-\t-\tc\n"));
+        assertThrows(IllegalArgumentException.class, () -> parse(models + "Y\tSTRING\t-\tna\tn\t-\tg\t-\text\t-\n"));
+        assertThrows(IllegalArgumentException.class, () -> parse("Y_[n]_\tSTRING\t-\tna\tn\t-\tg\t-\text\t-\n"));
+        assertThrows(IllegalArgumentException.class, () -> parse("Y\tSTRING\t-\tna\tn\t-\tg\t-\n"));
     }
 
     @Test
