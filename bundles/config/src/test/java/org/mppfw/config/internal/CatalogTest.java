@@ -124,7 +124,8 @@ class CatalogTest {
     }
 
     static final Set<String> SECRETS = Set.of("GPP_SA", "GPP_SB", "GPP_SC", "GPP_SD", "IKM_HTTP_Encrypt_Content",
-            "Admin_Password", "User_Password", "SSH_Password", "ACS_Password", "Connection_Request_Password", "BACKUP_ACS_Password");
+            "Admin_Password", "User_Password", "SSH_Password", "ACS_Password", "Connection_Request_Password", "BACKUP_ACS_Password",
+            "XMPP_Password");
 
     @Test
     void everyDocumentedParameterIsPresentWithItsDefault() {
