@@ -161,7 +161,17 @@ class CatalogTest {
         assertEquals("CP-7841-3PCC", c7841.product());
         assertTrue(c7841.definition("Line_Enable_4_").isPresent());
         assertFalse(c7841.definition("Line_Enable_5_").isPresent());
-        assertEquals("CP-6851-3PCC", Catalog.standard("6851").product());
+        Catalog c6851 = Catalog.standard("6851");
+        assertEquals("CP-6851-3PCC", c6851.product());
+        // one key expansion module of 2 pages x 14 keys on the 6851, none on the 8845 nor the 7841
+        assertEquals("Att Console/Unit 1", c6851.require("Unit_1_Key_28_").group());
+        assertEquals("Unit 1 Key 28", c6851.label("Unit_1_Key_28_"));
+        assertFalse(c6851.definition("Unit_1_Key_29_").isPresent());
+        assertFalse(c6851.definition("Unit_2_Key_1_").isPresent());
+        assertTrue(c6851.definition("Number_of_Units").isPresent());
+        assertFalse(catalog.definition("Unit_1_Key_1_").isPresent());
+        assertFalse(catalog.definition("Number_of_Units").isPresent());
+        assertFalse(c7841.definition("Unit_1_Key_1_").isPresent());
         assertThrows(IllegalArgumentException.class, () -> Catalog.standard("9999"), "unknown model");
     }
 
