@@ -143,7 +143,7 @@ class CatalogTest {
 
     static final Set<String> SECRETS = Set.of("GPP_SA", "GPP_SB", "GPP_SC", "GPP_SD", "IKM_HTTP_Encrypt_Content",
             "Admin_Password", "User_Password", "SSH_Password", "ACS_Password", "Connection_Request_Password", "BACKUP_ACS_Password",
-            "Proxy_Password", "Profile_Account_Password");
+            "Proxy_Password", "Profile_Account_Password", "XMPP_Password");
 
     @Test
     void everyDocumentedParameterIsPresentWithItsDefault() {
@@ -152,8 +152,67 @@ class CatalogTest {
             assertTrue(d != null, name + " missing");
             assertEquals(def, d.defaultValue(), name);
         });
-        assertEquals(documentedDefaults().keySet(),
-                catalog.definitions().stream().map(ParameterDefinition::name).collect(Collectors.toSet()));
+        // the provisioning pages hold the documented parameters and nothing else
+        Set<String> pages = Set.of("Provisioning", "TR-069");
+        assertEquals(documentedDefaults().keySet().stream().filter(n -> pages.contains(tab(catalog.require(n))))
+                .collect(Collectors.toSet()),
+                catalog.definitions().stream().filter(d -> pages.contains(tab(d))).map(ParameterDefinition::name)
+                        .collect(Collectors.toSet()));
+    }
+
+    private static String tab(ParameterDefinition d) {
+        int slash = d.group().indexOf('/');
+        return slash < 0 ? d.group() : d.group().substring(0, slash);
+    }
+
+    @Test
+    void perLineRowsAreExpandedToTheModelsLines() {
+        assertEquals("CP-8845-3PCC", catalog.product());
+        for (int n = 1; n <= catalog.extensions(); n++) {
+            assertEquals("", catalog.require("User_ID_" + n + "_").defaultValue());
+            assertEquals("Ext " + n + "/Subscriber Information", catalog.require("User_ID_" + n + "_").group());
+            assertEquals("User ID", catalog.label("User_ID_" + n + "_"));
+        }
+        assertFalse(catalog.definition("User_ID_" + (catalog.extensions() + 1) + "_").isPresent());
+        assertFalse(catalog.definition("User_ID_[n]_").isPresent());
+        Catalog c7841 = Catalog.standard("7841");
+        assertEquals("CP-7841-3PCC", c7841.product());
+        assertTrue(c7841.definition("Line_Enable_4_").isPresent());
+        assertFalse(c7841.definition("Line_Enable_5_").isPresent());
+        Catalog c6851 = Catalog.standard("6851");
+        assertEquals("CP-6851-3PCC", c6851.product());
+        // one key expansion module of 2 pages x 14 keys on the 6851, none on the 8845 nor the 7841
+        assertEquals("Att Console/Unit 1", c6851.require("Unit_1_Key_28_").group());
+        assertEquals("Unit 1 Key 28", c6851.label("Unit_1_Key_28_"));
+        assertFalse(c6851.definition("Unit_1_Key_29_").isPresent());
+        assertFalse(c6851.definition("Unit_2_Key_1_").isPresent());
+        assertTrue(c6851.definition("Number_of_Units").isPresent());
+        assertFalse(catalog.definition("Unit_1_Key_1_").isPresent());
+        assertFalse(catalog.definition("Number_of_Units").isPresent());
+        assertFalse(c7841.definition("Unit_1_Key_1_").isPresent());
+        assertThrows(IllegalArgumentException.class, () -> Catalog.standard("9999"), "unknown model");
+    }
+
+    @Test
+    void modelsColumnAndKeyExpansionModuleRows() throws Exception {
+        String models = "@model\ta\tCP-A\text=2\tkeys=3\tkem=2x2\n@model\tb\tCP-B\text=1\tkeys=1\tkem=0x0\n";
+        String rows = "X_[n]_\tINTEGER\t[n]\tna\tn\t0..9\tLine Key [n]/Line Key\tX [n]\tkey\t-\n"
+                + "Unit_[u]_Key_[k]_\tSTRING\t-\tna\tn\t-\tAtt Console/Unit [u]\tUnit [u] Key [k]\tkem\ta\n"
+                + "OnlyB\tSTRING\t-\tna\tn\t-\tg\t-\t-\tb\n"
+                + "Old\tSTRING\t-\tna\tn\t-\tg\n";
+        Catalog a = parse(models + rows);
+        assertEquals(List.of("X_1_", "X_2_", "X_3_", "Unit_1_Key_1_", "Unit_1_Key_2_", "Unit_2_Key_1_", "Unit_2_Key_2_",
+                "Old"), a.definitions().stream().map(ParameterDefinition::name).toList());
+        assertEquals("3", a.require("X_3_").defaultValue());
+        assertEquals("Line Key 3/Line Key", a.require("X_3_").group());
+        assertEquals("Unit 2 Key 1", a.label("Unit_2_Key_1_"));
+        assertEquals("", a.label("Old"));
+        Catalog b = Catalog.parse(new ByteArrayInputStream((models + rows).getBytes(StandardCharsets.UTF_8)), "b");
+        assertEquals(List.of("X_1_", "OnlyB", "Old"), b.definitions().stream().map(ParameterDefinition::name).toList());
+        assertThrows(IllegalArgumentException.class, () -> parse(models + "Y\tSTRING\t-\tna\tn\t-\tg\t-\t-\tc\n"));
+        assertThrows(IllegalArgumentException.class, () -> parse(models + "Y\tSTRING\t-\tna\tn\t-\tg\t-\text\t-\n"));
+        assertThrows(IllegalArgumentException.class, () -> parse("Y_[n]_\tSTRING\t-\tna\tn\t-\tg\t-\text\t-\n"));
+        assertThrows(IllegalArgumentException.class, () -> parse("Y\tSTRING\t-\tna\tn\t-\tg\t-\n"));
     }
 
     @Test
