@@ -58,8 +58,7 @@ class DemoTest {
 
     @Test
     void aNewPhoneProvisionsItselfFromTheLab() throws Exception {
-        Path image = Path.of(System.getProperty("mppfw.image", "../distribution/target/mppfw"));
-        assertTrue(Files.isExecutable(image.resolve("bin/mppfw")), "the image is built before this module: " + image);
+        Path image = image();
         List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (LabServer lab = LabServer.start(new LabServer.Options(tmp.resolve("lab"), "127.0.0.1", null, 0, 0, 0), log::add)) {
             String bootstrap = "http://127.0.0.1:" + lab.endpoints().http() + "/bootstrap.xml";
@@ -91,7 +90,7 @@ class DemoTest {
 
     @Test
     void theRunningPhoneUpgradesV1ToV2ToV3FromTheLabInPlace() throws Exception {
-        Path image = Path.of(System.getProperty("mppfw.image", "../distribution/target/mppfw")).toAbsolutePath();
+        Path image = image().toAbsolutePath();
         Path key = image.getParent().resolve("firmware-signing-test.key.pem");
         List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (LabServer lab = LabServer.start(new LabServer.Options(tmp.resolve("lab"), "127.0.0.1", null, 0, 0, 0), log::add)) {
@@ -127,8 +126,7 @@ class DemoTest {
      */
     @Test
     void aFactoryResetPhoneFindsTheLabThroughTheActivationServer() throws Exception {
-        Path image = Path.of(System.getProperty("mppfw.image", "../distribution/target/mppfw"));
-        assertTrue(Files.isExecutable(image.resolve("bin/mppfw")), "the image is built before this module: " + image);
+        Path image = image();
         List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (LabServer lab = LabServer.start(new LabServer.Options(tmp.resolve("lab"), "127.0.0.1", null, 0, 0, 0), log::add)) {
             String http = "http://127.0.0.1:" + lab.endpoints().http();
@@ -157,8 +155,7 @@ class DemoTest {
      */
     @Test
     void aPhoneTheActivationServerDoesNotKnowYetRetriesInTheBackgroundUntilAcquired() throws Exception {
-        Path image = Path.of(System.getProperty("mppfw.image", "../distribution/target/mppfw"));
-        assertTrue(Files.isExecutable(image.resolve("bin/mppfw")), "the image is built before this module: " + image);
+        Path image = image();
         List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (LabServer lab = LabServer.start(new LabServer.Options(tmp.resolve("lab"), "127.0.0.1", null, 0, 0, 0), log::add)) {
             String http = "http://127.0.0.1:" + lab.endpoints().http();
@@ -179,9 +176,11 @@ class DemoTest {
             long asked;
             try {
                 // asked, told "no service provider", asked again: Unavailable, on the activation-code screen,
-                // with the factory rule kept (its resyncs go on trying the servers DHCP gives)
+                // with the factory rule kept (its resyncs go on trying the servers DHCP gives). Waits for the
+                // output of the commands after the await too (disc:status comes last), not for the await alone
                 long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(170);
-                while (!Files.readString(out).contains("customization: Unavailable") && p.isAlive() && System.nanoTime() < end) {
+                while (!(Files.readString(out).contains("customization: Unavailable") && Files.readString(out).contains("discovery: mode"))
+                        && p.isAlive() && System.nanoTime() < end) {
                     Thread.sleep(200);
                 }
                 String before = Files.readString(out);
@@ -210,8 +209,7 @@ class DemoTest {
      */
     @Test
     void activationCodesReachTheOnboardingService() throws Exception {
-        Path image = Path.of(System.getProperty("mppfw.image", "../distribution/target/mppfw"));
-        assertTrue(Files.isExecutable(image.resolve("bin/mppfw")), "the image is built before this module: " + image);
+        Path image = image();
         List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (LabServer lab = LabServer.start(new LabServer.Options(tmp.resolve("lab"), "127.0.0.1", null, 0, 0, 0), log::add)) {
             String http = "http://127.0.0.1:" + lab.endpoints().http();
@@ -225,5 +223,12 @@ class DemoTest {
             assertTrue(log.stream().anyMatch(l -> l.contains("/onboarding/activate") && l.contains(" 200 ")), log.toString());
             assertFalse(log.stream().anyMatch(l -> l.contains(" /activate")), log.toString());
         }
+    }
+
+    /** The image built by the distribution module (or {@code -Dmppfw.image}), checked to be there. */
+    private static Path image() {
+        Path image = Path.of(System.getProperty("mppfw.image", "../distribution/target/mppfw"));
+        assertTrue(Files.isExecutable(image.resolve("bin/mppfw")), "the image is built before this module: " + image);
+        return image;
     }
 }
