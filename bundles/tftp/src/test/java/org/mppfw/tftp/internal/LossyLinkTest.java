@@ -40,7 +40,8 @@ import org.mppfw.testing.Tftpd;
  *
  * <p>Sizes: 1 MiB with atftpd's window; 64 KiB through dnsmasq, where every lost block costs a
  * server timeout (about a second), so that the suite stays short; one block (513 bytes) through
- * tftpd-hpa, and no upload to it. That is a limit of tftpd-hpa, not of the client: across this
+ * tftpd-hpa in up to three attempts (each a whole new transfer, as the phone's error retry makes),
+ * and no upload to it. That is a limit of tftpd-hpa, not of the client: across this
  * link tftpd-hpa gives a transfer up after a handful of retransmissions in all, and its own
  * client ({@code tftp} of tftp-hpa) lost 11 of 12 downloads of 64 KiB in a trial, the same way
  * ours did (the server stopped answering after about 25 blocks); even 8 KiB failed now and then
@@ -133,10 +134,23 @@ class LossyLinkTest {
     @MethodSource("transfers")
     @Order(1)
     void downloadArrivesWhole(String server, int port, int size) throws Exception {
+        // tftpd-hpa gives a transfer up after a few lost packets in a row (see above); the phone then
+        // fails the attempt cleanly and retries on its error schedule: the test does the same, twice at most
+        int attempts = server.equals("tftpd-hpa") ? 3 : 1;
         ByteArrayOutputStream out = new ByteArrayOutputStream(size);
-        TransferResult r = new TftpClient(ClientSettings.DEFAULT).read(new InetSocketAddress(serverIp, port),
-                "f" + size + ".bin", TftpTransport.options(Configs.defaults()), out, 64L << 20, Duration.ofSeconds(120),
-                Duration.ofSeconds(30), ProgressListener.NONE);
+        TransferResult r = null;
+        for (int attempt = 1; r == null; attempt++) {
+            out.reset();
+            try {
+                r = new TftpClient(ClientSettings.DEFAULT).read(new InetSocketAddress(serverIp, port), "f" + size + ".bin",
+                        TftpTransport.options(Configs.defaults()), out, 64L << 20, Duration.ofSeconds(120),
+                        Duration.ofSeconds(30), ProgressListener.NONE);
+            } catch (org.mppfw.api.transport.TransportException e) {
+                if (attempt >= attempts) {
+                    throw e;
+                }
+            }
+        }
         assertEquals(Digests.sha256(root.resolve("f" + size + ".bin")), Digests.sha256(out.toByteArray()),
                 server + " " + size + " over " + impairment);
         retransmissions += r.retransmissions();
