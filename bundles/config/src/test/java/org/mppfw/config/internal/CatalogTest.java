@@ -225,7 +225,16 @@ class CatalogTest {
     @Test
     void documentedOrderAndTypes() {
         List<ParameterDefinition> defs = catalog.definitions();
-        assertEquals("Provision_Enable", defs.get(0).name());
+        // the web's tabs in the phone's order (as its cfg.xml lists them), each tab's rows together
+        List<String> tabs = List.of("System", "SIP", "Provisioning", "Regional", "Phone", "Ext", "User", "Att Console",
+                "TR-069", "cfg.xml");
+        int at = 0;
+        for (ParameterDefinition d : defs) {
+            String tab = d.group().split("/")[0];
+            int i = tabs.indexOf(tab.startsWith("Ext ") ? "Ext" : tab);
+            assertTrue(i >= at, d.name() + " in " + d.group() + " comes after the " + tabs.get(at) + " tab");
+            at = i;
+        }
         assertEquals(ParameterType.INTEGER, catalog.require("Resync_Random_Delay").type());
         assertEquals(0, catalog.require("Resync_Random_Delay").min());
         assertEquals(65535, catalog.require("Resync_Random_Delay").max());
