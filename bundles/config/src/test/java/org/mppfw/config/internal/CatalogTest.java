@@ -131,6 +131,9 @@ class CatalogTest {
         m.put("TLS_Cipher_List", "");
         m.put("Profile_Account_User_Name", "");
         m.put("Profile_Account_Password", "");
+        // conference phone MPP guide, Problem Report Tool: "Default: Empty"
+        m.put("PRT_HTTP_Header", "");
+        m.put("PRT_HTTP_Header_Value", "");
         // Ext 1 to Ext 10: "Default: Empty"
         for (int n = 1; n <= 10; n++) {
             m.put("Proxy_" + n + "_", "");
