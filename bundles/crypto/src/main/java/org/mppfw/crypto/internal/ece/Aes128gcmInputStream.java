@@ -5,19 +5,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Objects;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 
 import org.mppfw.api.profile.DecodeException;
+import org.mppfw.crypto.internal.ChunkedInputStream;
 
 /**
  * Decrypts an RFC 8188 {@code aes128gcm} body record by record. Each record is authenticated
  * before any of its bytes are returned; the end of the body must come right after the record
  * marked last.
  */
-public final class Aes128gcmInputStream extends InputStream {
+public final class Aes128gcmInputStream extends ChunkedInputStream {
 
     /** Records above this size are refused (memory bound); RFC 8188 senders use 4 KiB or so. */
     public static final int MAX_RECORD = 16 * 1024 * 1024;
@@ -30,8 +30,6 @@ public final class Aes128gcmInputStream extends InputStream {
     private final String keyId;
     private byte[] record;
     private byte[] plain;
-    private int pos;
-    private int limit;
     private long seq;
     private boolean lastSeen;
     private int lookahead = -2;
@@ -78,33 +76,12 @@ public final class Aes128gcmInputStream extends InputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        Objects.checkFromIndexSize(off, len, b.length);
-        if (len == 0) {
-            return 0;
+    protected boolean refill() throws IOException {
+        if (lastSeen) {
+            return false;
         }
-        while (pos == limit) {
-            if (lastSeen) {
-                return -1;
-            }
-            nextRecord();
-        }
-        int n = Math.min(len, limit - pos);
-        System.arraycopy(plain, pos, b, off, n);
-        pos += n;
-        return n;
-    }
-
-    @Override
-    public int available() {
-        return limit - pos;
+        nextRecord();
+        return true;
     }
 
     private void nextRecord() throws IOException {
@@ -151,8 +128,7 @@ public final class Aes128gcmInputStream extends InputStream {
             throw new DecodeException("aes128gcm: record " + number + " has an invalid delimiter");
         }
         seq++;
-        pos = 0;
-        limit = d;
+        serve(plain, d);
     }
 
     /** Reads up to {@code rs} bytes; fewer only at the end of the body. */

@@ -2,7 +2,6 @@ package org.mppfw.crypto.internal.openssl;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Objects;
 
 import javax.crypto.BadPaddingException;
 import javax.crypto.Cipher;
@@ -11,9 +10,10 @@ import javax.crypto.ShortBufferException;
 
 import org.mppfw.api.crypto.KdfDigest;
 import org.mppfw.api.profile.DecodeException;
+import org.mppfw.crypto.internal.ChunkedInputStream;
 
 /** Decrypts as it is read; the padding is checked when the ciphertext ends. */
-public final class CbcInputStream extends InputStream {
+public final class CbcInputStream extends ChunkedInputStream {
 
     private static final int CHUNK = 64 * 1024;
 
@@ -23,8 +23,6 @@ public final class CbcInputStream extends InputStream {
     private final boolean ambiguous;
     private final byte[] inBuf = new byte[CHUNK];
     private byte[] out;
-    private int pos;
-    private int limit;
     private boolean finished;
     private long cipherBytes;
 
@@ -35,7 +33,7 @@ public final class CbcInputStream extends InputStream {
         this.digest = digest;
         this.ambiguous = ambiguous;
         this.out = first.length > CHUNK + 16 ? first : java.util.Arrays.copyOf(first, CHUNK + 16);
-        this.limit = first.length;
+        serve(out, first.length);
         this.finished = finished;
         this.cipherBytes = cipherBytes;
     }
@@ -51,41 +49,19 @@ public final class CbcInputStream extends InputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        Objects.checkFromIndexSize(off, len, b.length);
-        if (len == 0) {
-            return 0;
+    protected boolean refill() throws IOException {
+        if (finished) {
+            return false;
         }
-        while (pos == limit) {
-            if (finished) {
-                return -1;
-            }
-            fill();
-        }
-        int n = Math.min(len, limit - pos);
-        System.arraycopy(out, pos, b, off, n);
-        pos += n;
-        return n;
-    }
-
-    @Override
-    public int available() {
-        return limit - pos;
+        fill();
+        return true;
     }
 
     private void fill() throws IOException {
         if (out.length < CHUNK + 16) {
             out = new byte[CHUNK + 16];
         }
-        pos = 0;
-        limit = 0;
+        serve(out, 0);
         int n = in.read(inBuf);
         try {
             if (n < 0) {
@@ -93,10 +69,10 @@ public final class CbcInputStream extends InputStream {
                 if (cipherBytes % 16 != 0) {
                     throw OpensslCbc.truncated();
                 }
-                limit = cipher.doFinal(out, 0);
+                serve(out, cipher.doFinal(out, 0));
             } else {
                 cipherBytes += n;
-                limit = cipher.update(inBuf, 0, n, out, 0);
+                serve(out, cipher.update(inBuf, 0, n, out, 0));
             }
         } catch (BadPaddingException | IllegalBlockSizeException e) {
             throw new DecodeException(OpensslCbc.WRONG_KEY);
