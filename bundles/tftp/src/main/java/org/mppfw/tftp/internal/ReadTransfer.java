@@ -44,56 +44,11 @@ final class ReadTransfer {
     TransferResult run() throws IOException, Failures.RetryPlain {
         long start = System.nanoTime();
         int reqLen = new TftpPacket.Request(false, file, "octet", asked.toRequest(0)).encode(ep.tx);
-        ep.sendRequest(reqLen);
-        long sentAt = System.nanoTime();
-        boolean resent = false;
-        int timeouts = 0;
-        Negotiated neg;
-        TftpPacket.Data first = null;
-        while (true) {
-            TftpPacket p = ep.receive(Math.min(sentAt + rto.current(), firstReplyDeadline), ReadTransfer::canAnswerRrq);
-            long now = System.nanoTime();
-            if (p == null) {
-                if (now - firstReplyDeadline >= 0 || ++timeouts > settings.retries()) {
-                    throw Failures.c(ep.peer(), file, "no answer to the read request after "
-                            + (now - start) / 1_000_000 + " ms");
-                }
-                rto.backoff();
-                ep.sendRequest(reqLen);
-                sentAt = System.nanoTime();
-                resent = true;
-                retransmissions++;
-                continue;
-            }
-            if (!resent) {
-                rto.sample(now - sentAt);
-            }
-            if (p instanceof TftpPacket.Oack o) {
-                if (asked.isPlain()) {
-                    ep.sendError(8, "No options were requested");
-                    throw Failures.c(ep.peer(), file, "OACK in answer to a request without options");
-                }
-                try {
-                    neg = Negotiated.accept(asked, o.options(), false);
-                } catch (Negotiated.OptionRejectedException e) {
-                    ep.sendError(8, e.getMessage());
-                    throw new Failures.RetryPlain(e.getMessage());
-                }
-                break;
-            } else if (p instanceof TftpPacket.Data d) {
-                neg = Negotiated.plain(asked);
-                first = d;
-                break;
-            } else if (p instanceof TftpPacket.Error e) {
-                if (e.code() == 8 && !asked.isPlain()) {
-                    throw new Failures.RetryPlain("ERROR 8: " + e.printableMessage());
-                }
-                throw Failures.fromError(ep.peer(), file, e);
-            } else {
-                ep.sendError(4, "Unexpected packet");
-                throw Failures.c(ep.peer(), file, "unexpected opcode " + p.opcode() + " in answer to the read request");
-            }
-        }
+        FirstAnswer answer = FirstAnswer.await(ep, settings, rto, asked, file, reqLen, false, firstReplyDeadline,
+                ReadTransfer::canAnswerRrq, p -> p instanceof TftpPacket.Data);
+        retransmissions += answer.retransmissions();
+        Negotiated neg = answer.negotiated();
+        TftpPacket.Data first = (TftpPacket.Data) answer.plain();
         if (neg.tsize() > maxBytes) {
             ep.sendError(3, "File too large for this client");
             throw Failures.c(ep.peer(), file, "file of " + neg.tsize() + " bytes exceeds the limit of " + maxBytes);

@@ -40,54 +40,10 @@ final class WriteTransfer {
     TransferResult run() throws IOException, Failures.RetryPlain {
         long start = System.nanoTime();
         int reqLen = new TftpPacket.Request(true, file, "octet", asked.toRequest(body.length)).encode(ep.tx);
-        ep.sendRequest(reqLen);
-        long sentAt = System.nanoTime();
-        boolean resent = false;
-        int timeouts = 0;
-        Negotiated neg;
-        while (true) {
-            TftpPacket p = ep.receive(Math.min(sentAt + rto.current(), firstReplyDeadline), WriteTransfer::canAnswerWrq);
-            long now = System.nanoTime();
-            if (p == null) {
-                if (now - firstReplyDeadline >= 0 || ++timeouts > settings.retries()) {
-                    throw Failures.c(ep.peer(), file, "no answer to the write request after "
-                            + (now - start) / 1_000_000 + " ms");
-                }
-                rto.backoff();
-                ep.sendRequest(reqLen);
-                sentAt = System.nanoTime();
-                resent = true;
-                retransmissions++;
-                continue;
-            }
-            if (!resent) {
-                rto.sample(now - sentAt);
-            }
-            if (p instanceof TftpPacket.Oack o) {
-                if (asked.isPlain()) {
-                    ep.sendError(8, "No options were requested");
-                    throw Failures.c(ep.peer(), file, "OACK in answer to a request without options");
-                }
-                try {
-                    neg = Negotiated.accept(asked, o.options(), true);
-                } catch (Negotiated.OptionRejectedException e) {
-                    ep.sendError(8, e.getMessage());
-                    throw new Failures.RetryPlain(e.getMessage());
-                }
-                break;
-            } else if (p instanceof TftpPacket.Ack a && a.block() == 0) {
-                neg = Negotiated.plain(asked);
-                break;
-            } else if (p instanceof TftpPacket.Error e) {
-                if (e.code() == 8 && !asked.isPlain()) {
-                    throw new Failures.RetryPlain("ERROR 8: " + e.printableMessage());
-                }
-                throw Failures.fromError(ep.peer(), file, e);
-            } else {
-                ep.sendError(4, "Unexpected packet");
-                throw Failures.c(ep.peer(), file, "unexpected opcode " + p.opcode() + " in answer to the write request");
-            }
-        }
+        FirstAnswer answer = FirstAnswer.await(ep, settings, rto, asked, file, reqLen, true, firstReplyDeadline,
+                WriteTransfer::canAnswerWrq, p -> p instanceof TftpPacket.Ack a && a.block() == 0);
+        retransmissions += answer.retransmissions();
+        Negotiated neg = answer.negotiated();
         progress.progress(0, body.length);
         send(neg);
         return new TransferResult(body.length, neg, System.nanoTime() - start, retransmissions, ep.foreignPackets(),
