@@ -146,7 +146,9 @@ class CatalogTest {
 
     static final Set<String> SECRETS = Set.of("GPP_SA", "GPP_SB", "GPP_SC", "GPP_SD", "IKM_HTTP_Encrypt_Content",
             "Admin_Password", "User_Password", "SSH_Password", "ACS_Password", "Connection_Request_Password", "BACKUP_ACS_Password",
-            "Proxy_Password", "Profile_Account_Password", "XMPP_Password");
+            "Proxy_Password", "Profile_Account_Password", "XMPP_Password",
+            // Voice > Phone: the XSI, Broadsoft directory, XML service and LDAP passwords
+            "Login_Password", "SIP_Password", "Directory_Password", "XML_Password", "LDAP_Password");
 
     @Test
     void everyDocumentedParameterIsPresentWithItsDefault() {
