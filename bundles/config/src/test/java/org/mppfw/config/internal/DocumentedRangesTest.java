@@ -72,6 +72,32 @@ class DocumentedRangesTest {
         m.put("Transition_Authorization_Error_Retry_Delay=86400", "86400");
         m.put("PRT_Upload_Method=PUT", "PUT");
         m.put("Periodic_Inform_Interval=86400", "86400");
+        m.put("Max_Forward=1", "1");
+        m.put("Max_Forward=255", "255");
+        m.put("Max_Auth=0", "0");
+        m.put("Max_Auth=255", "255");
+        m.put("Caller_ID_Header=RPID-PAID-FROM", "RPID-PAID-FROM");
+        m.put("Sip_Accept_Encoding=gzip", "gzip");
+        m.put("SIP_IP_Preference=IPv6", "IPv6");
+        m.put("SIP_T1=.5", ".5");
+        m.put("SIP_T2=64", "64");
+        m.put("INVITE_Expires=0", "0");
+        m.put("INVITE_Expires=2000000", "2000000");
+        m.put("ReINVITE_Expires=2000000", "2000000");
+        m.put("Reg_Retry_Intvl=1", "1");
+        m.put("Reg_Retry_Intvl_Cap=2147483647", "2147483647");
+        m.put("RTP_Port_Min=2048", "2048");
+        m.put("RTP_Port_Max=49151", "49151");
+        m.put("RTP_Packet_Size=0.13", "0.13");
+        m.put("RTCP_Tx_Interval=255", "255");
+        m.put("SDP_IP_Preference=Auto", "Auto");
+        m.put("AVT_Dynamic_Payload=96", "96");
+        m.put("AVT_Dynamic_Payload=127", "127");
+        m.put("AVT_16kHz_Dynamic_Payload=127", "127");
+        m.put("AVT_48kHz_Dynamic_Payload=96", "96");
+        m.put("Reorder_Delay=inf", "inf");
+        m.put("Interdigit_Long_Timer=64", "64");
+        m.put("Interdigit_Short_Timer=0", "0");
         return m;
     }
 
@@ -81,7 +107,11 @@ class DocumentedRangesTest {
                 "Forced_Resync_Delay=65536", "Forced_Resync_Delay=-1", "Profile_Authentication_Type=Digest",
                 "Syslog_Identifier=$IP", "HTTP_Report_Method=GET", "Report_to_Server=Never",
                 "periodic_upload_to_server=599", "periodic_upload_to_server=2592001",
-                "Upload_Delay_On_Local_Change=9", "Upload_Delay_On_Local_Change=901", "PRT_Upload_Method=GET");
+                "Upload_Delay_On_Local_Change=9", "Upload_Delay_On_Local_Change=901", "PRT_Upload_Method=GET",
+                "Max_Forward=0", "Max_Forward=256", "Max_Auth=256", "Caller_ID_Header=PAI", "SIP_IP_Preference=IPv5",
+                "INVITE_Expires=2000001", "Reg_Retry_Intvl=0", "RTP_Port_Min=2047", "RTP_Port_Max=49152",
+                "RTCP_Tx_Interval=256", "AVT_Dynamic_Payload=95", "AVT_Dynamic_Payload=128",
+                "AVT_48kHz_Dynamic_Payload=128", "Interdigit_Long_Timer=65");
     }
 
     @Test
