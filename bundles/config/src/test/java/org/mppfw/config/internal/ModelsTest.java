@@ -128,7 +128,8 @@ class ModelsTest {
         }
     }
 
-    private static List<String> declaredModels() throws IOException {
+    /** The ids of the file's {@code @model} lines, in the file's order. */
+    static List<String> declaredModels() throws IOException {
         List<String> ids = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(
                 Catalog.class.getResourceAsStream(Catalog.RESOURCE), StandardCharsets.UTF_8))) {
