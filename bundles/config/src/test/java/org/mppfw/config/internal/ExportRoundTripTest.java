@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +20,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.mppfw.api.config.Access;
 import org.mppfw.api.config.ApplyResult;
 import org.mppfw.api.config.ChangeSource;
@@ -30,7 +33,7 @@ import org.mppfw.api.config.Rejection;
 /**
  * {@code param:export} writes a phone's cfg.xml, and that file imports back with nothing changed:
  * every parameter of the catalog, whatever the catalog holds, set to a value and a {@code ua}
- * other than its factory ones.
+ * other than its factory ones, on every model the catalog declares.
  */
 class ExportRoundTripTest {
 
@@ -46,8 +49,16 @@ class ExportRoundTripTest {
         catalog = Catalog.standard();
     }
 
-    @Test
-    void everyParameterSurvivesExportFactoryResetAndImport() throws Exception {
+    static List<String> models() throws IOException {
+        return ModelsTest.declaredModels();
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void everyParameterSurvivesExportFactoryResetAndImport(String model) throws Exception {
+        catalog = Catalog.standard(model);
+        store = new ParameterStoreImpl(Files.createDirectories(data.resolve(model)), catalog,
+                ParameterStoreImpl.Options.defaults());
         Map<String, String> values = nonDefaultValues();
         Map<String, Access> access = new LinkedHashMap<>();
         StringBuilder profile = new StringBuilder("<flat-profile>\n");
