@@ -46,6 +46,7 @@ class FlatProfileTest {
                 + "  <Resync_Periodic>7200</Resync_Periodic>\n"
                 + "  <Profile_Rule ua=\"na\">[--key \"$SB\"] https://prov.example.com/$MA.cfg</Profile_Rule>\n"
                 + "  <Dial_Plan_1_ ua=\"ro\">(S0 &lt;:18005551212&gt;)</Dial_Plan_1_>\n"
+                + "  <Not_Yet_A_Parameter_1_ ua=\"na\">Yes</Not_Yet_A_Parameter_1_>\n"
                 + "  <Profile_Rule_B />                         <!-- empty element -->\n"
                 + "  <Station_Name ua=\"rw\" preserve-value=\"y\">Travel Agent 1</Station_Name>\n"
                 + "</flat-profile>\n"
@@ -56,8 +57,9 @@ class FlatProfileTest {
         assertEquals("[--key \"$SB\"] https://prov.example.com/$MA.cfg", store.get("Profile_Rule"));
         assertEquals("", store.get("Profile_Rule_B"));
         assertEquals("Travel Agent 1", store.get("Station_Name"));
-        assertEquals(List.of("Dial_Plan_1_"), r.unknown());
-        assertEquals(List.of("Resync_Periodic", "Profile_Rule", "Profile_Rule_B", "Station_Name"), r.changed());
+        assertEquals("(S0 <:18005551212>)", store.get("Dial_Plan_1_"));
+        assertEquals(List.of("Not_Yet_A_Parameter_1_"), r.unknown());
+        assertEquals(List.of("Resync_Periodic", "Profile_Rule", "Dial_Plan_1_", "Profile_Rule_B", "Station_Name"), r.changed());
         assertEquals(1, r.unchanged(), "Resync_On_Reset was already Yes/na");
         assertTrue(r.rejected().isEmpty());
         assertEquals(sha256(xml), r.sha256());
