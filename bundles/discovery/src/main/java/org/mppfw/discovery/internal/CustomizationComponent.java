@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.mppfw.api.clock.Clock;
@@ -66,7 +67,16 @@ public final class CustomizationComponent implements RemoteCustomization, Provis
         });
         this.engine = new CustomizationEngine(clock, store, identity,
                 Path.of(context.getProperty(DeviceProperties.DATA_DIR), "discovery", "customization"), discovery::enabled,
-                transports, provisioning, executor);
+                transports, provisioning, this::runUnlessStopped);
+    }
+
+    /** Hands work to the engine's thread; after deactivation (a status event racing the stop) it is dropped. */
+    private void runUnlessStopped(Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException stopped) {
+            // the engine was stopped: its work ended with it
+        }
     }
 
     @Deactivate
