@@ -152,6 +152,8 @@ class CatalogTest {
         m.put("Host_Name", "");
         m.put("Debug_Level", "NOTICE");
         m.put("VLAN_ID", "1");
+        m.put("Firewall", "Enabled");
+        m.put("TLS_Client_Min_Version", "TLS 1.2");
         // Ext 1 to Ext 10: "Default: Empty"
         for (int n = 1; n <= 10; n++) {
             m.put("Proxy_" + n + "_", "");
