@@ -142,6 +142,9 @@ class CatalogTest {
         m.put("ACS_URL_In_Use", "");
         m.put("Connection_Request_URL", "");
         m.put("TR-069_Fallback_Support", "No");
+        // MPP XML reference guide, Firmware Upgrade (7800 and 8800 only): Transition Authorization Rule and Type
+        m.put("Trans_Auth_Rule", "");
+        m.put("Trans_Auth_Type", "Classic");
         // Voice > System, read by the web pages, TR-069 and reports: access control (XML reference guide 12.0(3):
         // Https by default), the IP settings, the log level as a 12.0 cfg.xml prints it
         m.put("Enable_Web_Server", "Yes");
