@@ -170,7 +170,7 @@ class CatalogTest {
     static final Set<String> SECRETS = Set.of("GPP_SA", "GPP_SB", "GPP_SC", "GPP_SD", "IKM_HTTP_Encrypt_Content",
             "Admin_Password", "User_Password", "SSH_Password", "ACS_Password", "Connection_Request_Password", "BACKUP_ACS_Password",
             "Proxy_Password", "Profile_Account_Password", "XMPP_Password", "VPN_Password",
-            "Wi-Fi_Password_1_");
+            "Wi-Fi_Password_1_", "Wi-Fi_Password_2_", "Wi-Fi_Password_3_", "Wi-Fi_Password_4_");
 
     @Test
     void everyDocumentedParameterIsPresentWithItsDefault() {
