@@ -134,6 +134,29 @@ class CatalogTest {
         // conference phone MPP guide, Problem Report Tool: "Default: Empty"
         m.put("PRT_HTTP_Header", "");
         m.put("PRT_HTTP_Header_Value", "");
+        // conference phone MPP guide: PRT Max Timer and PRT Name "Default: Empty"; a 12.0 cfg.xml: PRT Upload at Crash No
+        m.put("PRT_Max_Timer", "");
+        m.put("PRT_Name", "");
+        m.put("PRT_Upload_at_Crash", "No");
+        // a phone's TR-069 section: the two status rows, empty until a session, and the fallback
+        m.put("ACS_URL_In_Use", "");
+        m.put("Connection_Request_URL", "");
+        m.put("TR-069_Fallback_Support", "No");
+        // MPP XML reference guide, Firmware Upgrade (7800 and 8800 only): Transition Authorization Rule and Type
+        m.put("Trans_Auth_Rule", "");
+        m.put("Trans_Auth_Type", "Classic");
+        // Voice > System, read by the web pages, TR-069 and reports: access control (XML reference guide 12.0(3):
+        // Https by default), the IP settings, the log level as a 12.0 cfg.xml prints it
+        m.put("Enable_Web_Server", "Yes");
+        m.put("Enable_Protocol", "Https");
+        m.put("Web_Server_Port", "443");
+        m.put("Enable_Web_Admin_Access", "Yes");
+        m.put("Connection_Type", "DHCP");
+        m.put("Host_Name", "");
+        m.put("Debug_Level", "NOTICE");
+        m.put("VLAN_ID", "1");
+        m.put("Firewall", "Enabled");
+        m.put("TLS_Client_Min_Version", "TLS 1.2");
         // Ext 1 to Ext 10: "Default: Empty"
         for (int n = 1; n <= 10; n++) {
             m.put("Proxy_" + n + "_", "");
@@ -146,7 +169,7 @@ class CatalogTest {
 
     static final Set<String> SECRETS = Set.of("GPP_SA", "GPP_SB", "GPP_SC", "GPP_SD", "IKM_HTTP_Encrypt_Content",
             "Admin_Password", "User_Password", "SSH_Password", "ACS_Password", "Connection_Request_Password", "BACKUP_ACS_Password",
-            "Proxy_Password", "Profile_Account_Password", "XMPP_Password",
+            "Proxy_Password", "Profile_Account_Password", "XMPP_Password", "VPN_Password",
             // Voice > Phone: the XSI, Broadsoft directory, XML service and LDAP passwords
             "Login_Password", "SIP_Password", "Directory_Password", "XML_Password", "LDAP_Password");
 
