@@ -47,7 +47,8 @@ class RealWorldProfileTest {
     Path data;
 
     @ParameterizedTest
-    @ValueSource(strings = {"fusionpbx-8845.xml", "fusionpbx-8851.xml", FULL})
+    @ValueSource(strings = {"fusionpbx-8811.xml", "fusionpbx-8841.xml", "fusionpbx-8845.xml", "fusionpbx-8851.xml",
+        "fusionpbx-8861.xml", FULL})
     void atLeast98PercentKnownAndEveryValueAccepted(String file) throws Exception {
         byte[] xml = resource(file);
         ParameterStoreImpl store = fresh("a");
