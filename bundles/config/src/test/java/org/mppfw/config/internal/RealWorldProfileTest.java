@@ -48,7 +48,7 @@ class RealWorldProfileTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"fusionpbx-8811.xml", "fusionpbx-8841.xml", "fusionpbx-8845.xml", "fusionpbx-8851.xml",
-        "fusionpbx-8861.xml", FULL})
+        "fusionpbx-8861.xml", "fusionpbx-8865.xml", FULL})
     void atLeast98PercentKnownAndEveryValueAccepted(String file) throws Exception {
         byte[] xml = resource(file);
         ParameterStoreImpl store = fresh("a");
