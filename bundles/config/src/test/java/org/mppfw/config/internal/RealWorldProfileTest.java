@@ -79,6 +79,13 @@ class RealWorldProfileTest {
                 () -> assertTrue(r.unknown().isEmpty(), FULL + ": " + r.unknown().size()
                         + " names unknown, by section:\n" + bySection(xml, r.unknown())),
                 () -> assertEquals(List.of(), refused(parsed, r), FULL + ": values of known names refused"));
+        for (FlatProfile.Entry e : parsed.entries()) {
+            ParameterDefinition d = first.definition(e.name()).orElseThrow();
+            assertEquals(Values.normalize(d, e.value()), first.get(e.name()), e.name() + " as the file sets it");
+            if (e.ua() != null) {
+                assertEquals(e.ua(), first.parameter(e.name()).orElseThrow().access().token(), e.name() + "'s ua");
+            }
+        }
         byte[] exported = export(first);
 
         // imported into a factory-new phone: everything is applied but the secrets, which the file masks
