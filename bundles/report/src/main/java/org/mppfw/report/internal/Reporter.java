@@ -55,7 +55,11 @@ final class Reporter {
         for (int i = 0; i < targets.size(); i++) {
             ReportOutcome o = reportTo(targets.get(i), "Report_Rule target " + (i + 1));
             if (o != null) {
-                LOG.info("report {}", o);
+                if (o.sent()) {
+                    LOG.info("report {}", o);
+                } else {
+                    LOG.warn("report {}", o);
+                }
                 out.add(o);
             }
         }
