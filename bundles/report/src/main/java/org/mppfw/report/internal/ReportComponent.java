@@ -88,7 +88,7 @@ public final class ReportComponent implements Reports, ParameterListener, Provis
             t.setDaemon(true);
             return t;
         });
-        Upload upload = new Upload(transports, new ContentEncryptorProxy());
+        Upload upload = new Upload(transports, new ContentEncryptorProxy(), store);
         this.reporter = new Reporter(new Reporter.Services(store, rules, macros::now, upload,
                 new Baseline(data.resolve("report").resolve("baseline.properties")), this::statusInputs));
         this.triggers = new ReportTriggers(clock, store, thread, () -> reporter.report(null));

@@ -9,11 +9,13 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
+import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.crypto.ContentEncryptor;
 import org.mppfw.api.crypto.KdfDigest;
 import org.mppfw.api.provisioning.ProvisioningUrl;
 import org.mppfw.api.provisioning.RuleOptions;
 import org.mppfw.api.report.ReportOutcome;
+import org.mppfw.api.transport.AccessDomains;
 import org.mppfw.api.transport.Credentials;
 import org.mppfw.api.transport.TransportException;
 import org.mppfw.api.transport.TransportRequest;
@@ -35,10 +37,18 @@ final class Upload {
 
     private final Transports transports;
     private final ContentEncryptor encryptor;
+    private final ParameterStore store;
 
-    Upload(Transports transports, ContentEncryptor encryptor) {
+    /** @param store where {@code Restricted_Access_Domains} is read at each upload, as a resync reads it */
+    Upload(Transports transports, ContentEncryptor encryptor, ParameterStore store) {
         this.transports = transports;
         this.encryptor = encryptor;
+        this.store = store;
+    }
+
+    private AccessDomains allowed() {
+        return AccessDomains.parse(store.definition(AccessDomains.PARAMETER).isPresent()
+                ? store.get(AccessDomains.PARAMETER) : null);
     }
 
     /** The URL as a URI ({@code http://host:port/path}); a URL without a host cannot be reported to. */
@@ -61,7 +71,7 @@ final class Upload {
             Body sent = encrypt(body, options, ikm);
             URI uri = uri(url);
             TransportRequest.Builder b = TransportRequest.builder(uri).method(method.toUpperCase(Locale.ROOT))
-                    .body(sent.bytes(), sent.contentType()).maxBytes(1 << 20);
+                    .body(sent.bytes(), sent.contentType()).maxBytes(1 << 20).allowedDomains(allowed());
             if (sent != body && options.key() == null) {
                 b.header("Content-Encoding", "aes128gcm");
             }

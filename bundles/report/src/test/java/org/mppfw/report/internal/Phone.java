@@ -58,7 +58,7 @@ final class Phone implements AutoCloseable {
                 .getDeclaredConstructor(IkmEncoding.class, long.class);
         c.setAccessible(true);
         encryptor = (ContentEncryptor) c.newInstance(IkmEncoding.UTF8, 0L);
-        upload = new Upload(transports, encryptor);
+        upload = new Upload(transports, encryptor, store);
         baseline = new Baseline(data.resolve("report/baseline.properties"));
         reporter = new Reporter(new Reporter.Services(store, new ProvisioningRulesImpl(), macros::now, upload, baseline,
                 hash -> new StatusReport.Inputs(ID, clock.local(clock.now()), "127.0.0.1", null, null, hash, "")));

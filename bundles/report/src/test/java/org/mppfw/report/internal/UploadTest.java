@@ -129,6 +129,18 @@ class UploadTest {
         }
     }
 
+    /** Restricted_Access_Domains holds for reports as for resyncs: another server is refused, nothing sent. */
+    @Test
+    void restrictedAccessDomains(@TempDir Path dir) throws Exception {
+        try (Phone p = phone(dir)) {
+            p.set("Restricted_Access_Domains", "prov.example.com");
+            p.set("HTTP_Report_Method", "PUT");
+            List<ReportOutcome> out = p.reporter.report(servers.httpBase() + "/dav/refused.xml");
+            assertFalse(out.get(0).sent(), out.toString());
+            assertFalse(Files.exists(servers.dav.resolve("refused.xml")));
+        }
+    }
+
     private static int count() throws Exception {
         try (var f = Files.list(servers.posted)) {
             return (int) f.filter(x -> x.toString().endsWith(".body")).count();
