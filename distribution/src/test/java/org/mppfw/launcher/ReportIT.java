@@ -22,7 +22,8 @@ import org.mppfw.testing.TempDirs;
 /**
  * Reports from the real image: a profile served by nginx sets {@code Report_Rule} (two targets on
  * Apache httpd with mod_dav); after the resync that applied it, the phone PUTs the delta to both;
- * {@code prov:report} sends the status on request; {@code sys:prt} writes a problem report that tar
+ * {@code prov:report} sends the status on request; local changes are reported once
+ * {@code Upload_Delay_On_Local_Change} after them; {@code sys:prt} writes a problem report that tar
  * opens. No secret reaches a server or the archive in clear.
  */
 class ReportIT {
@@ -68,6 +69,22 @@ class ReportIT {
                 String status = Files.readString(dav.resolve("status.xml"));
                 assertTrue(status.contains("<Last_Resync_Result>A</Last_Resync_Result>"), status);
                 assertTrue(status.contains("GPP_A") && status.contains("<Applied_Config_Hash>"), status);
+
+                // On Local Change: one report Upload_Delay_On_Local_Change seconds after local changes,
+                // holding what changed since the resync's report (the baseline moved after it)
+                phone.run("param:set Upload_Delay_On_Local_Change 10");
+                phone.run("param:set Report_to_Server 'On Local Change'");
+                phone.run("param:set Station_Name 'changed locally'");
+                String local = Await.value("the report of the local changes", Await.TIMEOUT, () -> {
+                    try {
+                        String b = Files.readString(delta);
+                        return b.contains("changed locally") ? b : null;
+                    } catch (IOException e) {
+                        return null;
+                    }
+                }, () -> log(phone));
+                assertTrue(local.contains("<Report_to_Server ua=\"na\">On Local Change</Report_to_Server>"), local);
+                assertFalse(local.contains("GPP_A"), "reported after the resync already: " + local);
 
                 Files.createDirectories(data.resolve("log"));
                 Files.writeString(data.resolve("log/extra.log"), "a line quoting " + SECRET + "\n");
