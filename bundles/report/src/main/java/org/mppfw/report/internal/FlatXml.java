@@ -16,7 +16,9 @@ final class FlatXml {
         return this;
     }
 
-    FlatXml element(String name, String value) {
+    /** An element named as the label, spaces as underscores ("Software Version" is {@code <Software_Version>}). */
+    FlatXml element(String label, String value) {
+        String name = label.replace(' ', '_');
         String v = value == null ? "" : value;
         b.append('<').append(name);
         if (v.isEmpty()) {

@@ -31,29 +31,29 @@ final class StatusReport {
     static byte[] write(Inputs in) {
         DeviceIdentity id = in.identity();
         FlatXml x = new FlatXml().group("Info/Status/Product Information")
-                .element("Product_Name", id.model())
-                .element("Serial_Number", id.serialNumber())
-                .element("MAC_Address", id.macUpper())
-                .element("Software_Version", id.firmwareVersion())
-                .element("Hardware_Version", id.hardwareVersion())
+                .element("Product Name", id.model())
+                .element("Serial Number", id.serialNumber())
+                .element("MAC Address", id.macUpper())
+                .element("Software Version", id.firmwareVersion())
+                .element("Hardware Version", id.hardwareVersion())
                 .group("Info/Status/System Status")
-                .element("Current_Time", TIME.format(in.now()))
-                .element("IP_Address", in.ipAddress());
+                .element("Current Time", TIME.format(in.now()))
+                .element("IP Address", in.ipAddress());
         ResyncRecord last = in.provisioning() == null ? null : in.provisioning().last();
         x.group("Info/Download Status/Provisioning Status")
-                .element("Provisioning_Status", provisioningLine(last, in))
-                .element("Firmware_Upgrade_Status", in.upgrade() == null ? "" : upgradeLine(in.upgrade(), in));
+                .element("Provisioning Status", provisioningLine(last, in))
+                .element("Firmware Upgrade Status", in.upgrade() == null ? "" : upgradeLine(in.upgrade(), in));
         x.group("mppfw/Applied Configuration")
-                .element("Applied_Config_Hash", in.configHash())
-                .element("Provisioning_State", in.provisioning() == null ? "" : in.provisioning().state().name())
-                .element("Last_Resync", last == null ? "" : local(last.ended(), in))
-                .element("Last_Resync_Reason", last == null ? "" : last.reason())
-                .element("Last_Resync_Result", last == null ? "" : last.result().name())
-                .element("Last_Resync_Message", last == null ? "" : last.message())
-                .element("Last_Resync_URL", last == null ? "" : last.url())
-                .element("Applied_Parameters", last == null ? "" : String.join(",", last.changed()))
-                .element("Rejected_Parameters", last == null ? "" : String.join("; ", last.rejected()))
-                .element("Boot_Reason", in.bootReason());
+                .element("Applied Config Hash", in.configHash())
+                .element("Provisioning State", in.provisioning() == null ? "" : in.provisioning().state().name())
+                .element("Last Resync", last == null ? "" : local(last.ended(), in))
+                .element("Last Resync Reason", last == null ? "" : last.reason())
+                .element("Last Resync Result", last == null ? "" : last.result().name())
+                .element("Last Resync Message", last == null ? "" : last.message())
+                .element("Last Resync URL", last == null ? "" : last.url())
+                .element("Applied Parameters", last == null ? "" : String.join(",", last.changed()))
+                .element("Rejected Parameters", last == null ? "" : String.join("; ", last.rejected()))
+                .element("Boot Reason", in.bootReason());
         return x.bytes();
     }
 
