@@ -69,6 +69,15 @@ public interface ParameterStore {
     /** Writes every parameter as a {@code <flat-profile>} document with secrets masked. */
     void exportProfile(OutputStream out) throws IOException;
 
+    /**
+     * Writes the parameters {@code names} accepts as a {@code <flat-profile>} document in the
+     * form of {@link #exportProfile(OutputStream)} (catalog order, secrets masked): a report of
+     * what changed ({@code Report_Rule --delta}).
+     *
+     * @since 1.1
+     */
+    void exportProfile(OutputStream out, java.util.function.Predicate<String> names) throws IOException;
+
     /** Restores every default and access, and clears the out-of-box state; persisted at once. */
     void factoryReset() throws IOException;
 }

@@ -148,6 +148,11 @@ public final class ParameterStoreComponent implements ParameterStore, KeptValues
     }
 
     @Override
+    public void exportProfile(OutputStream out, java.util.function.Predicate<String> names) throws IOException {
+        store.exportProfile(out, names);
+    }
+
+    @Override
     public void factoryReset() throws IOException {
         store.factoryReset();
     }

@@ -350,6 +350,11 @@ public final class ParameterStoreImpl implements ParameterStore, KeptValues {
     }
 
     @Override
+    public void exportProfile(OutputStream out, java.util.function.Predicate<String> names) throws IOException {
+        CfgXml.write(catalog.definitions().stream().filter(d -> names.test(d.name())).toList(), state, out);
+    }
+
+    @Override
     public void factoryReset() throws IOException {
         List<ParameterChange> changes = new ArrayList<>();
         synchronized (writeLock) {

@@ -89,6 +89,11 @@ final class MemoryParameterStore implements ParameterStore {
     }
 
     @Override
+    public void exportProfile(OutputStream out, java.util.function.Predicate<String> names) {
+        throw new UnsupportedOperationException("not in this test double");
+    }
+
+    @Override
     public void factoryReset() {
         throw new UnsupportedOperationException("not in this test double");
     }
