@@ -67,12 +67,22 @@ public final class Catalog {
      * model's catalog, and one warning says so.
      */
     public static Catalog forProduct(String product) {
-        String id = read(in -> CatalogReader.modelOf(in, product == null ? "" : product));
+        String id = null;
+        for (CatalogModel m : models()) {
+            if (m.product().equalsIgnoreCase(product == null ? "" : product)) {
+                id = m.id();
+            }
+        }
         Catalog c = standard(id);
         if (id == null) {
             LOG.warn("Model {} is not in the parameter catalog: using the parameters of the {}", product, c.product());
         }
         return c;
+    }
+
+    /** The models of the phone's catalog, the default first. */
+    static List<CatalogModel> models() {
+        return read(CatalogReader::models);
     }
 
     /** Reads a catalog in the {@code catalog.tsv} format for its default model. */

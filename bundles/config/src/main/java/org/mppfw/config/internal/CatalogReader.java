@@ -82,12 +82,10 @@ final class CatalogReader {
         return new Catalog(r.defs, r.labels, r.model);
     }
 
-    /**
-     * The id of the model whose product name is {@code product} (case ignored), read from the
-     * {@code @model} lines only; null when the file declares no such model.
-     */
-    static String modelOf(InputStream in, String product) throws IOException {
+    /** The models the file declares ({@code @model} lines, read up to the first row), the default first. */
+    static List<CatalogModel> models(InputStream in) throws IOException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        List<CatalogModel> models = new ArrayList<>();
         String line;
         while ((line = lines.readLine()) != null) {
             if (line.isEmpty() || line.charAt(0) == '#' || line.isBlank()) {
@@ -95,14 +93,11 @@ final class CatalogReader {
             }
             String[] f = line.split("\t", -1);
             if (!f[0].equals("@model")) {
-                return null;
+                break;
             }
-            CatalogModel m = CatalogModel.parse(f);
-            if (m.product().equalsIgnoreCase(product)) {
-                return m.id();
-            }
+            models.add(CatalogModel.parse(f));
         }
-        return null;
+        return models;
     }
 
     private void line(int no, String line) {

@@ -16,9 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.mppfw.api.config.Access;
 import org.mppfw.api.config.ApplyResult;
 import org.mppfw.api.config.ChangeSource;
@@ -30,7 +31,7 @@ import org.mppfw.api.config.Rejection;
 /**
  * {@code param:export} writes a phone's cfg.xml, and that file imports back with nothing changed:
  * every parameter of the catalog, whatever the catalog holds, set to a value and a {@code ua}
- * other than its factory ones.
+ * other than its factory ones, on every model the catalog declares.
  */
 class ExportRoundTripTest {
 
@@ -40,14 +41,27 @@ class ExportRoundTripTest {
     private ParameterStoreImpl store;
     private Catalog catalog;
 
-    @BeforeEach
-    void open() throws IOException {
-        store = TestStores.open(data);
-        catalog = Catalog.standard();
+    /** The store of one of the catalog's models (null: the default one) on the test's data dir. */
+    private void open(String model) throws IOException {
+        catalog = Catalog.standard(model);
+        store = new ParameterStoreImpl(data, catalog, ParameterStoreImpl.Options.defaults());
+    }
+
+    static List<String> models() {
+        return Catalog.models().stream().map(CatalogModel::id).toList();
     }
 
     @Test
-    void everyParameterSurvivesExportFactoryResetAndImport() throws Exception {
+    void everyModelIsTried() {
+        assertTrue(models().containsAll(List.of("8845", "7841", "6851")), models().toString());
+    }
+
+    @ParameterizedTest(name = "model {0}")
+    @MethodSource("models")
+    void everyParameterSurvivesExportFactoryResetAndImport(String model) throws Exception {
+        open(model);
+        assertEquals(Catalog.models().stream().filter(m -> m.id().equals(model)).findFirst().orElseThrow().product(),
+                catalog.product());
         Map<String, String> values = nonDefaultValues();
         Map<String, Access> access = new LinkedHashMap<>();
         StringBuilder profile = new StringBuilder("<flat-profile>\n");
@@ -92,6 +106,7 @@ class ExportRoundTripTest {
 
     @Test
     void theFileIsLaidOutAsThePhonesCfgXml() throws Exception {
+        open(null);
         store.set("Proxy_Host", "proxy.example.com", ChangeSource.ADMIN);
         store.set("Proxy_Password", "hunter2", ChangeSource.ADMIN);
         String cfg = new String(export(), StandardCharsets.UTF_8);
