@@ -95,7 +95,7 @@ public final class Catalog {
      *
      * @throws IllegalArgumentException naming the line of the first bad entry
      */
-    static Catalog parse(InputStream in, String modelId) throws IOException {
+    public static Catalog parse(InputStream in, String modelId) throws IOException {
         return CatalogReader.read(in, modelId);
     }
 

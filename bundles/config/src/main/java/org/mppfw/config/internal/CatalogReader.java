@@ -29,7 +29,6 @@ import org.mppfw.api.config.ParameterType;
  */
 final class CatalogReader {
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.\\-]*");
     private static final Pattern RANGE = Pattern.compile("\\.\\.");
     private static final Pattern BAR = Pattern.compile("\\|");
 
@@ -42,8 +41,11 @@ final class CatalogReader {
         }
     }
 
-    /** A row of the file: its line number, columns, label or null, per-line kind. */
-    private record Row(int line, String[] f, String label, String per) {
+    /**
+     * A row of the file: its line number, its definition as written, label or null, per-line kind,
+     * whether its default holds the line's number (and so is checked for each line).
+     */
+    private record Row(int line, ParameterDefinition proto, String label, String per, boolean defaultVaries) {
     }
 
     private final String modelId;
@@ -144,9 +146,11 @@ final class CatalogReader {
         if (!only.equals("-") && !forThisModel(only)) {
             return;
         }
+        ParameterDefinition proto = prototype(f);
         if (per.equals("-")) {
             endRun();
-            add(new Row(no, f, label, per), 0);
+            checkDefault(proto);
+            add(new Row(no, proto, label, per, false), 0);
             return;
         }
         if (model == null) {
@@ -156,10 +160,14 @@ final class CatalogReader {
         if (!f[0].contains(per.equals("kem") ? "[k]" : "[n]")) {
             throw new IllegalArgumentException("a per-line name needs its " + (per.equals("kem") ? "[u] and [k]" : "[n]"));
         }
+        boolean defaultVaries = f[2].indexOf('[') >= 0;
+        if (!defaultVaries) {
+            checkDefault(proto); // once for all its lines
+        }
         if (!run.isEmpty() && !run.get(0).per().equals(per)) {
             endRun();
         }
-        run.add(new Row(no, f, label, per));
+        run.add(new Row(no, proto, label, per, defaultVaries));
     }
 
     private boolean forThisModel(String only) {
@@ -192,16 +200,19 @@ final class CatalogReader {
 
     /** Adds the i-th (0-based) expansion of a row; a plain row has only the 0th. */
     private void add(Row r, int i) {
-        String[] g = r.f();
+        ParameterDefinition d = r.proto();
         String label = r.label();
-        if (!r.per().equals("-")) {
-            g = g.clone();
-            g[0] = model.expand(r.per(), g[0], i);
-            g[2] = model.expand(r.per(), g[2], i);
-            g[6] = model.expand(r.per(), g[6], i);
-            label = label == null ? null : model.expand(r.per(), label, i);
+        String per = r.per();
+        if (!per.equals("-")) {
+            String def = r.defaultVaries() ? model.expand(per, d.defaultValue(), i) : d.defaultValue();
+            d = new ParameterDefinition(model.expand(per, d.name(), i), d.type(), def, d.access(), d.secret(),
+                    d.choices(), d.min(), d.max(), model.expand(per, d.group(), i));
+            label = label == null ? null : model.expand(per, label, i);
+            if (r.defaultVaries()) {
+                checkDefault(d);
+            }
         }
-        ParameterDefinition d = entry(g);
+        checkName(d.name());
         if (defs.putIfAbsent(d.name(), d) != null) {
             throw new IllegalArgumentException("duplicate name " + d.name());
         }
@@ -210,11 +221,8 @@ final class CatalogReader {
         }
     }
 
-    private static ParameterDefinition entry(String[] f) {
-        String name = f[0];
-        if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("bad name '" + name + "'");
-        }
+    /** A row's definition, its name, default and group as written (with [n] where a per-line row has it). */
+    private static ParameterDefinition prototype(String[] f) {
         ParameterType type = ParameterType.valueOf(f[1]);
         String def = "-".equals(f[2]) ? "" : f[2];
         Access access = Access.parse(f[3]);
@@ -228,7 +236,7 @@ final class CatalogReader {
         String constraint = f[5];
         switch (type) {
             case CHOICE:
-                choices = Arrays.asList(BAR.split(constraint));
+                choices = List.of(BAR.split(constraint));
                 break;
             case INTEGER:
             case INTEGER_LIST:
@@ -247,15 +255,34 @@ final class CatalogReader {
                     throw new IllegalArgumentException(type + " takes no constraint");
                 }
         }
-        ParameterDefinition d = new ParameterDefinition(name, type, def, access, secret, choices, min, max, f[6]);
+        return new ParameterDefinition(f[0], type, def, access, secret, choices, min, max, f[6]);
+    }
+
+    /** A letter, then letters, digits and {@code _ . -}. */
+    private static void checkName(String name) {
+        boolean ok = !name.isEmpty() && isLetter(name.charAt(0));
+        for (int i = 1; ok && i < name.length(); i++) {
+            char c = name.charAt(i);
+            ok = isLetter(c) || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+        }
+        if (!ok) {
+            throw new IllegalArgumentException("bad name '" + name + "'");
+        }
+    }
+
+    private static boolean isLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
+    private static void checkDefault(ParameterDefinition d) {
+        String def = d.defaultValue();
         try {
             String normal = Values.normalize(d, def);
             if (!normal.equals(def)) {
-                throw new IllegalArgumentException("default of " + name + " is not in normal form: " + normal);
+                throw new IllegalArgumentException("default of " + d.name() + " is not in normal form: " + normal);
             }
         } catch (ParameterException e) {
             throw new IllegalArgumentException("default does not fit its type: " + e.getMessage(), e);
         }
-        return d;
     }
 }
