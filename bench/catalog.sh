@@ -61,8 +61,10 @@ boot_once() {
     [ -n "$ms" ] || { echo "no boot report:" >&2; cat "$err" >&2; exit 1; }
     local jpid info heap meta rss params
     jpid=$(pgrep -P "$pid" java || echo "$pid")
-    jcmd "$jpid" GC.run >/dev/null
-    info=$(jcmd "$jpid" GC.heap_info)
+    # the attach may time out on a loaded machine: a few attempts
+    for _ in 1 2 3 4 5; do jcmd "$jpid" GC.run >/dev/null 2>&1 && break; done || true
+    info=$(for _ in 1 2 3 4 5; do jcmd "$jpid" GC.heap_info 2>/dev/null && break; done || true)
+    [ -n "$info" ] || { echo "jcmd could not attach to $jpid" >&2; exit 1; }
     heap=$(echo "$info" | sed -n 's/.*generation.*used \([0-9]*\)K.*/\1/p' | awk '{s += $1} END {print s}')
     meta=$(echo "$info" | sed -n 's/^ *Metaspace *used \([0-9]*\)K.*/\1/p')
     rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$jpid/status")
