@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What the parameter catalog costs a running phone: boot time, CPU time to boot, used Java heap
 # after a full GC, metaspace and resident memory (medians) of the image booted as a service
-# (--no-shell, bin/mppfw's flags, no class-data archive, a fresh data dir each boot), with three
+# (--no-shell, bin/mppfw's flags, no class-data archive, a fresh data dir each boot), and the time
+# the parameter store took to read its catalog (its log line), with three
 # catalogs in its config bundle: the catalog's first 96 rows (the phone's size before the whole
 # catalog), the shipped one, and the shipped one's rows four times over (the size the guides'
 # whole catalog will have). The two other images are copies of IMAGE whose mppfw-config.jar holds
@@ -46,7 +47,7 @@ variant() {
     jar uf "$work/$name/bundles/mppfw-config.jar" -C "$work/$name-tsv" org/mppfw/config/internal/catalog.tsv
 }
 
-# boot_once IMAGE -> "boot-ms cpu-ms heap-kb metaspace-kb rss-kb parameters"
+# boot_once IMAGE -> "boot-ms cpu-ms heap-kb metaspace-kb rss-kb parameters catalog-read-ms"
 boot_once() {
     local img=$1 data=$work/data err=$work/err
     rm -rf "$data"
@@ -68,7 +69,7 @@ boot_once() {
     heap=$(echo "$info" | sed -n 's/.*generation.*used \([0-9]*\)K.*/\1/p' | awk '{s += $1} END {print s}')
     meta=$(echo "$info" | sed -n 's/^ *Metaspace *used \([0-9]*\)K.*/\1/p')
     rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$jpid/status")
-    params=$(sed -n 's/.*Parameter store ready: \([0-9]*\) parameters.*/\1/p' "$err")
+    params=$(sed -n 's/.*Parameter store ready: \([0-9]*\) parameters.*catalog read in \([0-9]*\) ms.*/\1 \2/p' "$err")
     kill "$pid"
     wait "$pid" || true
     pid=
@@ -82,8 +83,8 @@ median() {
 variant rows96 rows 96
 variant x4 times 4
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $runs boots each, in turn"
-echo "| catalog | parameters (8845) | boot ms | CPU ms to boot | used heap after a full GC, MB | metaspace used, MB | RSS MB |"
-echo "|---|---|---|---|---|---|---|"
+echo "| catalog | parameters (8845) | catalog read, ms | boot ms | CPU ms to boot | used heap after a full GC, MB | metaspace used, MB | RSS MB |"
+echo "|---|---|---|---|---|---|---|---|"
 names=(rows96 shipped x4)
 for name in "${names[@]}"; do : >"$work/r-$name"; done
 for _ in $(seq 1 "$runs"); do
@@ -96,5 +97,5 @@ done
 for name in "${names[@]}"; do
     col() { awk -v c="$1" '{print $c}' "$work/r-$name" | median; }
     mb() { awk -v k="$1" 'BEGIN {printf "%.1f", k / 1024}'; }
-    echo "| $name | $(col 6) | $(col 1) | $(col 2) | $(mb "$(col 3)") | $(mb "$(col 4)") | $(mb "$(col 5)") |"
+    echo "| $name | $(col 6) | $(col 7) | $(col 1) | $(col 2) | $(mb "$(col 3)") | $(mb "$(col 4)") | $(mb "$(col 5)") |"
 done

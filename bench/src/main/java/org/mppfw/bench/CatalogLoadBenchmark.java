@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the catalog costs at boot: reading, checking and expanding {@code catalog.tsv} for the
@@ -38,6 +39,8 @@ public class CatalogLoadBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
+        // logging is up before the parameter store starts on the phone
+        LoggerFactory.getLogger(CatalogLoadBenchmark.class).debug("start");
         text = catalog.equals("standard") ? null : Catalogs.times(Integer.parseInt(catalog.substring(1)));
     }
 

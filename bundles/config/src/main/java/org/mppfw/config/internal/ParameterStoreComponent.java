@@ -53,16 +53,18 @@ public final class ParameterStoreComponent implements ParameterStore, KeptValues
             return t;
         });
         Catalog catalog;
+        long read = System.nanoTime();
         try {
             catalog = catalogOf(identity);
+            read = System.nanoTime() - read;
             store = new ParameterStoreImpl(DataDir.of(ctx), catalog,
                     new ParameterStoreImpl.Options(config.empty_resets_to_default(), events));
         } catch (IOException | RuntimeException e) {
             events.shutdownNow();
             throw e;
         }
-        LOG.info("Parameter store ready: {} parameters of the {}, {}", catalog.size(), catalog.product(),
-                store.file());
+        LOG.info("Parameter store ready: {} parameters of the {} (catalog read in {} ms), {}", catalog.size(),
+                catalog.product(), read / 1_000_000, store.file());
     }
 
     /** The catalog of the phone's model; a model the catalog does not declare gets the default one's. */
