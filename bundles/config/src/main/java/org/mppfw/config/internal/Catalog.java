@@ -71,6 +71,7 @@ public final class Catalog {
         for (CatalogModel m : models()) {
             if (m.product().equalsIgnoreCase(product == null ? "" : product)) {
                 id = m.id();
+                break;
             }
         }
         Catalog c = standard(id);
