@@ -64,10 +64,17 @@ final class PhoneProcess implements AutoCloseable {
         return new PhoneProcess(pb.start(), log);
     }
 
-    /** Runs a batch of commands to the end ({@code -c}) and returns stdout; fails on a non-zero exit. */
-    static String batch(Path image, Path data, String javaOpts, String commands) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(image.resolve("bin/mppfw").toString(), "--data", data.toString(), "-c",
-                commands).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    /**
+     * Runs a batch of commands to the end ({@code -c}), with more options of {@code bin/mppfw}
+     * before it, and returns stdout and stderr; fails on a non-zero exit.
+     */
+    static String batch(Path image, Path data, String javaOpts, String commands, String... args)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(image.resolve("bin/mppfw").toString(), "--data", data.toString()));
+        cmd.addAll(List.of(args));
+        cmd.addAll(List.of("-c", commands));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         pb.environment().put("MPPFW_CDS", "0");
         pb.environment().put("MPPFW_JAVA_OPTS", javaOpts);
         Process p = pb.start();

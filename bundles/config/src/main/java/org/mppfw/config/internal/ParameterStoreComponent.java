@@ -17,6 +17,7 @@ import org.mppfw.api.config.ParameterDefinition;
 import org.mppfw.api.config.ParameterListener;
 import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.config.ProfileException;
+import org.mppfw.api.device.DeviceIdentity;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -29,7 +30,10 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The {@link ParameterStore} service: {@link ParameterStoreImpl} on the data dir, listeners from the whiteboard. */
+/**
+ * The {@link ParameterStore} service: {@link ParameterStoreImpl} on the data dir with the catalog
+ * of the device identity's model, listeners from the whiteboard.
+ */
 @Component(service = ParameterStore.class, configurationPid = ParameterStoreComponent.PID, immediate = true)
 @Designate(ocd = StoreConfig.class)
 public final class ParameterStoreComponent implements ParameterStore, KeptValues {
@@ -41,20 +45,31 @@ public final class ParameterStoreComponent implements ParameterStore, KeptValues
     private final ParameterStoreImpl store;
 
     @Activate
-    public ParameterStoreComponent(BundleContext ctx, StoreConfig config) throws IOException {
+    public ParameterStoreComponent(BundleContext ctx, StoreConfig config, @Reference DeviceIdentity identity)
+            throws IOException {
         events = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "mppfw-config-events");
             t.setDaemon(true);
             return t;
         });
+        Catalog catalog;
+        long read = System.nanoTime();
         try {
-            store = new ParameterStoreImpl(DataDir.of(ctx), Catalog.standard(),
+            catalog = catalogOf(identity);
+            read = System.nanoTime() - read;
+            store = new ParameterStoreImpl(DataDir.of(ctx), catalog,
                     new ParameterStoreImpl.Options(config.empty_resets_to_default(), events));
         } catch (IOException | RuntimeException e) {
             events.shutdownNow();
             throw e;
         }
-        LOG.info("Parameter store ready: {} parameters, {}", store.catalog().size(), store.file());
+        LOG.info("Parameter store ready: {} parameters of the {} (catalog read in {} ms), {}", catalog.size(),
+                catalog.product(), read / 1_000_000, store.file());
+    }
+
+    /** The catalog of the phone's model; a model the catalog does not declare gets the default one's. */
+    static Catalog catalogOf(DeviceIdentity identity) {
+        return Catalog.forProduct(identity.model());
     }
 
     @Modified

@@ -38,5 +38,15 @@
  * (the guides show the screen only). The per-line {@code Proxy_n_}, {@code Display_Name_n_},
  * {@code User_ID_n_}, {@code Auth_ID_n_} are rows of their own for the 8845's ten extensions,
  * the way {@code User_ID_1_} was.
+ *
+ * <p>The model: the store's catalog is that of the device identity's model (the product name
+ * chosen at the first boot, {@code --model CP-7841-3PCC}), matched to a {@code @model} line of the
+ * catalog by its product name, case ignored. A model the catalog does not declare boots with the
+ * default model's catalog (the file's first, the 8845) and one warning in the log, rather than
+ * refusing to boot: the phone stays reachable and provisionable. Order: the public templates
+ * written from a phone's {@code cfg.xml} (FusionPBX's 8851 one lists each section for Ext 1, then
+ * the same sections again for Ext 2, and Line Key 1's four parameters before Line Key 2's), so a
+ * run of per-line rows is expanded line by line ({@code CatalogReader}), and the export's group
+ * comment is repeated for each extension.
  */
 package org.mppfw.config.internal;

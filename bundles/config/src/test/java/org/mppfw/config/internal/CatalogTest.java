@@ -243,6 +243,47 @@ class CatalogTest {
         assertThrows(IllegalArgumentException.class, () -> parse("Y\tSTRING\t-\tna\tn\t-\tg\t-\n"));
     }
 
+    /**
+     * As a phone's cfg.xml (and the public templates written from one) lists them: every parameter
+     * of Ext 1 with its sections, then every parameter of Ext 2, ...; Line Key 1's, then Line Key 2's.
+     */
+    @Test
+    void perLineRowsAreListedLineByLineAsInAPhonesCfgXml() throws Exception {
+        String models = "@model\ta\tCP-A\text=2\tkeys=2\tkem=1x2\n@model\tb\tCP-B\text=1\tkeys=1\tkem=0x0\n";
+        String rows = "Before\tSTRING\t-\tna\tn\t-\tg\n"
+                + "E_[n]_\tSTRING\t-\tna\tn\t-\tExt [n]/General\t-\text\t-\n"
+                + "# a comment and another model's row do not end the run\n"
+                + "OnlyB_[n]_\tSTRING\t-\tna\tn\t-\tExt [n]/General\t-\text\tb\n"
+                + "F_[n]_\tSTRING\t-\tna\tn\t-\tExt [n]/Dial Plan\t-\text\t-\n"
+                + "K_[n]_\tSTRING\t-\tna\tn\t-\tLine Key [n]\t-\tkey\t-\n"
+                + "S_[n]_\tSTRING\t-\tna\tn\t-\tLine Key [n]\t-\tkey\t-\n"
+                + "Between\tSTRING\t-\tna\tn\t-\tg\n"
+                + "G_[n]_\tSTRING\t-\tna\tn\t-\tExt [n]/Other\t-\text\t-\n"
+                + "Unit_[u]_Key_[k]_\tSTRING\t-\tna\tn\t-\tAtt Console/Unit [u]\t-\tkem\t-\n"
+                + "L_[u]_[k]_\tSTRING\t-\tna\tn\t-\tAtt Console/Unit [u]\t-\tkem\t-\n";
+        assertEquals(List.of("Before", "E_1_", "F_1_", "E_2_", "F_2_", "K_1_", "S_1_", "K_2_", "S_2_", "Between", "G_1_",
+                "G_2_", "Unit_1_Key_1_", "L_1_1_", "Unit_1_Key_2_", "L_1_2_"), names(parse(models + rows)));
+        assertEquals(List.of("Before", "E_1_", "OnlyB_1_", "F_1_", "K_1_", "S_1_", "Between", "G_1_"), names(
+                Catalog.parse(new ByteArrayInputStream((models + rows).getBytes(StandardCharsets.UTF_8)), "b")));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> parse(models + "E_[n]_\tINTEGER\tx\tna\tn\t0..9\tg\t-\text\t-\nX\tSTRING\t-\tna\tn\t-\tg\n"));
+        assertTrue(e.getMessage().startsWith("catalog line 3: "), e.getMessage());
+
+        // the real catalog: Ext 1's parameters, then Ext 2's, ...; each group's comment repeated per extension
+        List<String> extTabs = catalog.definitions().stream().map(d -> d.group().split("/")[0])
+                .filter(t -> t.startsWith("Ext ")).distinct().toList();
+        assertEquals(catalog.extensions(), extTabs.size());
+        for (int n = 1; n <= catalog.extensions(); n++) {
+            assertEquals("Ext " + n, extTabs.get(n - 1), "Ext " + n + "'s parameters together, after Ext " + (n - 1) + "'s");
+        }
+        List<String> names = names(catalog);
+        assertTrue(names.indexOf("Call_Waiting_Enable_1_") < names.indexOf("User_ID_2_"), "every Ext 1 row before Ext 2");
+    }
+
+    private static List<String> names(Catalog c) {
+        return c.definitions().stream().map(ParameterDefinition::name).toList();
+    }
+
     @Test
     void secretsAreFlaggedAndNothingElse() {
         Set<String> flagged = catalog.definitions().stream().filter(ParameterDefinition::secret)

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,22 +42,27 @@ class ExportRoundTripTest {
     private ParameterStoreImpl store;
     private Catalog catalog;
 
-    @BeforeEach
-    void open() throws IOException {
-        store = TestStores.open(data);
-        catalog = Catalog.standard();
+    /** The store of one of the catalog's models (null: the default one) on the test's data dir. */
+    private void open(String model) throws IOException {
+        catalog = Catalog.standard(model);
+        store = new ParameterStoreImpl(data, catalog, ParameterStoreImpl.Options.defaults());
     }
 
-    static List<String> models() throws IOException {
-        return ModelsTest.declaredModels();
+    static List<String> models() {
+        return Catalog.models().stream().map(CatalogModel::id).toList();
     }
 
-    @ParameterizedTest
+    @Test
+    void everyModelIsTried() {
+        assertTrue(models().containsAll(List.of("8845", "7841", "6851")), models().toString());
+    }
+
+    @ParameterizedTest(name = "model {0}")
     @MethodSource("models")
     void everyParameterSurvivesExportFactoryResetAndImport(String model) throws Exception {
-        catalog = Catalog.standard(model);
-        store = new ParameterStoreImpl(Files.createDirectories(data.resolve(model)), catalog,
-                ParameterStoreImpl.Options.defaults());
+        open(model);
+        assertEquals(Catalog.models().stream().filter(m -> m.id().equals(model)).findFirst().orElseThrow().product(),
+                catalog.product());
         Map<String, String> values = nonDefaultValues();
         Map<String, Access> access = new LinkedHashMap<>();
         StringBuilder profile = new StringBuilder("<flat-profile>\n");
@@ -103,6 +107,7 @@ class ExportRoundTripTest {
 
     @Test
     void theFileIsLaidOutAsThePhonesCfgXml() throws Exception {
+        open(null);
         store.set("Proxy_Host", "proxy.example.com", ChangeSource.ADMIN);
         store.set("Proxy_Password", "hunter2", ChangeSource.ADMIN);
         String cfg = new String(export(), StandardCharsets.UTF_8);
