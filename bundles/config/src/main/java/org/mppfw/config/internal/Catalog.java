@@ -143,4 +143,34 @@ public final class Catalog {
     public int size() {
         return byName.size();
     }
+
+    /**
+     * The other models of the bundled catalog that have a parameter this model lacks, by product
+     * name ({@code Phone-wifi-on}: the CP-8861-3PCC and CP-8865-3PCC on an 8845), empty for a
+     * name no model has. A profile written for the whole series sets such names; a phone of
+     * another model ignores them as it ignores unknown ones, but says which they are.
+     */
+    public List<String> otherModels(String name) {
+        if (name == null || byName.containsKey(name)) {
+            return List.of();
+        }
+        List<String> products = Series.PRODUCTS_BY_NAME.getOrDefault(name, List.of());
+        return products.stream().filter(p -> !p.equals(product())).toList();
+    }
+
+    /** Which models of the bundled file have each name: read once, when first asked. */
+    private static final class Series {
+        static final Map<String, List<String>> PRODUCTS_BY_NAME = build();
+
+        private static Map<String, List<String>> build() {
+            Map<String, List<String>> m = new java.util.HashMap<>();
+            for (CatalogModel model : models()) {
+                for (ParameterDefinition d : standard(model.id()).definitions()) {
+                    m.computeIfAbsent(d.name(), k -> new java.util.ArrayList<>(2)).add(model.product());
+                }
+            }
+            m.replaceAll((k, v) -> List.copyOf(v));
+            return Map.copyOf(m);
+        }
+    }
 }

@@ -168,6 +168,9 @@ public final class ParamCommands {
         for (String u : r.unknown()) {
             b.append(System.lineSeparator()).append("unknown  ").append(u);
         }
+        for (String o : r.otherModels()) {
+            b.append(System.lineSeparator()).append("other model ").append(o);
+        }
         return b.toString();
     }
 

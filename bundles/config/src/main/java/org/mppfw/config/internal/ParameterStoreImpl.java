@@ -255,12 +255,15 @@ public final class ParameterStoreImpl implements ParameterStore, KeptValues {
         // last occurrence wins; the map keeps the names in the order of their last occurrence
         Map<String, FlatProfile.Entry> last = new LinkedHashMap<>();
         Set<String> unknown = new LinkedHashSet<>();
+        Set<String> otherModels = new LinkedHashSet<>();
         for (FlatProfile.Entry e : profile.entries()) {
             if (catalog.definition(e.name()).isPresent()) {
                 last.remove(e.name());
                 last.put(e.name(), e);
-            } else {
+            } else if (catalog.otherModels(e.name()).isEmpty()) {
                 unknown.add(e.name());
+            } else {
+                otherModels.add(e.name());
             }
         }
         List<ParameterChange> changes;
@@ -327,7 +330,7 @@ public final class ParameterStoreImpl implements ParameterStore, KeptValues {
                 commit(next, nextKept);
             }
             result = new ApplyResult(changed, unchanged, new ArrayList<>(unknown), rejected, preserved,
-                    profile.sha256());
+                    profile.sha256(), new ArrayList<>(otherModels));
         }
         LOG.info("Profile applied ({}): {}", source, result.summary());
         for (Rejection r : result.rejected()) {
