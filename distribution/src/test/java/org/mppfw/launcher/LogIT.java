@@ -68,6 +68,8 @@ class LogIT {
             awaitRing(data, "Debug_Level DEBUG: the log keeps DEBUG lines and above");
             phone.run("key:press back");
             assertTrue(ring(data).contains("DEBUG [") && ring(data).contains("- key back"), ring(data));
+            phone.run("param:set User_Password Log-IT-s3cret; param:set SSH_Password Log-IT-s3cret");
+            // no await: the store's thread tells the next change (NOTICE, awaited below) after these
 
             phone.run("param:set Debug_Level notice");
             awaitRing(data, "Debug_Level NOTICE: the log keeps INFO lines and above", 2);
@@ -91,6 +93,7 @@ class LogIT {
             assertEquals("NOTICE", again.run("param:get Debug_Level").strip().toUpperCase());
         }
         String afterRestart = ring(data);
+        assertFalse(afterRestart.contains("Log-IT-s3cret"), "a secret in the ring:\n" + afterRestart);
         assertTrue(afterRestart.startsWith(beforeKill), "the restart appends to the ring");
         try (Stream<Path> files = Files.list(data.resolve("log"))) {
             for (Path f : files.toList()) {
