@@ -37,9 +37,25 @@ final class LogSetup {
         }
         setDefault(RING, RING_DEFAULT);
         System.setProperty(ROOT, lower(System.getProperty(CONSOLE), System.getProperty(RING)));
+        olderSets(System.getProperty(CONSOLE));
         // some bundles (SPI Fly, JLine) log through java.util.logging: the console's threshold
         java.util.logging.Logger.getLogger("").setLevel(verbosity > 0 ? java.util.logging.Level.INFO
                 : java.util.logging.Level.WARNING);
+    }
+
+    /**
+     * A firmware set of an earlier release (a fallback, a set on trial) logs with slf4j-simple, which
+     * reads its own properties: the console as those releases showed it (no ring).
+     */
+    private static void olderSets(String console) {
+        String simple = "org.slf4j.simpleLogger.";
+        System.setProperty(simple + "defaultLogLevel", console.trim().toLowerCase(Locale.ROOT));
+        setDefault(simple + "logFile", "System.err");
+        setDefault(simple + "showDateTime", "true");
+        setDefault(simple + "dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSS");
+        setDefault(simple + "showThreadName", "false");
+        setDefault(simple + "showShortLogName", "true");
+        setDefault(simple + "levelInBrackets", "true");
     }
 
     /** The more verbose of two logback level names (an unknown name counts as DEBUG, logback's own default). */
