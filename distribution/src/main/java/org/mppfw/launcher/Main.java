@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 
 import org.mppfw.layout.BootEntry;
 import org.mppfw.layout.BundleList;
@@ -37,9 +36,6 @@ public final class Main {
     static final int REBOOT = 75;
     /** Set by {@code bin/mppfw} when it starts the phone again (a reboot or a crash). */
     static final String RESTART_ENV = "MPPFW_RESTART";
-
-    static final String LOGGING_PROPERTIES = "etc/logging.properties";
-    private static final String SIMPLE_LOGGER = "org.slf4j.simpleLogger.";
 
     private Main() {
     }
@@ -72,9 +68,9 @@ public final class Main {
         BootConfig config;
         try {
             Path image = imageDir();
-            configureLogging(image, launch.verbosity());
             config = BootConfig.load(image, launch);
             Files.createDirectories(config.dataDir());
+            LogSetup.configure(image, config.dataDir(), launch.verbosity());
         } catch (Exception e) {
             Log.error("cannot boot: " + BatchRunner.message(e));
             Log.debug(e);
@@ -213,24 +209,5 @@ public final class Main {
         }
         Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         return jar.toAbsolutePath().getParent().getParent().normalize();
-    }
-
-    /**
-     * slf4j-simple reads system properties when the logging bundle starts: take the image's
-     * defaults unless the command line set them, and raise the level for {@code -v}/{@code -vv}.
-     */
-    static void configureLogging(Path image, int verbosity) {
-        Properties defaults = BootConfig.read(image.resolve(LOGGING_PROPERTIES));
-        for (String key : defaults.stringPropertyNames()) {
-            if (key.startsWith(SIMPLE_LOGGER) && System.getProperty(key) == null) {
-                System.setProperty(key, defaults.getProperty(key).trim());
-            }
-        }
-        if (verbosity > 0) {
-            System.setProperty(SIMPLE_LOGGER + "defaultLogLevel", verbosity > 1 ? "debug" : "info");
-        }
-        // some bundles (SPI Fly, JLine) log through java.util.logging: same threshold
-        java.util.logging.Logger.getLogger("").setLevel(verbosity > 0 ? java.util.logging.Level.INFO
-                : java.util.logging.Level.WARNING);
     }
 }

@@ -213,7 +213,7 @@ class ImageIT {
             present = jars.map(j -> "bundles/" + j.getFileName()).collect(Collectors.toCollection(TreeSet::new));
         }
         assertEquals(present, listed);
-        for (String logging : List.of("bundles/slf4j-api.jar", "bundles/slf4j-simple.jar",
+        for (String logging : List.of("bundles/slf4j-api.jar", "bundles/logback-classic.jar", "bundles/logback-core.jar",
                 "bundles/org.apache.aries.spifly.dynamic.bundle.jar", "bundles/asm.jar")) {
             assertTrue(list.entries().contains(new BundleList.Entry(1, logging)), logging + " at level 1");
         }

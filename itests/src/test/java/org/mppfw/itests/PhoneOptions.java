@@ -40,11 +40,13 @@ final class PhoneOptions {
                 frameworkProperty("mppfw.data.dir").value(dataDir.toString()),
                 frameworkProperty("mppfw.mac").value(MAC),
                 frameworkProperty("mppfw.serial").value("FCH2345ABCD"),
-                systemProperty("org.slf4j.simpleLogger.defaultLogLevel").value("warn"),
-                systemProperty("org.slf4j.simpleLogger.logFile").value("System.err"),
                 junitBundles(),
                 cleanCaches(true)));
         Path image = image();
+        // the image's logging (etc/logback.xml): warnings on stderr, the ring in the data dir
+        options.add(systemProperty("logback.configurationFile").value(image.resolve("etc/logback.xml").toString()));
+        options.add(systemProperty("mppfw.log.dir").value(dataDir.resolve("log").toString()));
+        options.add(systemProperty("mppfw.log.console").value("WARN"));
         List<String> names = new ArrayList<>();
         try {
             for (BundleList.Entry e : BundleList.read(image.resolve(BundleList.FILE)).forMode(false)) {
