@@ -1,13 +1,18 @@
 package org.mppfw.log.internal;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.core.joran.spi.JoranException;
 import org.mppfw.api.config.ChangeSource;
 import org.mppfw.api.config.ParameterChange;
 import org.mppfw.api.config.ParameterException;
 import org.mppfw.api.config.ParameterListener;
 import org.mppfw.api.config.ParameterStore;
+import org.mppfw.api.device.DeviceProperties;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -31,8 +36,18 @@ public final class DebugLevelComponent implements ParameterListener {
     private DebugLevel applied;
 
     @Activate
-    public DebugLevelComponent(@Reference ParameterStore store) {
+    public DebugLevelComponent(@Reference ParameterStore store, BundleContext context) {
         this.store = store;
+        if (UnconfiguredLog.unconfigured() && LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+            Path dir = Path.of(context.getProperty(DeviceProperties.DATA_DIR), "log");
+            try {
+                UnconfiguredLog.configure(logback, dir);
+                LOG.warn("the launcher did not configure the log (a launcher of an earlier release): the log is the"
+                        + " image's, its ring in {}", dir);
+            } catch (JoranException | RuntimeException e) {
+                LOG.warn("the launcher did not configure the log, and the image's configuration failed: {}", e.toString());
+            }
+        }
         this.ring = PhoneLog.ring();
         if (ring.isEmpty()) {
             LOG.warn("the log has no ring of files (logback's appender {}): {} changes nothing", Ring.APPENDER, PARAMETER);
