@@ -55,8 +55,14 @@ public final class ReportComponent implements Reports, ParameterListener, Provis
     private static final Logger LOG = LoggerFactory.getLogger(ReportComponent.class);
 
     private final Transports transports = new Transports();
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile ContentEncryptor encryptor;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile Provisioning provisioning;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile FirmwareService firmware;
 
     private final ParameterStore store;
@@ -213,42 +219,6 @@ public final class ReportComponent implements Reports, ParameterListener, Provis
 
     void removeTransport(Transport t, Map<String, Object> props) {
         transports.remove(t);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setEncryptor(ContentEncryptor e) {
-        encryptor = e;
-    }
-
-    void unsetEncryptor(ContentEncryptor e) {
-        if (encryptor == e) {
-            encryptor = null;
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setProvisioning(Provisioning p) {
-        provisioning = p;
-    }
-
-    void unsetProvisioning(Provisioning p) {
-        if (provisioning == p) {
-            provisioning = null;
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setFirmware(FirmwareService f) {
-        firmware = f;
-    }
-
-    void unsetFirmware(FirmwareService f) {
-        if (firmware == f) {
-            firmware = null;
-        }
     }
 
     /** The encryptor bound now, looked up at each upload (it may be swapped by an upgrade). */
