@@ -110,7 +110,7 @@ class WebUiIT {
         login("admin", "");
         assertTrue(BROWSER.driver().getPageSource().contains("Product Information"));
         tab("Provisioning");
-        WebElement rule = BROWSER.find("p_Profile_Rule");
+        WebElement rule = BROWSER.find("p-Profile_Rule");
         rule.clear();
         String url = nginx.url("profile.xml");
         rule.sendKeys(url);
@@ -142,13 +142,13 @@ class WebUiIT {
         login("user", "us3r-Secret");
         assertTrue(BROWSER.all(By.linkText("Provisioning")).isEmpty(), "a tab of na parameters only is not offered");
         tab("Phone");
-        WebElement station = BROWSER.find("p_Station_Name");
+        WebElement station = BROWSER.find("p-Station_Name");
         assertFalse(station.isEnabled(), "ro is read-only");
         assertEquals("Reception", station.getAttribute("value"));
         tab("User");
-        assertTrue(BROWSER.find("p_Cfwd_All_Dest").isEnabled(), "rw is editable");
+        assertTrue(BROWSER.find("p-Cfwd_All_Dest").isEnabled(), "rw is editable");
         tab("System");
-        assertTrue(BROWSER.all(By.id("p_Admin_Password")).isEmpty(), "na is never shown");
+        assertTrue(BROWSER.all(By.id("p-Admin_Password")).isEmpty(), "na is never shown");
         BROWSER.open(base + "/voice?tab=Provisioning");
         assertTrue(BROWSER.all(By.id("submit")).isEmpty(), "an na tab is not served to the user");
     }
@@ -160,7 +160,7 @@ class WebUiIT {
         phone.run("param:set Station_Name \"" + probe + "\"");
         login("admin", "");
         tab("Phone");
-        assertEquals(probe, BROWSER.find("p_Station_Name").getAttribute("value"));
+        assertEquals(probe, BROWSER.find("p-Station_Name").getAttribute("value"));
         assertTrue(BROWSER.all(By.tagName("script")).isEmpty(), "no script element reached the page");
         assertEquals("Voice > Phone", BROWSER.driver().getTitle());
     }

@@ -51,9 +51,10 @@ final class ConfigPage {
         return d.group().substring(d.group().indexOf('/') + 1);
     }
 
-    /** The label shown: the parameter's name in words (the catalog's labels are the store's own). */
-    static String label(ParameterDefinition d) {
-        return d.name().replace('_', ' ').trim();
+    /** The label shown: the catalog's (the guide's web label), else the parameter's name in words. */
+    String label(ParameterDefinition d) {
+        String label = store.label(d.name());
+        return label.isEmpty() ? d.name().replace('_', ' ').trim() : label;
     }
 
     boolean visible(ParameterDefinition d, Role role) {
@@ -134,7 +135,7 @@ final class ConfigPage {
             if (shown == null || d.secret()) {
                 shown = store.parameter(d.name()).map(Parameter::displayValue).orElse("");
             }
-            b.append("<tr><td><label for=\"p_").append(esc(d.name())).append("\">").append(esc(label(d)))
+            b.append("<tr><td><label for=\"p-").append(esc(d.name())).append("\">").append(esc(label(d)))
                     .append("</label></td><td>");
             field(b, d, shown, editable(d, role));
             b.append("</td></tr>");
@@ -146,7 +147,7 @@ final class ConfigPage {
     }
 
     private static void field(StringBuilder b, ParameterDefinition d, String value, boolean editable) {
-        String common = " id=\"p_" + esc(d.name()) + "\"" + (editable ? " name=\"" + esc(d.name()) + "\"" : " disabled");
+        String common = " id=\"p-" + esc(d.name()) + "\"" + (editable ? " name=\"" + esc(d.name()) + "\"" : " disabled");
         List<String> choices = d.type() == ParameterType.BOOLEAN ? List.of("Yes", "No")
                 : d.type() == ParameterType.CHOICE ? d.choices() : List.of();
         if (!choices.isEmpty()) {

@@ -43,7 +43,7 @@ public final class WebUiServlet extends HttpServlet implements ParameterListener
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(WebUiServlet.class);
-    static final String COOKIE = "mppfw_session";
+    static final String COOKIE = "mppfw-session";
 
     private final transient ParameterStore store;
     private final transient Sessions sessions = new Sessions(System::nanoTime);

@@ -47,16 +47,18 @@ class ConfigPageTest {
     void eachTypeHasItsField() {
         String html = page.body("Provisioning", Role.ADMIN, session, n -> null);
         assertTrue(html.contains("<h3>Configuration Profile</h3>"));
-        assertTrue(html.contains("<select id=\"p_Provision_Enable\" name=\"Provision_Enable\"><option value=\"Yes\" selected>"));
-        assertTrue(html.contains("<input id=\"p_Profile_Rule\" name=\"Profile_Rule\" type=\"text\" value=\"/$PSN.xml\">"));
-        assertTrue(html.contains("<label for=\"p_Profile_Rule\">Profile Rule</label>"));
+        assertTrue(html.contains("<select id=\"p-Provision_Enable\" name=\"Provision_Enable\"><option value=\"Yes\" selected>"));
+        assertTrue(html.contains("<input id=\"p-Profile_Rule\" name=\"Profile_Rule\" type=\"text\" value=\"/$PSN.xml\">"));
+        assertTrue(html.contains("<label for=\"p-Profile_Rule\">Profile Rule</label>"));
         assertTrue(html.contains("name=\"csrf\" value=\"tok\""));
+        assertTrue(page.body("Ext 1", Role.ADMIN, session, n -> null)
+                .contains("<label for=\"p-Line_Enable_1_\">Line Enable</label>"), "the catalog's label");
     }
 
     @Test
     void theUserSeesRwEditableRoReadOnlyAndNeverNa() {
         String phone = page.body("Phone", Role.USER, new Sessions.Session("u", Role.USER, "t"), n -> null);
-        assertTrue(phone.contains("id=\"p_Station_Name\" disabled"), "ro is shown, not editable");
+        assertTrue(phone.contains("id=\"p-Station_Name\" disabled"), "ro is shown, not editable");
         assertTrue(phone.contains("value=\"Reception\""));
         String user = page.body("User", Role.USER, new Sessions.Session("u", Role.USER, "t"), n -> null);
         assertTrue(user.contains("name=\"Cfwd_All_Dest\""), "rw is editable");
@@ -97,7 +99,7 @@ class ConfigPageTest {
         store.set("Admin_Password", "real-secret", ChangeSource.ADMIN);
         String html = page.body("System", Role.ADMIN, session, n -> null);
         assertFalse(html.contains("real-secret"));
-        assertTrue(html.contains("id=\"p_Admin_Password\" name=\"Admin_Password\" type=\"password\" value=\""
+        assertTrue(html.contains("id=\"p-Admin_Password\" name=\"Admin_Password\" type=\"password\" value=\""
                 + ParameterStore.MASK + "\""));
         page.submit("System", Role.ADMIN, Map.of("Admin_Password", ParameterStore.MASK)::get);
         assertEquals("real-secret", store.get("Admin_Password"));
