@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.mppfw.api.config.ParameterStore;
+import org.mppfw.layout.LoginBackoff;
 
 /**
  * The login: {@code admin} with {@code Admin_Password}, {@code user} with {@code User_Password},

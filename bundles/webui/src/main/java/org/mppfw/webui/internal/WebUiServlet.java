@@ -22,6 +22,7 @@ import org.mppfw.api.firmware.FirmwareService;
 import org.mppfw.api.power.Power;
 import org.mppfw.api.provisioning.Provisioning;
 import org.mppfw.api.report.Reports;
+import org.mppfw.layout.LoginBackoff;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;

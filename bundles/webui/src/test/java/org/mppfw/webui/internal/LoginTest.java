@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mppfw.api.config.ChangeSource;
 import org.mppfw.config.internal.Catalog;
 import org.mppfw.config.internal.ParameterStoreImpl;
+import org.mppfw.layout.LoginBackoff;
 
 /** The login rules over a real parameter store. */
 class LoginTest {
