@@ -84,6 +84,12 @@ final class Browser implements AutoCloseable, TestWatcher {
         });
     }
 
+    /** Saves what the browser shows now (the Status page for the docs). */
+    void screenshot(Path png) throws IOException {
+        Files.createDirectories(png.toAbsolutePath().getParent());
+        Files.write(png, driver.getScreenshotAs(OutputType.BYTES));
+    }
+
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
         if (driver == null) {

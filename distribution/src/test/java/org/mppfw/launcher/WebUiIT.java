@@ -130,6 +130,7 @@ class WebUiIT {
         assertTrue(BROWSER.find("steps").getText().contains(url), "the resync's steps");
         assertTrue(param("GPP_A").contains("from nginx"), "the profile was applied");
         assertTrue(nginx.accessLog().contains("GET /profile.xml"), nginx.accessLog());
+        BROWSER.screenshot(Path.of("target/webui-status.png"));
     }
 
     @Test
