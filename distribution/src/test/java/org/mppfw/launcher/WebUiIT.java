@@ -183,6 +183,40 @@ class WebUiIT {
 
     @Test
     @Order(5)
+    void aFormOnAnotherSiteChangesNothing() throws Exception {
+        login("admin", "");
+        String before = param("Station_Name");
+        Files.writeString(nginx.file("attack.html"), "<!DOCTYPE html><html><body><form method=\"post\" action=\""
+                + base + "/voice?tab=Phone\"><input name=\"Station_Name\" value=\"cross-site\">"
+                + "<input name=\"csrf\" value=\"guess\"><button id=\"go\">go</button></form></body></html>");
+        BROWSER.open(nginx.url("attack.html"));
+        BROWSER.find("go").click();
+        BROWSER.await(d -> d.getCurrentUrl().startsWith(base) ? d.getCurrentUrl() : null);
+        assertEquals(before, param("Station_Name"));
+        assertTrue(BROWSER.driver().getPageSource().contains("403"), BROWSER.driver().getPageSource());
+    }
+
+    @Test
+    @Order(6)
+    void cookieAndHeadersAreStrictAndQueryStringsAreNotLogged() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/login?password=q-secret-4711")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").startsWith("default-src 'none'"));
+        assertTrue(page.headers().firstValue("Server").isEmpty(), "no Server header");
+        HttpResponse<String> in = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("user=admin&password=")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, in.statusCode());
+        String cookie = in.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(cookie.startsWith("mppfw-session=") && cookie.contains("; HttpOnly") && cookie.contains("; SameSite=Strict"),
+                cookie);
+        assertFalse(phone.log().contains("q-secret-4711"), "the query string is not logged");
+    }
+
+    @Test
+    @Order(7)
     void portAndEnableFollowTheParametersLive() throws Exception {
         int next = Ports.tcp();
         phone.run("param:set Web_Server_Port " + next);

@@ -91,6 +91,10 @@ public final class WebUiServlet extends HttpServlet implements ParameterListener
             resp.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             return;
         }
+        if (post && !sameOrigin(req)) {
+            resp.sendError(HttpServletResponse.SC_FORBIDDEN, "cross-origin request refused");
+            return;
+        }
         InetAddress client = InetAddress.getByName(req.getRemoteAddr());
         if ("/login".equals(path)) {
             login(req, resp, client, post);
@@ -188,6 +192,21 @@ public final class WebUiServlet extends HttpServlet implements ParameterListener
                 config.body(tab, s.role(), s, name -> shown.containsKey(name) ? shown.get(name)[0] : null)));
     }
 
+    /**
+     * Whether a POST comes from the phone's own pages: a browser names the page's origin in
+     * {@code Origin}; one that sends none (an older browser, a script) is judged by the CSRF token
+     * alone. The login form has no token, so this is what keeps other sites from logging a
+     * browser in.
+     */
+    static boolean sameOrigin(HttpServletRequest req) {
+        String origin = req.getHeader("Origin");
+        if (origin == null) {
+            return true;
+        }
+        String host = req.getHeader("Host");
+        return host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
+    }
+
     private static String cookie(HttpServletRequest req) {
         Cookie[] cookies = req.getCookies();
         if (cookies != null) {
@@ -204,7 +223,7 @@ public final class WebUiServlet extends HttpServlet implements ParameterListener
         resp.setHeader("Cache-Control", "no-store");
         resp.setHeader("X-Content-Type-Options", "nosniff");
         resp.setHeader("X-Frame-Options", "DENY");
-        resp.setHeader("Referrer-Policy", "no-referrer");
+        resp.setHeader("Referrer-Policy", "same-origin");
         resp.setHeader("Content-Security-Policy",
                 "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
     }
