@@ -1,7 +1,9 @@
 package org.mppfw.webui.internal;
 
 import java.io.IOException;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows the web server's parameters live: each change rewrites Felix HTTP's configuration (PID
- * {@code org.apache.felix.http}), which restarts Jetty with the new port or closes it. Runs on its
+ * {@code org.apache.felix.http}), which restarts Jetty with the new port, or deletes it, which
+ * stops Jetty (the image requires a configuration before Jetty starts). Runs on its
  * own thread so that a page submitting the change is answered before the server restarts.
  */
 @Component(service = ParameterListener.class, immediate = true, property = {
@@ -68,7 +71,12 @@ public final class WebServerConfig implements ParameterListener {
                 .orElse("web: serving HTTP on port " + s.effectivePort(offset));
         try {
             Configuration c = cm.getConfiguration(WebSettings.FELIX_PID, "?");
-            c.updateIfDifferent(s.felixConfig(offset));
+            Optional<Hashtable<String, Object>> config = s.felixConfig(offset);
+            if (config.isPresent()) {
+                c.updateIfDifferent(config.get());
+            } else if (c.getProperties() != null) {
+                c.delete();
+            }
             if (!state.equals(lastState)) {
                 LOG.info(state);
                 lastState = state;

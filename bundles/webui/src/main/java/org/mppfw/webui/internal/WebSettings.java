@@ -54,13 +54,20 @@ record WebSettings(boolean enabled, boolean https, int port, boolean adminAccess
         return Optional.empty();
     }
 
-    /** Felix HTTP's configuration for these settings (the host and other keys stay the framework's). */
-    Hashtable<String, Object> felixConfig(int offset) {
+    /**
+     * Felix HTTP's configuration for these settings (the host and other keys stay the framework's),
+     * or empty when the server is to be closed: the image sets {@code org.apache.felix.http.require.config},
+     * so that Jetty runs only while a configuration exists.
+     */
+    Optional<Hashtable<String, Object>> felixConfig(int offset) {
+        if (closedBecause().isPresent()) {
+            return Optional.empty();
+        }
         Hashtable<String, Object> c = new Hashtable<>();
-        c.put("org.apache.felix.http.enable", closedBecause().isEmpty());
+        c.put("org.apache.felix.http.enable", true);
         c.put("org.apache.felix.https.enable", false);
         c.put("org.osgi.service.http.port", effectivePort(offset));
         c.put("org.apache.felix.http.jetty.sendServerHeader", false);
-        return c;
+        return Optional.of(c);
     }
 }
