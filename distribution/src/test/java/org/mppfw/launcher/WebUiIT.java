@@ -109,6 +109,8 @@ class WebUiIT {
     void theAdminSetsProfileRuleAndTheStatusPageShowsARealResync() throws Exception {
         login("admin", "");
         assertTrue(BROWSER.driver().getPageSource().contains("Product Information"));
+        assertTrue(BROWSER.find("loopback-only").getText().contains("answer only to clients on this phone's loopback"),
+                "the admin is told that the pages answer only on loopback until a password is set");
         tab("Provisioning");
         WebElement rule = BROWSER.find("p-Profile_Rule");
         rule.clear();

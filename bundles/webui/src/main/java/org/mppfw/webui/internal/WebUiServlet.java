@@ -164,8 +164,10 @@ public final class WebUiServlet extends HttpServlet implements ParameterListener
             }
             r = StatusPage.act(req.getParameter("action"), svc);
         }
+        String warning = s.role() == Role.ADMIN && store.get(Login.ADMIN_PASSWORD).isEmpty()
+                ? "<p id=\"loopback-only\" class=\"error\">" + Html.esc(Login.LOOPBACK_ONLY) + "</p>" : "";
         write(resp, Page.frame("Info > Status", s, config.tabs(s.role()), r == null ? null : r.notice(),
-                r != null && r.error(), StatusPage.body(svc, s.role(), s)));
+                r != null && r.error(), warning + StatusPage.body(svc, s.role(), s)));
     }
 
     private void voice(HttpServletRequest req, HttpServletResponse resp, Sessions.Session s, boolean post)
