@@ -21,6 +21,8 @@ public final class Peer {
     public static final Map<String, String> PACKAGES = Map.ofEntries(
             Map.entry("apache2", "apache2"),
             Map.entry("atftp", "atftp"),
+            Map.entry("chromedriver", "chromium-driver"),
+            Map.entry("chromium", "chromium"),
             Map.entry("curl", "curl"),
             Map.entry("dnsmasq", "dnsmasq-base"),
             Map.entry("gunzip", "gzip"),

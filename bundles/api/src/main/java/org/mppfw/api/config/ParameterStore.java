@@ -25,6 +25,16 @@ public interface ParameterStore {
     /** The catalog entry of a name (case-sensitive), if the phone knows it. */
     Optional<ParameterDefinition> definition(String name);
 
+    /**
+     * The field's label on the phone's web page ({@code Profile Rule}), empty where the catalog
+     * records none or the name is unknown.
+     *
+     * @since 1.3
+     */
+    default String label(String name) {
+        return "";
+    }
+
     /** The current state of a parameter, if the phone knows it. */
     Optional<Parameter> parameter(String name);
 

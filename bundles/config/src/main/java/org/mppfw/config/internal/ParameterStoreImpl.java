@@ -172,6 +172,11 @@ public final class ParameterStoreImpl implements ParameterStore, KeptValues {
     }
 
     @Override
+    public String label(String name) {
+        return catalog.label(name);
+    }
+
+    @Override
     public Optional<Parameter> parameter(String name) {
         Optional<ParameterDefinition> d = catalog.definition(name);
         if (d.isEmpty()) {

@@ -14,6 +14,7 @@ import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.server.auth.password.PasswordAuthenticator;
 import org.apache.sshd.server.auth.pubkey.PublickeyAuthenticator;
 import org.apache.sshd.server.session.ServerSession;
+import org.mppfw.layout.LoginBackoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -21,6 +21,7 @@ import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.server.channel.ChannelSessionFactory;
 import org.apache.sshd.server.config.keys.AuthorizedKeysAuthenticator;
 import org.apache.sshd.server.forward.RejectAllForwardingFilter;
+import org.mppfw.layout.LoginBackoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

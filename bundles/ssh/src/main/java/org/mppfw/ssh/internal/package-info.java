@@ -43,7 +43,7 @@
  * <p><b>Keys and failures.</b> The host key is an ECDSA P-256 key made on the first start in
  * {@code <data>/ssh/host_key} (folder {@code rwx------}, file {@code rw-------}) and kept. Passwords
  * are compared in constant time (both hashed, then {@code MessageDigest.isEqual}) and never
- * logged. Failures back off per source address ({@link org.mppfw.ssh.internal.LoginBackoff}): two
+ * logged. Failures back off per source address ({@link org.mppfw.layout.LoginBackoff}): two
  * are free, then the address is shut out for 30 s, doubling to 15 min, during which every attempt
  * is refused unchecked. The delay runs on monotonic time ({@code System.nanoTime}), not on the
  * phone's {@code Clock}: a wall-clock step must neither open nor stretch it. At most four

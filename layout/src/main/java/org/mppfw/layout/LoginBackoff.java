@@ -1,4 +1,4 @@
-package org.mppfw.ssh.internal;
+package org.mppfw.layout;
 
 import java.net.InetAddress;
 import java.util.LinkedHashMap;
@@ -12,15 +12,16 @@ import java.util.function.LongSupplier;
  * from {@link #FIRST_DELAY_S} seconds up to {@link #MAX_DELAY_S}. While an address is shut out,
  * every attempt from it is refused without looking at the password or key, and counts as one more
  * failure. A success clears the address. Time is a monotonic nanosecond count, so that a change of
- * the wall clock neither opens nor extends a delay.
+ * the wall clock neither opens nor extends a delay. Shared by the logins of the SSH server and of
+ * the web pages (each keeps its own instance).
  */
-final class LoginBackoff {
+public final class LoginBackoff {
 
-    static final int FREE_FAILURES = 2;
-    static final long FIRST_DELAY_S = 30;
-    static final long MAX_DELAY_S = 15 * 60;
+    public static final int FREE_FAILURES = 2;
+    public static final long FIRST_DELAY_S = 30;
+    public static final long MAX_DELAY_S = 15 * 60;
     /** Addresses remembered at most (the oldest are forgotten first). */
-    static final int MAX_ADDRESSES = 1024;
+    public static final int MAX_ADDRESSES = 1024;
 
     private record State(int failures, long until) {
     }
@@ -35,12 +36,12 @@ final class LoginBackoff {
         }
     };
 
-    LoginBackoff(LongSupplier nanos) {
+    public LoginBackoff(LongSupplier nanos) {
         this.nanos = nanos;
     }
 
     /** Seconds the address is still shut out for, 0 when it may try now. */
-    synchronized long blockedSeconds(InetAddress address) {
+    public synchronized long blockedSeconds(InetAddress address) {
         State s = states.get(address);
         if (s == null) {
             return 0;
@@ -50,7 +51,7 @@ final class LoginBackoff {
     }
 
     /** Records a failure; returns the seconds the address is now shut out for (0: not yet). */
-    synchronized long failed(InetAddress address) {
+    public synchronized long failed(InetAddress address) {
         State s = states.get(address);
         int failures = s == null ? 1 : s.failures + 1;
         long delay = delaySeconds(failures);
@@ -60,12 +61,12 @@ final class LoginBackoff {
     }
 
     /** A successful login clears the address. */
-    synchronized void succeeded(InetAddress address) {
+    public synchronized void succeeded(InetAddress address) {
         states.remove(address);
     }
 
     /** The addresses shut out now, with the seconds left. */
-    synchronized Map<InetAddress, Long> blocked() {
+    public synchronized Map<InetAddress, Long> blocked() {
         Map<InetAddress, Long> out = new LinkedHashMap<>();
         long now = nanos.getAsLong();
         states.forEach((a, s) -> {
@@ -77,7 +78,7 @@ final class LoginBackoff {
     }
 
     /** The delay after the n-th failure in a row: none for the free ones, then doubling to the cap. */
-    static long delaySeconds(int failures) {
+    public static long delaySeconds(int failures) {
         int over = failures - FREE_FAILURES;
         if (over <= 0) {
             return 0;

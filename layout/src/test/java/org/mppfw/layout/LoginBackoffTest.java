@@ -1,4 +1,4 @@
-package org.mppfw.ssh.internal;
+package org.mppfw.layout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

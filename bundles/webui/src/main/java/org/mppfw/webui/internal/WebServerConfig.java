@@ -1,0 +1,88 @@
+package org.mppfw.webui.internal;
+
+import java.io.IOException;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.mppfw.api.config.ChangeSource;
+import org.mppfw.api.config.ParameterChange;
+import org.mppfw.api.config.ParameterListener;
+import org.mppfw.api.config.ParameterStore;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows the web server's parameters live: each change rewrites Felix HTTP's configuration (PID
+ * {@code org.apache.felix.http}), which restarts Jetty with the new port, or deletes it, which
+ * stops Jetty (the image requires a configuration before Jetty starts). Runs on its
+ * own thread so that a page submitting the change is answered before the server restarts.
+ */
+@Component(service = ParameterListener.class, immediate = true, property = {
+    ParameterListener.NAMES + "=" + WebSettings.ENABLE, ParameterListener.NAMES + "=" + WebSettings.PROTOCOL,
+    ParameterListener.NAMES + "=" + WebSettings.PORT})
+public final class WebServerConfig implements ParameterListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebServerConfig.class);
+
+    private final ParameterStore store;
+    private final ConfigurationAdmin cm;
+    private final int offset;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "mppfw-web-config");
+        t.setDaemon(true);
+        return t;
+    });
+    private String lastState = "";
+
+    @Activate
+    public WebServerConfig(@Reference ParameterStore store, @Reference ConfigurationAdmin cm, BundleContext context) {
+        this.store = store;
+        this.cm = cm;
+        String o = context.getProperty(WebSettings.PORT_OFFSET);
+        this.offset = o == null || o.isBlank() ? 0 : Integer.parseInt(o.trim());
+        thread.execute(this::follow);
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        thread.shutdownNow();
+        thread.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void parametersChanged(List<ParameterChange> changes, ChangeSource source) {
+        thread.execute(this::follow);
+    }
+
+    private void follow() {
+        WebSettings s = WebSettings.read(store);
+        String state = s.closedBecause().map(why -> "web: server closed: " + why)
+                .orElse("web: serving HTTP on port " + s.effectivePort(offset));
+        try {
+            Configuration c = cm.getConfiguration(WebSettings.FELIX_PID, "?");
+            Optional<Hashtable<String, Object>> config = s.felixConfig(offset);
+            if (config.isPresent()) {
+                c.updateIfDifferent(config.get());
+            } else if (c.getProperties() != null) {
+                c.delete();
+            }
+            if (!state.equals(lastState)) {
+                LOG.info(state);
+                lastState = state;
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.error("web: cannot configure the web server: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.mppfw.webui.internal;
+
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Optional;
+
+import org.mppfw.api.config.ParameterStore;
+
+/**
+ * The web server's parameters at one moment.
+ *
+ * @param enabled     {@code Enable_Web_Server} is Yes
+ * @param https       {@code Enable_Protocol} is Https
+ * @param port        {@code Web_Server_Port}
+ * @param adminAccess {@code Enable_Web_Admin_Access} is Yes
+ */
+record WebSettings(boolean enabled, boolean https, int port, boolean adminAccess) {
+
+    static final String ENABLE = "Enable_Web_Server";
+    static final String PROTOCOL = "Enable_Protocol";
+    static final String PORT = "Web_Server_Port";
+    static final String ADMIN_ACCESS = "Enable_Web_Admin_Access";
+    static final List<String> NAMES = List.of(ENABLE, PROTOCOL, PORT, ADMIN_ACCESS);
+
+    /** Felix HTTP's configuration PID. */
+    static final String FELIX_PID = "org.apache.felix.http";
+    /** Framework property: added to a port below 1024 (a process that is not root cannot bind those). */
+    static final String PORT_OFFSET = "mppfw.web.portOffset";
+
+    static WebSettings read(ParameterStore store) {
+        return new WebSettings(yes(store.get(ENABLE)), "Https".equalsIgnoreCase(store.get(PROTOCOL).trim()),
+                Integer.parseInt(store.get(PORT).trim()), yes(store.get(ADMIN_ACCESS)));
+    }
+
+    private static boolean yes(String v) {
+        return "Yes".equalsIgnoreCase(v.trim());
+    }
+
+    /** The port served on: {@link #port()}, plus the offset when it is below 1024. */
+    int effectivePort(int offset) {
+        int p = port < 1024 ? port + offset : port;
+        return p > 65535 ? port : p;
+    }
+
+    /** Why no connector is opened with these settings (one line), if so. */
+    Optional<String> closedBecause() {
+        if (!enabled) {
+            return Optional.of("Enable_Web_Server is No");
+        }
+        if (https) {
+            return Optional.of("Enable_Protocol is Https, but the device certificate's key is not available to the"
+                    + " web server: set Enable_Protocol to Http to serve the pages");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Felix HTTP's configuration for these settings (the host and other keys stay the framework's),
+     * or empty when the server is to be closed: the image sets {@code org.apache.felix.http.require.config},
+     * so that Jetty runs only while a configuration exists.
+     */
+    Optional<Hashtable<String, Object>> felixConfig(int offset) {
+        if (closedBecause().isPresent()) {
+            return Optional.empty();
+        }
+        Hashtable<String, Object> c = new Hashtable<>();
+        c.put("org.apache.felix.http.enable", true);
+        c.put("org.apache.felix.https.enable", false);
+        c.put("org.osgi.service.http.port", effectivePort(offset));
+        c.put("org.apache.felix.http.jetty.sendServerHeader", false);
+        return Optional.of(c);
+    }
+}
