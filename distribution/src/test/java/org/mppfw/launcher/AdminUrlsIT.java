@@ -25,7 +25,8 @@ import org.mppfw.testing.Ports;
  * Cisco's admin URLs of the image running as a phone, driven with {@code curl}: nothing happens
  * without explicit credentials nor with the page's session cookie alone; {@code /admin/resync?URL}
  * applies a profile from nginx; {@code /cfg.xml} masks secrets; a pushed {@code /admin/config.xml}
- * applies all or nothing; wrong credentials back off; query strings are not logged.
+ * applies all or nothing; Restricted_Access_Domains holds for the URL; wrong credentials back off;
+ * query strings are not logged.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminUrlsIT {
@@ -117,6 +118,28 @@ class AdminUrlsIT {
 
     @Test
     @Order(3)
+    void restrictedAccessDomainsApplyToTheUrl() throws Exception {
+        Files.writeString(nginx.file("elsewhere.xml"), "<flat-profile><GPP_C>not allowed</GPP_C></flat-profile>\n");
+        phone.run("param:set Restricted_Access_Domains example.com");
+        Answer a = curl(base + "/admin/resync?" + nginx.url("elsewhere.xml") + "&xuser=admin&xpassword=");
+        assertEquals(200, a.status(), a.body());
+        Await.until("the attempt recorded", () -> {
+            try {
+                return phone.run("prov:history").contains("elsewhere.xml");
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+        assertFalse(nginx.accessLog().contains("elsewhere.xml"), "a server outside the list is not contacted");
+        assertFalse(param("GPP_C").contains("not allowed"));
+        phone.run("param:set Restricted_Access_Domains \"\"");
+    }
+
+    @Test
+    @Order(4)
     void cfgXmlMasksSecrets() throws Exception {
         phone.run("param:set Admin_Password " + PASSWORD);
         Answer a = curl("-u", "admin:" + PASSWORD, base + "/cfg.xml");
@@ -127,7 +150,7 @@ class AdminUrlsIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aPushedConfigIsAppliedAllOrNothing() throws Exception {
         String push = base + "/admin/config.xml&xuser=admin&xpassword=" + PASSWORD;
         Path bad = scratch.resolve("bad.xml");
@@ -147,7 +170,7 @@ class AdminUrlsIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void wrongCredentialsBackOffAndQueryStringsAreNotLogged() throws Exception {
         String resync = base + "/admin/resync?xuser=admin&xpassword=";
         assertEquals(401, curl(resync + "wrong-1").status());
