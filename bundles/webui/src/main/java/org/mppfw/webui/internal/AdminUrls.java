@@ -1,5 +1,6 @@
 package org.mppfw.webui.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +30,8 @@ import org.xml.sax.SAXException;
 final class AdminUrls {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminUrls.class);
+    /** The largest profile a push may post (a whole exported cfg.xml is a few hundred KiB). */
+    static final int MAX_PUSH = 4 << 20;
     static final String REALM = "Basic realm=\"mppfw admin\", charset=\"UTF-8\"";
 
     /** An answer: status, media type and body. */
@@ -137,8 +140,12 @@ final class AdminUrls {
     }
 
     private Answer push(InputStream body) throws IOException {
+        byte[] xml = body.readNBytes(MAX_PUSH + 1);
+        if (xml.length > MAX_PUSH) {
+            return Answer.text(413, "The profile is larger than " + MAX_PUSH + " bytes: nothing applied.");
+        }
         try {
-            ConfigPush.Outcome o = ConfigPush.apply(store, body);
+            ConfigPush.Outcome o = ConfigPush.apply(store, new ByteArrayInputStream(xml));
             return Answer.text(200, "Applied: " + o.applied() + " parameters, " + o.ignored() + " ignored.");
         } catch (SAXException e) {
             return Answer.text(400, "Not a <flat-profile> document: nothing applied.");

@@ -1,6 +1,7 @@
 package org.mppfw.webui.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -137,7 +138,7 @@ public final class WebUiServlet extends HttpServlet implements ParameterListener
                     try {
                         return req.getInputStream();
                     } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                        throw new UncheckedIOException(e);
                     }
                 }, () -> new AdminUrls.Services(provisioning, firmware, reports));
         resp.setStatus(a.status());

@@ -171,6 +171,7 @@ class AdminUrlsTest {
         assertEquals("desk-1", store.get("Station_Name"));
         assertEquals("s3cret", store.get("Admin_Password"), "the mask leaves the secret as it is");
         assertEquals(400, push(cred, "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><flat-profile/>").status());
+        assertEquals(413, push(cred, "<flat-profile>" + " ".repeat(AdminUrls.MAX_PUSH) + "</flat-profile>").status());
         assertEquals(405, get(remote, "/admin/config.xml", "xuser=admin&xpassword=s3cret", null).status());
     }
 
