@@ -180,4 +180,27 @@ class AdminUrlsTest {
         assertEquals(400, get(loopback, "/admin/upgrade", "xuser=admin&xpassword=", null).status());
         assertEquals(503, get(loopback, "/admin/upgrade", "http://192.0.2.1/fw.loads&xuser=admin&xpassword=", null).status());
     }
+
+    @Test
+    void reportRunsReportRuleAndSaysEachTargetsOutcome() throws Exception {
+        List<String> asked = new ArrayList<>();
+        org.mppfw.api.report.Reports reports = new org.mppfw.api.report.Reports() {
+            @Override
+            public List<org.mppfw.api.report.ReportOutcome> report(String rule) {
+                asked.add(String.valueOf(rule));
+                return List.of(new org.mppfw.api.report.ReportOutcome("http://192.0.2.1:80/r.xml", false, "HTTP 500"));
+            }
+
+            @Override
+            public org.mppfw.api.report.ProblemReport problemReport(String reason) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        AdminUrls.Answer a = urls.serve("GET", AdminRequest.parse("/admin/report", "xuser=admin&xpassword=", null), null,
+                loopback, InputStream::nullInputStream, () -> new AdminUrls.Services(null, null, reports));
+        assertEquals(502, a.status());
+        assertTrue(a.bodyText().contains("not sent to http://192.0.2.1:80/r.xml: HTTP 500"), a.bodyText());
+        assertEquals(List.of("null"), asked, "the phone's Report_Rule");
+        assertEquals(503, get(loopback, "/admin/report", "xuser=admin&xpassword=", null).status());
+    }
 }
