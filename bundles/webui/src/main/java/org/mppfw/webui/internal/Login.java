@@ -41,6 +41,11 @@ final class Login {
                 && (!store.get(ADMIN_PASSWORD).isEmpty() || client.isLoopbackAddress());
     }
 
+    /** How long this address is still shut out after failed attempts, 0 if not. */
+    long blockedSeconds(InetAddress client) {
+        return backoff.blockedSeconds(client);
+    }
+
     Outcome attempt(InetAddress client, String user, String password) {
         long wait = backoff.blockedSeconds(client);
         if (wait > 0) {

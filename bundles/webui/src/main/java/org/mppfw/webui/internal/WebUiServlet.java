@@ -1,6 +1,7 @@
 package org.mppfw.webui.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -50,6 +51,7 @@ public final class WebUiServlet extends HttpServlet implements ParameterListener
     private final transient Sessions sessions = new Sessions(System::nanoTime);
     private final transient Login login;
     private final transient ConfigPage config;
+    private final transient AdminUrls adminUrls;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile DeviceIdentity identity;
@@ -67,6 +69,7 @@ public final class WebUiServlet extends HttpServlet implements ParameterListener
         this.store = store;
         this.login = new Login(store, new LoginBackoff(System::nanoTime));
         this.config = new ConfigPage(store);
+        this.adminUrls = new AdminUrls(store, login);
     }
 
     /** Stopping (an update of the bundle, a shutdown) ends every session. */
@@ -95,6 +98,10 @@ public final class WebUiServlet extends HttpServlet implements ParameterListener
             resp.sendError(HttpServletResponse.SC_FORBIDDEN, "cross-origin request refused");
             return;
         }
+        if (AdminUrls.handles(path)) {
+            admin(req, resp, post);
+            return;
+        }
         InetAddress client = InetAddress.getByName(req.getRemoteAddr());
         if ("/login".equals(path)) {
             login(req, resp, client, post);
@@ -121,6 +128,26 @@ public final class WebUiServlet extends HttpServlet implements ParameterListener
             case "/voice" -> voice(req, resp, s, post);
             default -> resp.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
+    }
+
+    private void admin(HttpServletRequest req, HttpServletResponse resp, boolean post) throws IOException {
+        AdminRequest r = AdminRequest.parse(req.getRequestURI().substring(req.getContextPath().length()),
+                req.getQueryString(), req.getHeader("Authorization"));
+        AdminUrls.Answer a = adminUrls.serve(post ? "POST" : "GET", r, req.getHeader("Sec-Fetch-Site"),
+                InetAddress.getByName(req.getRemoteAddr()), () -> {
+                    try {
+                        return req.getInputStream();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, () -> new AdminUrls.Services(provisioning, firmware, reports));
+        resp.setStatus(a.status());
+        if (a.status() == HttpServletResponse.SC_UNAUTHORIZED) {
+            resp.setHeader("WWW-Authenticate", AdminUrls.REALM);
+        }
+        resp.setContentType(a.type());
+        resp.setContentLength(a.body().length);
+        resp.getOutputStream().write(a.body());
     }
 
     private void login(HttpServletRequest req, HttpServletResponse resp, InetAddress client, boolean post)

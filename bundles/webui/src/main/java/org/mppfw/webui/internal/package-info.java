@@ -20,6 +20,17 @@
  * so that 80 serves on 8080 and 443 on 8443; a phone running as root sets it to 0.</li>
  * <li>Sessions are the page's own (a random token in an HttpOnly, SameSite=Strict cookie), kept in
  * memory only: a restart or an update of the bundle ends them all.</li>
+ * <li>Cisco's admin URLs ({@link AdminUrls}) change state with a GET, so they take only explicit
+ * credentials ({@code xuser}/{@code xpassword} or HTTP Basic), never the session cookie, and refuse
+ * what a browser marks as started by another site ({@code Sec-Fetch-Site}); failures back off as
+ * logins do. The guides leave open what {@code /admin/resync} without a URL does: it resyncs the
+ * configured rules, as the reference infers. Answers are short plain text with a status code
+ * (the guides give no format). Digest authentication is not offered yet.</li>
+ * <li>{@code POST /admin/config.xml} is applied all or nothing through
+ * {@code ParameterStore.setAll} (one refused value and nothing changes), unlike a downloaded
+ * profile, whose valid parameters are applied and invalid ones reported: a push is one admin
+ * action that either happened or not. A masked value leaves the secret as it is; {@code ua}
+ * attributes are not applied by a push.</li>
  * </ul>
  */
 package org.mppfw.webui.internal;
