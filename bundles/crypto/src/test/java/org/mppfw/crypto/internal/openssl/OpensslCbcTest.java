@@ -79,9 +79,24 @@ class OpensslCbcTest {
             Commands.ok(dir, Map.of(), "gzip", "-n", "-9", "profile.xml");
             plain = dir.resolve("profile.xml.gz");
         }
-        Commands.ok(dir, Map.of(), "openssl", "enc", "-e", "-aes-256-cbc", "-k", SECRET, "-md", md,
-                "-in", plain.getFileName().toString(), "-out", "profile.cfg");
+        java.util.List<String> enc = new java.util.ArrayList<>(java.util.List.of("openssl", "enc", "-e", "-aes-256-cbc",
+                "-k", SECRET, "-md", md, "-in", plain.getFileName().toString(), "-out", "profile.cfg"));
+        if (size == 1) {
+            // one block that is no profile is decided by its padding alone, and a wrong digest's block
+            // has a valid padding once in 256 salts: a fixed salt (checked to give the other digest an
+            // invalid padding) keeps this case deterministic
+            enc.addAll(java.util.List.of("-S", "0123456789abcdef"));
+        }
+        Commands.ok(dir, Map.of(), enc.toArray(String[]::new));
         byte[] cfg = Files.readAllBytes(dir.resolve("profile.cfg"));
+        if (size == 1 && !new String(cfg, 0, Math.min(8, cfg.length), StandardCharsets.US_ASCII).equals("Salted__")) {
+            // OpenSSL 3 leaves the header out when the salt is given: put it back as 1.1 wrote it
+            byte[] whole = new byte[16 + cfg.length];
+            System.arraycopy("Salted__".getBytes(StandardCharsets.US_ASCII), 0, whole, 0, 8);
+            System.arraycopy(HEX.parseHex("0123456789abcdef"), 0, whole, 8, 8);
+            System.arraycopy(cfg, 0, whole, 16, cfg.length);
+            cfg = whole;
+        }
 
         ProfileDecoding.Decoded d = ProfileDecoding.open(new ByteArrayInputStream(cfg),
                 new DecodeOptions(null, SECRET.toCharArray(), null, 1 << 20), IkmEncoding.UTF8, 0);
