@@ -31,4 +31,20 @@ public interface FirmwareService {
 
     /** The version a rollback would return to, if any. */
     Optional<FirmwareVersion> previous();
+
+    /**
+     * The bundle sets: active, running, previous and pending (with its boot attempts left), and
+     * the last upgrade attempt, as {@code fw:status} and the firmware page show them.
+     *
+     * @since 1.2
+     */
+    FirmwareSets sets();
+
+    /**
+     * Goes back to the previous set, as {@code fw:rollback} does: swapped in place after any attempt
+     * under way, checked, then committed. Waits until it is done.
+     *
+     * @since 1.2
+     */
+    RollbackResult rollback();
 }

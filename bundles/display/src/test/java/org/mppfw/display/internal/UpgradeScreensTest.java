@@ -53,6 +53,16 @@ class UpgradeScreensTest {
         public Optional<FirmwareVersion> previous() {
             return Optional.empty();
         }
+
+        @Override
+        public org.mppfw.api.firmware.FirmwareSets sets() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public org.mppfw.api.firmware.RollbackResult rollback() {
+            throw new UnsupportedOperationException();
+        }
     }
 
     @Test

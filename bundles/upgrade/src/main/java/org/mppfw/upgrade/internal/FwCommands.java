@@ -14,7 +14,9 @@ import org.mppfw.api.crypto.ManifestSignatures;
 import org.mppfw.api.device.DeviceIdentity;
 import org.mppfw.api.device.DeviceProperties;
 import org.mppfw.api.firmware.FirmwareService;
+import org.mppfw.api.firmware.FirmwareSets;
 import org.mppfw.api.firmware.FirmwareVersion;
+import org.mppfw.api.firmware.RollbackResult;
 import org.mppfw.api.firmware.UpgradeStatus;
 import org.mppfw.upgrade.internal.sets.BundleSets;
 import org.mppfw.upgrade.internal.state.AttemptRecord;
@@ -143,14 +145,14 @@ public final class FwCommands {
 
     @Descriptor("go back to the previous firmware (swapped in place, checked, then committed)")
     public String rollback() {
-        if (!(firmware instanceof UpgradeComponent c)) {
+        if (firmware == null) {
             throw new CommandException("the upgrade service is not running");
         }
-        String r = c.engine().rollback();
-        if (!r.startsWith("rolled back")) {
-            throw new CommandException(r);
+        RollbackResult r = firmware.rollback();
+        if (!r.rolledBack()) {
+            throw new CommandException(r.message());
         }
-        return r;
+        return r.message();
     }
 
     @Descriptor("the running firmware, the slots, the last upgrade attempt and the key images must be signed with")
@@ -158,17 +160,12 @@ public final class FwCommands {
         StringBuilder s = new StringBuilder();
         String nl = System.lineSeparator();
         s.append("running   ").append(identity.firmwareVersion()).append(nl);
-        if (firmware != null && sets != null) {
-            FirmwareState st = FirmwareState.read(sets.dataDir());
-            s.append("sets      ").append(set("active", st.active())).append(", ")
-                    .append(set("running", st.running()));
-            if (st.previous() != null) {
-                s.append(", ").append(set("previous", st.previous()));
-            }
-            if (st.pending() != null) {
-                s.append(", ").append(set("pending", st.pending())).append(" (").append(st.attempts())
-                        .append(" boot attempts left)");
-            }
+        if (firmware != null) {
+            FirmwareSets st = firmware.sets();
+            s.append("sets      active ").append(st.active()).append(", running ").append(st.running());
+            st.previousSet().ifPresent(p -> s.append(", previous ").append(p));
+            st.pendingSet().ifPresent(p -> s.append(", pending ").append(p).append(" (").append(st.attemptsLeft())
+                    .append(" boot attempts left)"));
             s.append(nl);
             UpgradeStatus u = firmware.status();
             s.append("upgrade   ").append(u.phase().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
@@ -179,12 +176,9 @@ public final class FwCommands {
                 }
             }
             s.append(nl);
-            AttemptRecord last = AttemptRecord.read(sets.dataDir());
-            if (last != null) {
-                s.append("last attempt ").append(last.started()).append(' ').append(last.url()).append(nl)
-                        .append("          ").append(last.ok() ? "OK" : "FAILED").append(": ").append(last.result())
-                        .append(nl);
-            }
+            st.last().ifPresent(last -> s.append("last attempt ").append(last.started()).append(' ').append(last.url())
+                    .append(nl).append("          ").append(last.ok() ? "OK" : "FAILED").append(": ")
+                    .append(last.result()).append(nl));
             if (st.note() != null) {
                 s.append("note      ").append(st.note()).append(nl);
             }
@@ -228,11 +222,6 @@ public final class FwCommands {
         }
         s.append("signature OK by key ").append(v.keyFingerprint());
         return s.toString();
-    }
-
-    private String set(String role, String name) {
-        org.mppfw.api.firmware.FirmwareVersion v = sets.versionOf(name);
-        return role + " " + name + (v == null ? "" : " (" + v.release() + ")");
     }
 
     private VerifyPolicy policy() {

@@ -20,7 +20,9 @@ import org.mppfw.api.device.DeviceIdentity;
 import org.mppfw.api.device.DeviceProperties;
 import org.mppfw.api.firmware.FirmwareListener;
 import org.mppfw.api.firmware.FirmwareService;
+import org.mppfw.api.firmware.FirmwareSets;
 import org.mppfw.api.firmware.FirmwareVersion;
+import org.mppfw.api.firmware.RollbackResult;
 import org.mppfw.api.firmware.UpgradeStatus;
 import org.mppfw.api.line.LineState;
 import org.mppfw.api.line.LineStateListener;
@@ -228,6 +230,16 @@ public final class UpgradeComponent implements FirmwareService, ParameterListene
     @Override
     public Optional<FirmwareVersion> previous() {
         return engine.firmware().previous();
+    }
+
+    @Override
+    public FirmwareSets sets() {
+        return engine.firmware().describe();
+    }
+
+    @Override
+    public RollbackResult rollback() {
+        return engine.rollback();
     }
 
     @Override

@@ -8,11 +8,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.mppfw.api.device.DeviceIdentity;
+import org.mppfw.api.firmware.FirmwareSets;
 import org.mppfw.api.firmware.FirmwareVersion;
 import org.mppfw.layout.FirmwareState;
 import org.mppfw.upgrade.internal.image.LoadsException;
 import org.mppfw.upgrade.internal.image.VerifyPolicy;
 import org.mppfw.upgrade.internal.sets.BundleSets;
+import org.mppfw.upgrade.internal.state.AttemptRecord;
 
 /** The firmware sets as the engine sees them: which runs, which came before, what an image must satisfy. */
 public final class Firmware {
@@ -58,6 +60,19 @@ public final class Firmware {
     public Optional<FirmwareVersion> previous() {
         FirmwareState st = state();
         return st.previous() == null ? Optional.empty() : Optional.ofNullable(sets.versionOf(st.previous()));
+    }
+
+    /** The sets as the state record names them, with their versions, and the last upgrade attempt. */
+    public FirmwareSets describe() {
+        FirmwareState st = state();
+        AttemptRecord last = AttemptRecord.read(sets.dataDir());
+        return new FirmwareSets(set(st.active()), set(st.running()), set(st.previous()), set(st.pending()),
+                st.pending() == null ? 0 : st.attempts(), st.note(),
+                last == null ? null : new FirmwareSets.Attempt(last.url(), last.started(), last.ok(), last.result()));
+    }
+
+    private FirmwareSets.SetInfo set(String name) {
+        return name == null ? null : new FirmwareSets.SetInfo(name, sets.versionOf(name));
     }
 
     /** What an image must satisfy: the model, and {@code Downgrade_Rev_Limit}. */

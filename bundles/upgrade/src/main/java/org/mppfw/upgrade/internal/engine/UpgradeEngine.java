@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
 
 import org.mppfw.api.clock.Clock;
+import org.mppfw.api.firmware.RollbackResult;
 import org.mppfw.api.firmware.UpgradeStatus;
 import org.mppfw.api.provisioning.Provisioning;
 import org.mppfw.api.provisioning.ProvisioningLog;
@@ -148,44 +149,42 @@ public final class UpgradeEngine {
 
     /**
      * Swaps back to the previous set and commits it after the health check, on the engine's
-     * executor after an attempt under way; waits for it.
-     *
-     * @return the outcome, in one line
+     * executor after an attempt under way; waits for it and returns its outcome.
      */
-    public String rollback() {
-        CompletableFuture<String> f;
+    public RollbackResult rollback() {
+        CompletableFuture<RollbackResult> f;
         try {
             f = CompletableFuture.supplyAsync(this::rollbackNow, executor);
         } catch (RuntimeException e) {
-            return "the upgrade service is stopping; nothing rolled back";
+            return new RollbackResult(false, "the upgrade service is stopping; nothing rolled back");
         }
         try {
             return f.get(10, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "interrupted; the rollback goes on";
+            return new RollbackResult(false, "interrupted; the rollback goes on");
         } catch (ExecutionException | TimeoutException e) {
-            return "the rollback failed: " + e;
+            return new RollbackResult(false, "the rollback failed: " + e);
         }
     }
 
-    private String rollbackNow() {
+    private RollbackResult rollbackNow() {
         FirmwareState st = firmware.state();
         if (st.pending() != null) {
-            return "an upgrade is pending; nothing rolled back";
+            return new RollbackResult(false, "an upgrade is pending; nothing rolled back");
         }
         if (st.previous() == null) {
-            return "there is no previous firmware to roll back to";
+            return new RollbackResult(false, "there is no previous firmware to roll back to");
         }
         if (!busy.compareAndSet(false, true)) {
-            return "an upgrade is under way; nothing rolled back";
+            return new RollbackResult(false, "an upgrade is under way; nothing rolled back");
         }
         try {
-            String result = switcher.rollback().text();
-            LOG.info("{}", result);
-            return result;
+            Outcome o = switcher.rollback();
+            LOG.info("{}", o.text());
+            return new RollbackResult(o.kind() == Outcome.Kind.ROLLED_BACK, o.text());
         } catch (IOException e) {
-            return "cannot roll back: " + e.getMessage();
+            return new RollbackResult(false, "cannot roll back: " + e.getMessage());
         } finally {
             busy.set(false);
             board.publish(board.idle());
