@@ -37,7 +37,12 @@ final class Page {
         }
         b.append("</header>");
         if (session != null) {
-            b.append("<nav><a href=\"/status\">Info &gt; Status</a> Voice: ");
+            b.append("<nav><a href=\"/status\">Info &gt; Status</a>");
+            if (session.role() == Role.ADMIN) {
+                b.append("<a id=\"nav-diagnostics\" href=\"/diagnostics\">Resync Diagnostics</a>"
+                        + "<a id=\"nav-firmware\" href=\"/firmware\">Firmware</a>");
+            }
+            b.append(" Voice: ");
             for (String tab : tabs) {
                 b.append("<a href=\"/voice?tab=").append(esc(Html.url(tab))).append("\">").append(esc(tab)).append("</a>");
             }

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.mppfw.api.clock.Clock;
 import org.mppfw.api.config.ChangeSource;
 import org.mppfw.api.config.ParameterChange;
 import org.mppfw.api.config.ParameterListener;
@@ -63,6 +64,8 @@ public final class WebUiServlet extends HttpServlet implements ParameterListener
     private volatile Power power;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Reports reports;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Clock clock;
 
     @Activate
     public WebUiServlet(@Reference ParameterStore store) {
@@ -126,6 +129,7 @@ public final class WebUiServlet extends HttpServlet implements ParameterListener
             case "/logout" -> logout(resp, s, post);
             case "/status" -> status(req, resp, s, post);
             case "/voice" -> voice(req, resp, s, post);
+            case "/diagnostics", "/firmware" -> info(req, resp, s, post, path);
             default -> resp.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
     }
@@ -195,6 +199,26 @@ public final class WebUiServlet extends HttpServlet implements ParameterListener
                 ? "<p id=\"loopback-only\" class=\"error\">" + Html.esc(Login.LOOPBACK_ONLY) + "</p>" : "";
         write(resp, Page.frame("Info > Status", s, config.tabs(s.role()), r == null ? null : r.notice(),
                 r != null && r.error(), warning + StatusPage.body(svc, s.role(), s)));
+    }
+
+    /** Info > Resync Diagnostics and Info > Firmware: the admin's only. */
+    private void info(HttpServletRequest req, HttpServletResponse resp, Sessions.Session s, boolean post, String path)
+            throws IOException {
+        if (s.role() != Role.ADMIN) {
+            resp.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
+        boolean diagnostics = "/diagnostics".equals(path);
+        if (diagnostics && post) {
+            resp.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            return;
+        }
+        ConfigPage.Result r = post ? FirmwarePage.act(req.getParameter("action"), req.getParameter("url"), firmware) : null;
+        boolean ask = post && r == null;
+        String body = diagnostics ? DiagnosticsPage.body(provisioning, clock)
+                : FirmwarePage.body(firmware, clock, s, ask);
+        write(resp, Page.frame(diagnostics ? DiagnosticsPage.TITLE : FirmwarePage.TITLE, s, config.tabs(s.role()),
+                r == null ? null : r.notice(), r != null && r.error(), body));
     }
 
     private void voice(HttpServletRequest req, HttpServletResponse resp, Sessions.Session s, boolean post)
