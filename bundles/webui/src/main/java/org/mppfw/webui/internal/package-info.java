@@ -31,6 +31,9 @@
  * profile, whose valid parameters are applied and invalid ones reported: a push is one admin
  * action that either happened or not. A masked value leaves the secret as it is; {@code ua}
  * attributes are not applied by a push.</li>
+ * <li>Info &gt; Resync Diagnostics and Info &gt; Firmware are the admin's only. The pages run no
+ * script (the CSP forbids it), so the Rollback button's confirmation is a second form, not a
+ * dialog; the rollback answers once it is done, as {@code fw:rollback} does.</li>
  * </ul>
  */
 package org.mppfw.webui.internal;
