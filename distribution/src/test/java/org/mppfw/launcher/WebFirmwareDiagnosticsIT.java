@@ -129,12 +129,24 @@ class WebFirmwareDiagnosticsIT {
         assertFalse(BROWSER.driver().getPageSource().contains(PASSWORD));
         assertFalse(BROWSER.driver().getPageSource().matches("(?s).*T\\d\\d:\\d\\d:\\d\\d\\.\\d.*"), "no fractions of a second");
         assertTrue(phone.run("param:get GPP_A").contains("from the diagnosed profile"));
+        BROWSER.screenshot(Path.of("target/webui-diagnostics.png"));
 
-        AdminUrlsIT.Answer in = AdminUrlsIT.curl("-D", "-", "-o", "/dev/null", "-d", "user=user&password=", base + "/login");
-        String cookie = in.body().lines().filter(l -> l.regionMatches(true, 0, "Set-Cookie: ", 0, 12))
+        String user = cookie("user=user&password=");
+        assertEquals(403, AdminUrlsIT.curl("-o", "/dev/null", "-H", "Cookie: " + user, base + "/diagnostics").status());
+        assertEquals(403, AdminUrlsIT.curl("-o", "/dev/null", "-H", "Cookie: " + user, base + "/firmware").status());
+        String admin = cookie("user=admin&password=" + PASSWORD);
+        assertEquals(200, AdminUrlsIT.curl("-o", "/dev/null", "-H", "Cookie: " + admin, base + "/firmware").status());
+        AdminUrlsIT.Answer forged = AdminUrlsIT.curl("-o", "/dev/null", "-H", "Cookie: " + admin, "-d",
+                "action=upgrade&url=" + nginx.url(v2.getFileName().toString()), base + "/firmware");
+        assertEquals(403, forged.status(), "an upgrade without the CSRF token is refused");
+        assertFalse(nginx.accessLog().contains(".loads"), nginx.accessLog());
+    }
+
+    /** Logs in with curl; returns the session cookie. */
+    private static String cookie(String form) throws Exception {
+        AdminUrlsIT.Answer in = AdminUrlsIT.curl("-D", "-", "-o", "/dev/null", "-d", form, base + "/login");
+        return in.body().lines().filter(l -> l.regionMatches(true, 0, "Set-Cookie: ", 0, 12))
                 .map(l -> l.substring(12).split(";")[0]).findFirst().orElseThrow(() -> new AssertionError(in.body()));
-        assertEquals(403, AdminUrlsIT.curl("-o", "/dev/null", "-H", "Cookie: " + cookie, base + "/diagnostics").status());
-        assertEquals(403, AdminUrlsIT.curl("-o", "/dev/null", "-H", "Cookie: " + cookie, base + "/firmware").status());
     }
 
     @Test
