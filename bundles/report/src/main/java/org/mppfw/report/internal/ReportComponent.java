@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
@@ -97,7 +98,7 @@ public final class ReportComponent implements Reports, ParameterListener, Provis
         Upload upload = new Upload(transports, new ContentEncryptorProxy(), store);
         this.reporter = new Reporter(new Reporter.Services(store, rules, macros::now, upload,
                 new Baseline(data.resolve("report").resolve("baseline.properties")), this::statusInputs));
-        this.triggers = new ReportTriggers(clock, store, thread, () -> reporter.report(null));
+        this.triggers = new ReportTriggers(clock, store, this::runUnlessStopped, () -> reporter.report(null));
         this.prtWriter = new ProblemReportWriter(data, store, identity, clock, new ProblemReportWriter.History() {
             @Override
             public String resyncs() {
@@ -201,12 +202,21 @@ public final class ReportComponent implements Reports, ParameterListener, Provis
             return;
         }
         lastResyncSeen = last.ended();
-        thread.execute(() -> {
+        runUnlessStopped(() -> {
             if (!store.get("Report_Rule").isBlank()) {
                 reporter.report(null);
             }
             reporter.moveBaseline(bootNumber(), identity.firmwareVersion());
         });
+    }
+
+    /** Hands work to the report thread; after deactivation (an event racing the stop) it is dropped. */
+    private void runUnlessStopped(Runnable task) {
+        try {
+            thread.execute(task);
+        } catch (RejectedExecutionException stopped) {
+            // the component was stopped: its work ended with it
+        }
     }
 
     // ---- references -------------------------------------------------------------------------
