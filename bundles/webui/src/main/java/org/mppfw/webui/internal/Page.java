@@ -37,7 +37,7 @@ final class Page {
         }
         b.append("</header>");
         if (session != null) {
-            b.append("<nav><a href=\"/status\">Info &gt; Status</a> Voice: ");
+            b.append("<nav><a href=\"/status\">Info &gt; Status</a> <a href=\"/lcd\">Info &gt; Phone Screen</a> Voice: ");
             for (String tab : tabs) {
                 b.append("<a href=\"/voice?tab=").append(esc(Html.url(tab))).append("\">").append(esc(tab)).append("</a>");
             }
