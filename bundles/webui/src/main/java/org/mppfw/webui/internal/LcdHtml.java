@@ -21,12 +21,12 @@ final class LcdHtml {
     /** The soft keys, left to right. */
     static final List<Key> SOFT_KEYS = List.of(Key.SOFT1, Key.SOFT2, Key.SOFT3, Key.SOFT4);
 
-    static final String STYLE = "#lcd{width:34em;border:.6em solid #333;border-radius:.4em;background:#eef3f7;"
+    static final String STYLE = "#keypad{display:inline-block}#lcd{width:34em;border:.6em solid #333;border-radius:.4em;background:#eef3f7;"
             + "font-family:sans-serif;margin-bottom:1em}"
             + ".lcd-bar{background:#04568a;color:#fff;padding:.2em .5em;display:flex;justify-content:space-between}"
             + "#lcd-title{font-weight:bold;padding:.3em .5em;border-bottom:1px solid #9ab}"
             + ".lcd-body{display:flex;min-height:9em;padding:.3em .5em}.lcd-main{flex:1}"
-            + ".lcd-body ol,.lcd-body ul{margin:0;padding-left:1.6em}.lcd-body ul{list-style:none;padding-left:0}"
+            + ".lcd-body ol,.lcd-body ul{margin:0;padding:0;list-style-position:inside}.lcd-body ul{list-style:none}"
             + ".lcd-body li{min-height:1.3em}.selected{background:#04568a;color:#fff}"
             + "#lcd-linekeys{list-style:none;padding:0;margin:0 .6em 0 0;width:8em}"
             + "#lcd-linekeys li{border:1px solid #9ab;margin-bottom:.2em;padding:0 .3em;overflow:hidden;white-space:nowrap}"
