@@ -21,7 +21,7 @@ final class LcdHtml {
     /** The soft keys, left to right. */
     static final List<Key> SOFT_KEYS = List.of(Key.SOFT1, Key.SOFT2, Key.SOFT3, Key.SOFT4);
 
-    static final String STYLE = "#keypad{display:inline-block}#lcd{width:34em;border:.6em solid #333;border-radius:.4em;background:#eef3f7;"
+    static final String STYLE = "#keypad{display:inline-block;padding:.5em}#lcd{width:34em;border:.6em solid #333;border-radius:.4em;background:#eef3f7;"
             + "font-family:sans-serif;margin-bottom:1em}"
             + ".lcd-bar{background:#04568a;color:#fff;padding:.2em .5em;display:flex;justify-content:space-between}"
             + "#lcd-title{font-weight:bold;padding:.3em .5em;border-bottom:1px solid #9ab}"
