@@ -22,7 +22,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.mppfw.testing.Await;
+import org.mppfw.testing.Commands;
 import org.mppfw.testing.Ports;
+import org.mppfw.testing.Scratch;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -34,8 +36,10 @@ import org.openqa.selenium.support.ui.Select;
  * Info &gt; Phone Screen of the image running as a phone, in Debian's headless Chromium: the keys
  * on the page drive the phone's menus (the shell's {@code lcd:show} sees the same screen), the page
  * follows keys pressed elsewhere, a press without the CSRF token and requests without a session
- * get no screen and press nothing, the page stops when its session ends, and a user's presses meet
- * the phone's admin password page like a press on the phone.
+ * get no screen and press nothing, a user on an address that is not loopback has the keys off
+ * while the phone screen acts as the admin without a password, the page stops when its session
+ * ends, and once an admin password is set the user's presses meet the phone's admin password page
+ * like a press on the phone.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebLcdIT {
@@ -45,7 +49,10 @@ class WebLcdIT {
     @TempDir
     static Path scratch;
     static PhoneProcess phone;
+    static Scratch peers;
     static String base;
+    /** The phone's web pages on an address of this host that is not loopback. */
+    static String remote;
 
     @BeforeAll
     static void boot() throws Exception {
@@ -57,6 +64,17 @@ class WebLcdIT {
         phone = PhoneProcess.start(UpgradeIT.IMAGE, data, scratch.resolve("phone.log"), UpgradeIT.OPTS);
         phone.awaitSettled(data);
         Await.until("the web server on port " + port, () -> WebUiIT.status(port) == 200);
+        // an address that is not loopback: one end of a veth pair whose other end is in a namespace,
+        // which takes the pair with it when it is deleted
+        long id = ProcessHandle.current().pid() % 100_000;
+        String net = "10.237." + (id % 250) + ".";
+        peers = new Scratch("web-lcd-it");
+        String ns = peers.namespace("mppfw-lcd-" + id);
+        Commands.ok(null, "ip", "link", "add", "mlc" + id + "a", "type", "veth", "peer", "name", "mlc" + id + "b");
+        Commands.ok(null, "ip", "link", "set", "mlc" + id + "b", "netns", ns);
+        Commands.ok(null, "ip", "addr", "add", net + "1/24", "dev", "mlc" + id + "a");
+        Commands.ok(null, "ip", "link", "set", "mlc" + id + "a", "up");
+        remote = "http://" + net + "1:" + port;
     }
 
     @AfterAll
@@ -64,11 +82,18 @@ class WebLcdIT {
         if (phone != null) {
             phone.close();
         }
+        if (peers != null) {
+            peers.close();
+        }
         BROWSER.close();
     }
 
     private static void login(String user, String password) {
-        BROWSER.open(base + "/login");
+        login(base, user, password);
+    }
+
+    private static void login(String site, String user, String password) {
+        BROWSER.open(site + "/login");
         new Select(BROWSER.find("user")).selectByValue(user);
         BROWSER.find("password").sendKeys(password);
         BROWSER.find("login").click();
@@ -182,8 +207,29 @@ class WebLcdIT {
 
     @Test
     @Order(5)
+    void aUserOnAnotherAddressHasTheKeysOffWhileThePhoneScreenActsAsTheAdmin() throws Exception {
+        login(remote, "user", "");
+        BROWSER.open(remote + "/lcd");
+        assertTrue(BROWSER.find("lcd-closed").getText().contains("no Admin_Password is set"));
+        assertFalse(BROWSER.find("key-settings").isEnabled(), "the keys are off");
+        assertFalse(BROWSER.find("key-soft1").isEnabled(), "the soft keys too");
+        String before = lcd();
+        Object status = BROWSER.driver().executeAsyncScript("var done = arguments[0];"
+                + "fetch('/lcd/press', {method: 'POST', body: new URLSearchParams({key: 'settings',"
+                + " csrf: document.querySelector('input[name=csrf]').value}), headers: {'X-Lcd-Fragment': '1'}})"
+                + ".then(function (r) { done(r.status); });");
+        assertEquals(403L, status, "a press with the token is refused too");
+        assertEquals(before, lcd(), "nothing was pressed");
+        phone.run("key:press down");
+        awaitShown("#lcd-lines li.selected", "Device administration"); // the screen stays live
+    }
+
+    @Test
+    @Order(6)
     void thePageStopsWhenItsSessionEnds() throws Exception {
-        BROWSER.find("lcd");
+        login("admin", "");
+        BROWSER.open(base + "/lcd");
+        assertTrue(BROWSER.find("key-settings").isEnabled());
         phone.run("param:set Admin_Password Lcd-IT-s3cret"); // a changed password ends every session
         BROWSER.awaitText("lcd-state", "The session ended");
         assertTrue(BROWSER.find("lcd-login").isDisplayed());
@@ -191,12 +237,13 @@ class WebLcdIT {
     }
 
     @Test
-    @Order(6)
-    void aUsersPressesMeetThePhonesAdminPassword() throws Exception {
-        login("user", "");
-        BROWSER.open(base + "/lcd");
+    @Order(7)
+    void onceAnAdminPasswordIsSetAUsersPressesMeetThePhonesAdminPasswordPage() throws Exception {
+        login(remote, "user", "");
+        BROWSER.open(remote + "/lcd");
+        assertTrue(BROWSER.all(By.id("lcd-closed")).isEmpty(), "the keys are on");
         click("settings");
-        awaitTitle("Settings");
+        awaitShown("#lcd-lines li.selected", "Status");
         click("down");
         awaitShown("#lcd-lines li.selected", "Device administration");
         click("select");

@@ -40,7 +40,7 @@ final class LcdHtml {
     }
 
     /** The LCD at one moment: what {@code /lcd/screen} answers and the page starts with. */
-    static String screen(String time, String model, Indicators icons, Screen s) {
+    static String screen(String time, String model, Indicators icons, Screen s, boolean keys) {
         StringBuilder b = new StringBuilder(1024);
         b.append("<div class=\"lcd-bar\"><span><span id=\"lcd-time\">").append(esc(time))
                 .append("</span> <span id=\"lcd-model\">").append(esc(model)).append("</span></span><span id=\"lcd-icons\">")
@@ -70,7 +70,8 @@ final class LcdHtml {
         b.append("</div></div><div id=\"lcd-softkeys\">");
         for (int i = 0; i < SOFT_KEYS.size(); i++) {
             String label = i < s.softKeys().size() ? s.softKeys().get(i) : "";
-            b.append(button(SOFT_KEYS.get(i), label.isEmpty() ? "\u00a0" : label, "Soft key " + (i + 1) + (label.isEmpty() ? "" : ": " + label)));
+            b.append(button(SOFT_KEYS.get(i), label.isEmpty() ? "\u00a0" : label,
+                    "Soft key " + (i + 1) + (label.isEmpty() ? "" : ": " + label), keys));
         }
         return b.append("</div>").toString();
     }
@@ -88,17 +89,17 @@ final class LcdHtml {
                 + (reg == null ? "" : "<span class=\"icon\" id=\"lcd-registration\">" + reg + "</span>");
     }
 
-    /** The keys below the screen: navigation, Back, Settings and the dial pad. */
-    static String keys() {
+    /** The keys below the screen: navigation, Back, Settings and the dial pad; off when {@code on} is false. */
+    static String keys(boolean on) {
         StringBuilder b = new StringBuilder("<div class=\"keys\"><div class=\"nav\">");
-        b.append("<span></span>").append(button(Key.UP, "\u25b2", "Up")).append("<span></span>")
-                .append(button(Key.LEFT, "\u25c0", "Left")).append(button(Key.SELECT, "OK", "Select"))
-                .append(button(Key.RIGHT, "\u25b6", "Right"))
-                .append(button(Key.BACK, "Back", "Back")).append(button(Key.DOWN, "\u25bc", "Down"))
-                .append(button(Key.SETTINGS, "Settings", "Settings")).append("</div><div class=\"dial\">");
+        b.append("<span></span>").append(button(Key.UP, "\u25b2", "Up", on)).append("<span></span>")
+                .append(button(Key.LEFT, "\u25c0", "Left", on)).append(button(Key.SELECT, "OK", "Select", on))
+                .append(button(Key.RIGHT, "\u25b6", "Right", on))
+                .append(button(Key.BACK, "Back", "Back", on)).append(button(Key.DOWN, "\u25bc", "Down", on))
+                .append(button(Key.SETTINGS, "Settings", "Settings", on)).append("</div><div class=\"dial\">");
         for (Key k : List.of(Key.D1, Key.D2, Key.D3, Key.D4, Key.D5, Key.D6, Key.D7, Key.D8, Key.D9, Key.STAR, Key.D0,
                 Key.POUND)) {
-            b.append(button(k, k.label(), k.label()));
+            b.append(button(k, k.label(), k.label(), on));
         }
         return b.append("</div></div>").toString();
     }
@@ -108,8 +109,8 @@ final class LcdHtml {
         return "key-" + k.name().toLowerCase(Locale.ROOT);
     }
 
-    private static String button(Key k, String text, String name) {
+    private static String button(Key k, String text, String name, boolean on) {
         return "<button type=\"submit\" name=\"key\" value=\"" + esc(k.label()) + "\" id=\"" + id(k) + "\" aria-label=\""
-                + esc(name) + "\" title=\"" + esc(name) + "\">" + esc(text) + "</button>";
+                + esc(name) + "\" title=\"" + esc(name) + "\"" + (on ? "" : " disabled") + ">" + esc(text) + "</button>";
     }
 }

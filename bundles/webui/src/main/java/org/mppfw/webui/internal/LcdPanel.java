@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.mppfw.api.clock.Clock;
+import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.device.DeviceIdentity;
 import org.mppfw.api.display.Display;
 import org.mppfw.api.keypad.Key;
@@ -62,6 +63,7 @@ public final class LcdPanel {
     private final Display display;
     private final Keypad keypad;
     private final Clock clock;
+    private final ParameterStore store;
     private final PressLimit limit;
     private final String script;
 
@@ -69,14 +71,16 @@ public final class LcdPanel {
     private volatile DeviceIdentity identity;
 
     @Activate
-    public LcdPanel(@Reference Display display, @Reference Keypad keypad, @Reference Clock clock) {
-        this(display, keypad, clock, new PressLimit(System::nanoTime));
+    public LcdPanel(@Reference Display display, @Reference Keypad keypad, @Reference Clock clock,
+            @Reference ParameterStore store) {
+        this(display, keypad, clock, store, new PressLimit(System::nanoTime));
     }
 
-    LcdPanel(Display display, Keypad keypad, Clock clock, PressLimit limit) {
+    LcdPanel(Display display, Keypad keypad, Clock clock, ParameterStore store, PressLimit limit) {
         this.display = display;
         this.keypad = keypad;
         this.clock = clock;
+        this.store = store;
         this.limit = limit;
         this.script = resource("lcd.js");
     }
@@ -85,20 +89,27 @@ public final class LcdPanel {
         identity = id;
     }
 
-    /** The LCD now, as the HTML the page shows. */
-    String screen() {
+    /** Whether this session's clicks press keys ({@link LcdAccess}). */
+    boolean keys(Sessions.Session s, boolean adminFromHere) {
+        return LcdAccess.keys(s.role(), store, adminFromHere);
+    }
+
+    /** The LCD now, as the HTML the page shows; the soft keys off when {@code keys} is false. */
+    String screen(boolean keys) {
         DeviceIdentity id = identity;
         return LcdHtml.screen(HHMM.format(clock.local(clock.now())), id == null ? "" : id.model(), display.indicators(),
-                display.current());
+                display.current(), keys);
     }
 
     /** The page: the LCD, the keys, the line the script reports its state on. */
-    String page(Sessions.Session s, List<String> tabs) {
+    String page(Sessions.Session s, List<String> tabs, boolean keys) {
         String body = "<style>" + LcdHtml.STYLE + "</style>"
                 + "<p>The phone's screen, live. The keys press the phone's keys, as on the phone itself: the menus"
                 + " ask for the admin password where the phone does.</p>"
+                + (keys ? "" : "<p id=\"lcd-closed\" class=\"error\">" + Html.esc(LcdAccess.CLOSED) + "</p>")
                 + "<form id=\"keypad\" method=\"post\" action=\"" + PRESS + "\">" + Page.csrfField(s)
-                + "<div id=\"lcd\" data-poll=\"" + POLL_MS + "\">" + screen() + "</div>" + LcdHtml.keys() + "</form>"
+                + "<div id=\"lcd\" data-poll=\"" + POLL_MS + "\">" + screen(keys) + "</div>" + LcdHtml.keys(keys)
+                + "</form>"
                 + "<p id=\"lcd-state\" role=\"status\"></p><p><a id=\"lcd-login\" href=\"/login\" hidden>Log in again</a></p>"
                 + "<script src=\"" + SCRIPT + "\"></script>";
         return Page.frame(TITLE, s, tabs, null, false, body);
@@ -109,8 +120,12 @@ public final class LcdPanel {
      * sends it ({@link Key#label()}); 400 for a name that is no key, 429 above the session's rate.
      *
      * @param fragment whether to answer the LCD after the press (the script) or a redirect to the page
+     * @param keys     whether the session's clicks press keys ({@link #keys}); 403 if not
      */
-    Answer press(Sessions.Session s, String name, boolean fragment) {
+    Answer press(Sessions.Session s, String name, boolean fragment, boolean keys) {
+        if (!keys) {
+            return Answer.text(HttpServletResponse.SC_FORBIDDEN, LcdAccess.CLOSED);
+        }
         Key key;
         try {
             key = Key.parse(name == null ? "" : name);
@@ -121,23 +136,28 @@ public final class LcdPanel {
             return Answer.text(429, "Too many key presses: at most " + PressLimit.PER_SECOND + " a second.");
         }
         keypad.press(key);
-        return fragment ? Answer.html(screen()) : new Answer(HttpServletResponse.SC_SEE_OTHER, null, null, PAGE);
+        return fragment ? Answer.html(screen(true)) : new Answer(HttpServletResponse.SC_SEE_OTHER, null, null, PAGE);
     }
 
-    /** Serves one of this page's paths to a logged-in session; 503 while the LCD or keypad is not running. */
+    /**
+     * Serves one of this page's paths to a logged-in session; 503 while the LCD or keypad is not running.
+     *
+     * @param adminFromHere whether the admin login is open to the request's client now
+     */
     static void serve(LcdPanel panel, String path, HttpServletRequest req, HttpServletResponse resp,
-            Sessions.Session s, boolean post, List<String> tabs) throws IOException {
+            Sessions.Session s, boolean post, List<String> tabs, boolean adminFromHere) throws IOException {
         Answer a;
         if (panel == null) {
             a = Answer.text(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "The phone screen is not available.");
         } else if (post != PRESS.equals(path)) {
             a = Answer.text(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "method not allowed");
         } else {
+            boolean keys = panel.keys(s, adminFromHere);
             a = switch (path) {
-                case PAGE -> Answer.html(panel.page(s, tabs));
-                case SCREEN -> Answer.html(panel.screen());
+                case PAGE -> Answer.html(panel.page(s, tabs, keys));
+                case SCREEN -> Answer.html(panel.screen(keys));
                 case SCRIPT -> new Answer(HttpServletResponse.SC_OK, "text/javascript;charset=utf-8", panel.script, null);
-                default -> panel.press(s, req.getParameter("key"), req.getHeader(FRAGMENT_HEADER) != null);
+                default -> panel.press(s, req.getParameter("key"), req.getHeader(FRAGMENT_HEADER) != null, keys);
             };
         }
         if (PAGE.equals(path)) {

@@ -131,7 +131,7 @@ public final class WebUiServlet extends HttpServlet implements ParameterListener
             case "/status" -> status(req, resp, s, post);
             case "/voice" -> voice(req, resp, s, post);
             case LcdPanel.PAGE, LcdPanel.SCREEN, LcdPanel.PRESS, LcdPanel.SCRIPT ->
-                LcdPanel.serve(lcd, path, req, resp, s, post, config.tabs(s.role()));
+                LcdPanel.serve(lcd, path, req, resp, s, post, config.tabs(s.role()), login.adminAllowed(client));
             default -> resp.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
     }

@@ -23,7 +23,7 @@ class LcdHtmlTest {
     void everyFieldShowsEscaped() {
         Screen s = new Screen("Title " + PROBE, List.of("line " + PROBE, "second"), -1, List.of("Soft " + PROBE, "Two"),
                 42, List.of("Key " + PROBE), "typed " + PROBE);
-        String html = LcdHtml.screen("12:34", "CP-8851 " + PROBE, new Indicators(false, Indicators.Registration.FAILED), s);
+        String html = LcdHtml.screen("12:34", "CP-8851 " + PROBE, new Indicators(false, Indicators.Registration.FAILED), s, true);
         assertFalse(html.contains("<script"), html);
         assertTrue(html.contains("<div id=\"lcd-title\">Title " + ESCAPED + "</div>"), html);
         assertTrue(html.contains("<ul id=\"lcd-lines\"><li>line " + ESCAPED + "</li><li>second</li></ul>"), html);
@@ -39,7 +39,7 @@ class LcdHtmlTest {
     @Test
     void aMenuIsNumberedWithItsItemHighlighted() {
         String html = LcdHtml.screen("09:00", "m", Indicators.DEFAULT,
-                Screen.menu("Settings", List.of("Status", "Device administration"), 1).withSoftKeys("Select", "Back"));
+                Screen.menu("Settings", List.of("Status", "Device administration"), 1).withSoftKeys("Select", "Back"), true);
         assertTrue(html.contains("<ol id=\"lcd-lines\"><li>Status</li><li class=\"selected\" aria-current=\"true\">"
                 + "Device administration</li></ol>"), html);
         assertFalse(html.contains("lcd-input") || html.contains("lcd-progress") || html.contains("lcd-linekeys"), html);
@@ -48,7 +48,7 @@ class LcdHtmlTest {
 
     @Test
     void theFourSoftKeysAreAlwaysThereLabelledByTheScreen() {
-        String html = LcdHtml.screen("09:00", "m", Indicators.DEFAULT, Screen.of("", "idle").withSoftKeys("Resync"));
+        String html = LcdHtml.screen("09:00", "m", Indicators.DEFAULT, Screen.of("", "idle").withSoftKeys("Resync"), true);
         assertFalse(html.contains("lcd-title"), "an empty title draws no title row");
         for (Key k : LcdHtml.SOFT_KEYS) {
             assertTrue(html.contains("value=\"" + k.label() + "\" id=\"" + LcdHtml.id(k) + "\""), k + ": " + html);
@@ -59,7 +59,8 @@ class LcdHtmlTest {
 
     @Test
     void everyKeyOfTheKeypadHasOneButtonThatNamesIt() {
-        String all = LcdHtml.screen("09:00", "m", Indicators.DEFAULT, Screen.of("x")) + LcdHtml.keys();
+        String all = LcdHtml.screen("09:00", "m", Indicators.DEFAULT, Screen.of("x"), true) + LcdHtml.keys(true);
+        assertFalse(all.contains("disabled"), all);
         Matcher m = Pattern.compile("<button type=\"submit\" name=\"key\" value=\"([^\"]*)\" id=\"([^\"]*)\"").matcher(all);
         int buttons = 0;
         while (m.find()) {
@@ -71,5 +72,14 @@ class LcdHtmlTest {
         for (Key k : Key.values()) {
             assertEquals(1, all.split("id=\"" + LcdHtml.id(k) + "\"", -1).length - 1, k.toString());
         }
+    }
+
+    @Test
+    void keysThatAreOffAreDisabledButtons() {
+        String all = LcdHtml.screen("09:00", "m", Indicators.DEFAULT, Screen.of("x").withSoftKeys("Resync"), false)
+                + LcdHtml.keys(false);
+        int buttons = all.split("<button ", -1).length - 1;
+        assertEquals(Key.values().length, buttons);
+        assertEquals(buttons, all.split("\" disabled>", -1).length - 1, all);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -14,14 +15,19 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.mppfw.api.clock.Clock;
+import org.mppfw.api.config.ChangeSource;
 import org.mppfw.api.device.DeviceIdentity;
 import org.mppfw.api.display.Display;
 import org.mppfw.api.display.Indicators;
 import org.mppfw.api.display.Screen;
 import org.mppfw.api.keypad.Key;
 import org.mppfw.api.keypad.Keypad;
+import org.mppfw.config.internal.Catalog;
+import org.mppfw.config.internal.ParameterStoreImpl;
 
 /** The phone-screen page: presses reach the keypad, the answer is the LCD after them, bounded. */
 class LcdPanelTest {
@@ -80,18 +86,28 @@ class LcdPanelTest {
         }
     };
     final AtomicLong now = new AtomicLong();
-    final LcdPanel panel = new LcdPanel(display, keypad, CLOCK, new PressLimit(now::get));
     final Sessions.Session session = new Sessions.Session("sid", Role.USER, "tok");
+    final Sessions.Session admin = new Sessions.Session("aid", Role.ADMIN, "atok");
+    @TempDir
+    Path data;
+    ParameterStoreImpl store;
+    LcdPanel panel;
+
+    @BeforeEach
+    void open() throws Exception {
+        store = new ParameterStoreImpl(data, Catalog.standard(), ParameterStoreImpl.Options.defaults());
+        panel = new LcdPanel(display, keypad, CLOCK, store, new PressLimit(now::get));
+    }
 
     @Test
     void aPressGoesToTheKeypadAndAnswersTheScreenAfterIt() {
-        LcdPanel.Answer a = panel.press(session, "settings", true);
+        LcdPanel.Answer a = panel.press(session, "settings", true, true);
         assertEquals(List.of(Key.SETTINGS), pressed);
         assertEquals(200, a.status());
         assertTrue(a.body().contains("<div id=\"lcd-title\">Settings</div>"), a.body());
         assertTrue(a.body().contains("<span id=\"lcd-time\">14:05</span>"), a.body());
 
-        LcdPanel.Answer form = panel.press(session, "#", false);
+        LcdPanel.Answer form = panel.press(session, "#", false, true);
         assertEquals(303, form.status(), "a plain form post goes back to the page");
         assertEquals(LcdPanel.PAGE, form.location());
         assertEquals(List.of(Key.SETTINGS, Key.POUND), pressed);
@@ -99,23 +115,23 @@ class LcdPanelTest {
 
     @Test
     void aNameThatIsNoKeyPressesNothing() {
-        assertEquals(400, panel.press(session, "line1", true).status());
-        assertEquals(400, panel.press(session, null, true).status());
-        assertEquals(400, panel.press(session, "<script>", true).status());
+        assertEquals(400, panel.press(session, "line1", true, true).status());
+        assertEquals(400, panel.press(session, null, true, true).status());
+        assertEquals(400, panel.press(session, "<script>", true, true).status());
         assertTrue(pressed.isEmpty());
     }
 
     @Test
     void pressesAboveTheRateAreRefusedAndNotPressed() {
         for (int i = 0; i < PressLimit.BURST; i++) {
-            assertEquals(200, panel.press(session, "down", true).status());
+            assertEquals(200, panel.press(session, "down", true, true).status());
         }
-        LcdPanel.Answer over = panel.press(session, "1", true);
+        LcdPanel.Answer over = panel.press(session, "1", true, true);
         assertEquals(429, over.status());
         assertTrue(over.body().contains("at most 20 a second"), over.body());
         assertEquals(PressLimit.BURST, pressed.size(), "the refused press never reached the keypad");
         now.addAndGet(TimeUnit.SECONDS.toNanos(1));
-        assertEquals(200, panel.press(session, "1", true).status());
+        assertEquals(200, panel.press(session, "1", true, true).status());
     }
 
     @Test
@@ -151,7 +167,7 @@ class LcdPanelTest {
                 return "12.0.1";
             }
         });
-        String page = panel.page(session, List.of("Phone"));
+        String page = panel.page(session, List.of("Phone"), true);
         assertTrue(page.contains("<title>Info &gt; Phone Screen</title>"), page);
         assertTrue(page.contains("<form id=\"keypad\" method=\"post\" action=\"/lcd/press\">"
                 + "<input type=\"hidden\" name=\"csrf\" value=\"tok\">"), page);
@@ -179,5 +195,29 @@ class LcdPanelTest {
         assertTrue(sessions.find(s.id()).isEmpty());
         assertTrue(sessions.peek(null).isEmpty());
         assertNull(sessions.peek("guess").orElse(null));
+    }
+
+    @Test
+    void aUsersClicksPressKeysOnlyWhereThePhoneScreenGuardsItsAdminPages() throws Exception {
+        assertTrue(panel.keys(admin, false), "the admin's always do");
+        assertFalse(panel.keys(session, false), "factory settings, a client the admin login refuses");
+        assertTrue(panel.keys(session, true), "where the admin login is open anyway (loopback)");
+
+        LcdPanel.Answer refused = panel.press(session, "settings", true, panel.keys(session, false));
+        assertEquals(403, refused.status());
+        assertEquals(LcdAccess.CLOSED, refused.body());
+        assertTrue(pressed.isEmpty(), "nothing was pressed");
+        String page = panel.page(session, List.of(), false);
+        assertTrue(page.contains("id=\"lcd-closed\"") && page.contains("id=\"key-settings\" aria-label=\"Settings\""
+                + " title=\"Settings\" disabled>"), page);
+        assertTrue(panel.screen(false).contains("disabled>"), "the soft keys too");
+
+        store.set(LcdAccess.USER_MODE, "Yes", ChangeSource.ADMIN);
+        assertTrue(panel.keys(session, false), "the screen is the User, held to ua");
+        store.set(LcdAccess.USER_MODE, "No", ChangeSource.ADMIN);
+        store.set(Login.ADMIN_PASSWORD, "s3cret", ChangeSource.ADMIN);
+        assertTrue(panel.keys(session, false), "the screen asks for the admin password");
+        assertEquals(200, panel.press(session, "settings", true, panel.keys(session, false)).status());
+        assertEquals(List.of(Key.SETTINGS), pressed);
     }
 }
