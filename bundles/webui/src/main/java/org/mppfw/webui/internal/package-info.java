@@ -31,10 +31,11 @@
  * profile, whose valid parameters are applied and invalid ones reported: a push is one admin
  * action that either happened or not. A masked value leaves the secret as it is; {@code ua}
  * attributes are not applied by a push.</li>
- * <li>Info &gt; Phone Screen ({@link LcdPanel}) presses keys for both accounts, as a person at the
- * phone could: the keypad's own rules (admin password page, {@code ua}) decide what a press may
- * do. Its polling does not restart a session's idle time. The api's keys have no line keys, so the
- * line keys show as labels, not buttons.</li>
+ * <li>Info &gt; Phone Screen ({@link LcdPanel}) presses keys for the admin, and for the user once
+ * the phone screen guards its admin pages ({@link LcdAccess}); the keypad's own rules (admin
+ * password page, {@code ua}) then decide what a press may do, as for a person at the phone. Its
+ * polling does not restart a session's idle time. The api's keys have no line keys, so the line
+ * keys show as labels, not buttons.</li>
  * </ul>
  */
 package org.mppfw.webui.internal;
