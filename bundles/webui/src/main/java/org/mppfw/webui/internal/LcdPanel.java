@@ -29,8 +29,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * ({@value #SCRIPT}) that polls {@value #SCREEN} for the LCD as an HTML fragment every
  * {@value #POLL_MS} ms without restarting the session's idle time, and posts each click, with the
  * session's CSRF token, to {@value #PRESS}, which answers the LCD after the press. Without the
- * script the keypad is a plain form. Presses are bounded per session ({@link PressLimit}) and
- * never logged (the digits may be a password).
+ * script the keypad is a plain form. Whose clicks press keys is {@link LcdAccess}'s; presses are
+ * bounded per session ({@link PressLimit}) and never logged (the digits may be a password).
  */
 @Component(service = LcdPanel.class)
 public final class LcdPanel {

@@ -111,7 +111,8 @@ public final class WebUiServlet extends HttpServlet implements ParameterListener
             return;
         }
         // the phone screen's polling is no activity of its own: it does not keep a session alive
-        Optional<Sessions.Session> found = LcdPanel.SCREEN.equals(path) ? sessions.peek(cookie(req)) : sessions.find(cookie(req));
+        Optional<Sessions.Session> found = LcdPanel.SCREEN.equals(path) ? sessions.peek(cookie(req))
+                : sessions.find(cookie(req));
         if (found.isPresent() && found.get().role() == Role.ADMIN && !login.adminAllowed(client)) {
             sessions.end(found.get().id());
             found = Optional.empty();
