@@ -37,7 +37,7 @@ final class Page {
         }
         b.append("</header>");
         if (session != null) {
-            b.append("<nav><a href=\"/status\">Info &gt; Status</a>");
+            b.append("<nav><a href=\"/status\">Info &gt; Status</a> <a href=\"/lcd\">Info &gt; Phone Screen</a>");
             if (session.role() == Role.ADMIN) {
                 b.append("<a id=\"nav-diagnostics\" href=\"/diagnostics\">Resync Diagnostics</a>"
                         + "<a id=\"nav-firmware\" href=\"/firmware\">Firmware</a>");

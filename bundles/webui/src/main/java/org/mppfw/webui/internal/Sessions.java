@@ -63,6 +63,12 @@ final class Sessions {
         return Optional.of(e.session());
     }
 
+    /** The live session of a token, its idle time left as it is (a page polling by itself). */
+    synchronized Optional<Session> peek(String id) {
+        expire();
+        return Optional.ofNullable(id == null ? null : sessions.get(id)).map(Entry::session);
+    }
+
     synchronized void end(String id) {
         sessions.remove(id);
     }

@@ -47,6 +47,7 @@ public final class WebUiServlet extends HttpServlet implements ParameterListener
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(WebUiServlet.class);
     static final String COOKIE = "mppfw-session";
+    static final String POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
 
     private final transient ParameterStore store;
     private final transient Sessions sessions = new Sessions(System::nanoTime);
@@ -66,6 +67,7 @@ public final class WebUiServlet extends HttpServlet implements ParameterListener
     private volatile Reports reports;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Clock clock;
+    private volatile LcdPanel lcd;
 
     @Activate
     public WebUiServlet(@Reference ParameterStore store) {
@@ -110,7 +112,9 @@ public final class WebUiServlet extends HttpServlet implements ParameterListener
             login(req, resp, client, post);
             return;
         }
-        Optional<Sessions.Session> found = sessions.find(cookie(req));
+        // the phone screen's polling is no activity of its own: it does not keep a session alive
+        Optional<Sessions.Session> found = LcdPanel.SCREEN.equals(path) ? sessions.peek(cookie(req))
+                : sessions.find(cookie(req));
         if (found.isPresent() && found.get().role() == Role.ADMIN && !login.adminAllowed(client)) {
             sessions.end(found.get().id());
             found = Optional.empty();
@@ -130,6 +134,8 @@ public final class WebUiServlet extends HttpServlet implements ParameterListener
             case "/status" -> status(req, resp, s, post);
             case "/voice" -> voice(req, resp, s, post);
             case "/diagnostics", "/firmware" -> info(req, resp, s, post, path);
+            case LcdPanel.PAGE, LcdPanel.SCREEN, LcdPanel.PRESS, LcdPanel.SCRIPT ->
+                LcdPanel.serve(lcd, path, req, resp, s, post, config.tabs(s.role()), login.adminAllowed(client));
             default -> resp.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
     }
@@ -277,8 +283,7 @@ public final class WebUiServlet extends HttpServlet implements ParameterListener
         resp.setHeader("X-Content-Type-Options", "nosniff");
         resp.setHeader("X-Frame-Options", "DENY");
         resp.setHeader("Referrer-Policy", "same-origin");
-        resp.setHeader("Content-Security-Policy",
-                "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
+        resp.setHeader("Content-Security-Policy", POLICY);
     }
 
     private static void write(HttpServletResponse resp, String html) throws IOException {

@@ -34,6 +34,11 @@
  * <li>Info &gt; Resync Diagnostics and Info &gt; Firmware are the admin's only. The pages run no
  * script (the CSP forbids it), so the Rollback button's confirmation is a second form, not a
  * dialog; the rollback answers once it is done, as {@code fw:rollback} does.</li>
+ * <li>Info &gt; Phone Screen ({@link LcdPanel}) presses keys for the admin, and for the user once
+ * the phone screen guards its admin pages ({@link LcdAccess}); the keypad's own rules (admin
+ * password page, {@code ua}) then decide what a press may do, as for a person at the phone. Its
+ * polling does not restart a session's idle time. The api's keys have no line keys, so the line
+ * keys show as labels, not buttons.</li>
  * </ul>
  */
 package org.mppfw.webui.internal;
