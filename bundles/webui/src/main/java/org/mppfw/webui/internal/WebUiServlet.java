@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.mppfw.api.clock.Clock;
 import org.mppfw.api.config.ChangeSource;
 import org.mppfw.api.config.ParameterChange;
 import org.mppfw.api.config.ParameterListener;
@@ -63,6 +64,8 @@ public final class WebUiServlet extends HttpServlet implements ParameterListener
     private volatile Power power;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Reports reports;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Clock clock;
 
     @Activate
     public WebUiServlet(@Reference ParameterStore store) {
@@ -182,7 +185,8 @@ public final class WebUiServlet extends HttpServlet implements ParameterListener
 
     private void status(HttpServletRequest req, HttpServletResponse resp, Sessions.Session s, boolean post)
             throws IOException {
-        StatusPage.Services svc = new StatusPage.Services(identity, provisioning, firmware, power, reports);
+        StatusPage.Services svc = new StatusPage.Services(identity, provisioning, firmware, power, reports,
+                PhoneTime.of(clock, store));
         ConfigPage.Result r = null;
         if (post) {
             if (s.role() != Role.ADMIN) {
