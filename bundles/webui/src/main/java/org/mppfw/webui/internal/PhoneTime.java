@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.zone.ZoneRules;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.mppfw.api.clock.Clock;
@@ -41,7 +42,7 @@ final class PhoneTime {
     /** The phone's format now: its clock's rules (UTC when null) and the store's {@code Date_Format}. */
     static PhoneTime of(Clock clock, ParameterStore store) {
         boolean dayFirst = store.definition(DATE_FORMAT).isPresent()
-                && store.get(DATE_FORMAT).trim().toLowerCase(java.util.Locale.ROOT).startsWith("day");
+                && store.get(DATE_FORMAT).trim().toLowerCase(Locale.ROOT).startsWith("day");
         return new PhoneTime(clock == null ? null : clock.rules(), dayFirst);
     }
 
