@@ -49,12 +49,31 @@ nginx -p "$work" -c "$work/nginx.conf" &
 pids+=($!)
 for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.05; done
 
+# first_profile_ms DATA PID: waits until the phone PID has applied its first profile, prints the
+# milliseconds after JVM start its log gives (empty if the phone stopped or 30 s passed)
+first_profile_ms() {
+    local ms=
+    for _ in $(seq 1 600); do
+        ms=$(sed -n 's/^.* first profile applied \([0-9]*\) ms after JVM start$/\1/p' "$1/log/phone.log" 2>/dev/null)
+        [ -n "$ms" ] && break
+        kill -0 "$2" 2>/dev/null || break
+        sleep 0.05
+    done
+    echo "$ms"
+}
+
 # a data dir as after the phone's first boot: the rule set, one resync done, and the class-data
-# archive written at that boot's exit (so it holds the classes a resync loads)
+# archive written at the exit of that first power-on (so it holds the classes a resync loads; a
+# command run writes none)
 template=$work/template
 MPPFW_JAVA_OPTS= "$mppfw" --data "$template" -c "param:set Profile_Rule http://127.0.0.1:$port/profile.xml
 param:set Resync_Random_Delay 0
 prov:resync" >/dev/null
+"$mppfw" --data "$template" --no-shell </dev/null >/dev/null 2>&1 &
+pid=$!
+pids+=("$pid")
+[ -n "$(first_profile_ms "$template" "$pid")" ] || { echo "no first profile at the first power-on" >&2; exit 1; }
+kill "$pid"; wait "$pid" 2>/dev/null || true
 rm -rf "$template/felix-cache" "$template/log"
 
 : >"$work/ms"
@@ -66,13 +85,7 @@ for _ in $(seq 1 "$runs"); do
     # the info line is in the phone's own log, the ring in the data dir
     "$mppfw" --data "$data" --no-shell </dev/null >/dev/null 2>"$err" &
     pid=$!
-    ms=
-    for _ in $(seq 1 600); do
-        ms=$(sed -n 's/^.* first profile applied \([0-9]*\) ms after JVM start$/\1/p' "$data/log/phone.log" 2>/dev/null)
-        [ -n "$ms" ] && break
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.05
-    done
+    ms=$(first_profile_ms "$data" "$pid")
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
     [ -n "$ms" ] || { echo "no first profile:" >&2; cat "$err" >&2; exit 1; }

@@ -4,7 +4,6 @@ import static org.mppfw.webui.internal.Html.esc;
 
 import java.util.List;
 
-import org.mppfw.api.clock.Clock;
 import org.mppfw.api.provisioning.Provisioning;
 import org.mppfw.api.provisioning.ResyncRecord;
 
@@ -23,7 +22,7 @@ final class DiagnosticsPage {
     private DiagnosticsPage() {
     }
 
-    static String body(Provisioning p, Clock clock) {
+    static String body(Provisioning p, PhoneTime time) {
         StringBuilder b = new StringBuilder(8192);
         if (p == null) {
             return b.append("<p id=\"no-history\">Provisioning is not running.</p>").toString();
@@ -35,14 +34,14 @@ final class DiagnosticsPage {
         b.append("<p>").append(history.size()).append(" attempts, newest first.</p>");
         int n = 1;
         for (ResyncRecord r : history) {
-            attempt(b, n++, r, clock);
+            attempt(b, n++, r, time);
         }
         return b.toString();
     }
 
-    private static void attempt(StringBuilder b, int n, ResyncRecord r, Clock clock) {
+    private static void attempt(StringBuilder b, int n, ResyncRecord r, PhoneTime time) {
         b.append("<section class=\"attempt\" id=\"attempt-").append(n).append("\"><h3>")
-                .append(esc(LocalTimes.format(clock, r.started()))).append(" &mdash; ").append(esc(r.reason()))
+                .append(esc(time.format(r.started()))).append(" &mdash; ").append(esc(r.reason()))
                 .append(" &mdash; ").append(r.success() ? "success" : "failure (class " + r.result() + ")")
                 .append("</h3><table>");
         row(b, "rule", "Rule", r.rule().isEmpty() ? "none had anything to do" : r.rule());
@@ -51,7 +50,7 @@ final class DiagnosticsPage {
         row(b, "status", "Status Code", r.status() == 0 ? "-" : Integer.toString(r.status()));
         row(b, "message", "Message", r.message());
         row(b, "decoding", "Decoding", r.decoding().isEmpty() ? "-" : r.decoding());
-        row(b, "time", "Time", LocalTimes.format(clock, r.started()) + " to " + LocalTimes.format(clock, r.ended()));
+        row(b, "time", "Time", time.format(r.started()) + " to " + time.format(r.ended()));
         b.append("</table>");
         list(b, "Steps", "steps", r.steps(), "no rule fetched anything");
         list(b, "Applied (" + r.changed().size() + ")", "applied", r.changed(), "nothing changed");

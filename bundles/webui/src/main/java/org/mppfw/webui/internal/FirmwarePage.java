@@ -4,7 +4,6 @@ import static org.mppfw.webui.internal.Html.esc;
 
 import java.util.Locale;
 
-import org.mppfw.api.clock.Clock;
 import org.mppfw.api.firmware.FirmwareService;
 import org.mppfw.api.firmware.FirmwareSets;
 import org.mppfw.api.firmware.RollbackResult;
@@ -55,7 +54,7 @@ final class FirmwarePage {
      *
      * @param askRollback whether to ask to confirm a rollback instead of offering the button
      */
-    static String body(FirmwareService f, Clock clock, Sessions.Session session, boolean askRollback) {
+    static String body(FirmwareService f, PhoneTime time, Sessions.Session session, boolean askRollback) {
         StringBuilder b = new StringBuilder(4096);
         if (f == null) {
             return b.append("<p id=\"no-firmware\">The upgrade service is not running.</p>").toString();
@@ -75,7 +74,7 @@ final class FirmwarePage {
         UpgradeStatus u = f.status();
         row(b, "phase", "Phase", u.phase().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                 + (u.busy() ? " " + u.target() + (u.percent() >= 0 ? " " + u.percent() + " %" : "") : ""));
-        row(b, "last-attempt", "Last Attempt", sets.last().map(a -> LocalTimes.format(clock, a.started()) + " "
+        row(b, "last-attempt", "Last Attempt", sets.last().map(a -> time.format(a.started()) + " "
                 + a.url() + ": " + (a.ok() ? "OK" : "FAILED") + ": " + a.result()).orElse("none"));
         b.append("</table>");
         b.append("<h3>Upgrade From URL</h3><form method=\"post\" action=\"/firmware\">").append(Page.csrfField(session))

@@ -26,7 +26,13 @@ final class StatusPage {
 
     /** The services the page reads; any may be null (not running). */
     record Services(DeviceIdentity identity, Provisioning provisioning, FirmwareService firmware, Power power,
-            Reports reports) {
+            Reports reports, PhoneTime time) {
+
+        /** The services, times shown in UTC. */
+        Services(DeviceIdentity identity, Provisioning provisioning, FirmwareService firmware, Power power,
+                Reports reports) {
+            this(identity, provisioning, firmware, power, reports, PhoneTime.UTC);
+        }
     }
 
     static final int BOOTS_SHOWN = 10;
@@ -82,9 +88,9 @@ final class StatusPage {
             row(b, "Software Version", id.firmwareVersion());
         }
         b.append("</table>");
-        provisioning(b, s.provisioning());
-        firmware(b, s.firmware());
-        boots(b, s.power());
+        provisioning(b, s.provisioning(), s.time());
+        firmware(b, s.firmware(), s.time());
+        boots(b, s.power(), s.time());
         if (role == Role.ADMIN) {
             b.append("<h3>Actions</h3>");
             button(b, session, "resync", "Resync");
@@ -94,7 +100,7 @@ final class StatusPage {
         return b.toString();
     }
 
-    private static void provisioning(StringBuilder b, Provisioning p) {
+    private static void provisioning(StringBuilder b, Provisioning p, PhoneTime time) {
         b.append("<h3>Provisioning Status</h3><table id=\"provisioning\">");
         if (p == null) {
             row(b, "State", "not available");
@@ -103,11 +109,11 @@ final class StatusPage {
         }
         ProvisioningStatus st = p.status();
         row(b, "State", st.state().name());
-        row(b, "Next Resync", st.next().map(Object::toString).orElse("none") + " " + st.nextReason());
+        row(b, "Next Resync", time.format(st.next()) + " " + st.nextReason());
         row(b, "Failures In A Row", Integer.toString(st.failuresInARow()));
         ResyncRecord r = st.lastAttempt().orElse(null);
         if (r != null) {
-            row(b, "Last Resync", r.started() + " to " + r.ended() + " (" + r.reason() + ")");
+            row(b, "Last Resync", time.format(r.started()) + " to " + time.format(r.ended()) + " (" + r.reason() + ")");
             row(b, "Last Rule", r.rule());
             row(b, "Last URL", r.url());
             row(b, "Last Result", r.result() + (r.success() ? " (success)" : " (failure)") + ": " + r.message());
@@ -125,7 +131,7 @@ final class StatusPage {
         }
     }
 
-    private static void firmware(StringBuilder b, FirmwareService f) {
+    private static void firmware(StringBuilder b, FirmwareService f, PhoneTime time) {
         b.append("<h3>Firmware</h3><table id=\"firmware\">");
         if (f == null) {
             row(b, "Running", "not available");
@@ -134,19 +140,19 @@ final class StatusPage {
             row(b, "Previous", f.previous().map(Object::toString).orElse("none"));
             UpgradeStatus u = f.status();
             row(b, "Upgrade", u.phase() + (u.target().isEmpty() ? "" : " " + u.target()));
-            row(b, "Last Upgrade", u.lastAttemptTime().map(Object::toString).orElse("never") + " " + f.lastResult());
+            row(b, "Last Upgrade", u.lastAttemptTime().map(time::format).orElse("never") + " " + f.lastResult());
         }
         b.append("</table>");
     }
 
-    private static void boots(StringBuilder b, Power p) {
+    private static void boots(StringBuilder b, Power p, PhoneTime time) {
         b.append("<h3>Boot History</h3><table id=\"boots\"><tr><th>#</th><th>Time</th><th>Reason</th><th>Detail</th>"
                 + "<th>Set</th><th>Release</th><th>End</th></tr>");
         if (p != null) {
             List<BootRecord> boots = p.boots();
             for (BootRecord r : boots.subList(Math.max(0, boots.size() - BOOTS_SHOWN), boots.size())) {
                 b.append("<tr>");
-                for (Object v : new Object[] {r.number(), r.time(), r.reason(), r.detail(), r.set(), r.release(), r.end()}) {
+                for (Object v : new Object[] {r.number(), time.format(r.time()), r.reason(), r.detail(), r.set(), r.release(), r.end()}) {
                     b.append("<td>").append(esc(String.valueOf(v))).append("</td>");
                 }
                 b.append("</tr>");

@@ -67,6 +67,7 @@ public final class WebUiServlet extends HttpServlet implements ParameterListener
     private volatile Reports reports;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Clock clock;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile LcdPanel lcd;
 
     @Activate
@@ -192,7 +193,8 @@ public final class WebUiServlet extends HttpServlet implements ParameterListener
 
     private void status(HttpServletRequest req, HttpServletResponse resp, Sessions.Session s, boolean post)
             throws IOException {
-        StatusPage.Services svc = new StatusPage.Services(identity, provisioning, firmware, power, reports);
+        StatusPage.Services svc = new StatusPage.Services(identity, provisioning, firmware, power, reports,
+                PhoneTime.of(clock, store));
         ConfigPage.Result r = null;
         if (post) {
             if (s.role() != Role.ADMIN) {
@@ -221,8 +223,8 @@ public final class WebUiServlet extends HttpServlet implements ParameterListener
         }
         ConfigPage.Result r = post ? FirmwarePage.act(req.getParameter("action"), req.getParameter("url"), firmware) : null;
         boolean ask = post && r == null;
-        String body = diagnostics ? DiagnosticsPage.body(provisioning, clock)
-                : FirmwarePage.body(firmware, clock, s, ask);
+        String body = diagnostics ? DiagnosticsPage.body(provisioning, PhoneTime.of(clock, store))
+                : FirmwarePage.body(firmware, PhoneTime.of(clock, store), s, ask);
         write(resp, Page.frame(diagnostics ? DiagnosticsPage.TITLE : FirmwarePage.TITLE, s, config.tabs(s.role()),
                 r == null ? null : r.notice(), r != null && r.error(), body));
     }

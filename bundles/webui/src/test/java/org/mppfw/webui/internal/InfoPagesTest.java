@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
-import org.mppfw.api.clock.Clock;
+
 import org.mppfw.api.firmware.FirmwareService;
 import org.mppfw.api.firmware.FirmwareSets;
 import org.mppfw.api.firmware.FirmwareVersion;
@@ -30,23 +29,8 @@ class InfoPagesTest {
     static final String PROBE = StatusPageTest.PROBE;
     static final Sessions.Session ADMIN = new Sessions.Session("id", Role.ADMIN, "tok");
 
-    /** A clock at UTC+2 (the page shows local times). */
-    static final Clock CLOCK = new Clock() {
-        @Override
-        public Instant now() {
-            return Instant.EPOCH;
-        }
-
-        @Override
-        public ZoneId zone() {
-            return ZoneId.of("+02:00");
-        }
-
-        @Override
-        public Timer schedule(Duration delay, Runnable task) {
-            throw new UnsupportedOperationException();
-        }
-    };
+    /** The phone's time at UTC+2 (the pages show local times). */
+    static final PhoneTime TIME = new PhoneTime(ZoneOffset.ofHours(2).getRules(), false);
 
     /** A firmware service whose sets the test sets, recording what it was asked. */
     static final class FakeFirmware implements FirmwareService {
@@ -105,18 +89,18 @@ class InfoPagesTest {
         ResyncRecord newer = record(t2, "http://prov.example:80/" + PROBE, ResultClass.A, 200,
                 List.of("Resync_Periodic: 'soon' is not an integer " + PROBE));
         ResyncRecord older = record(t1, "http://prov.example:80/old.xml", ResultClass.B, 404, List.of());
-        String page = DiagnosticsPage.body(new History(List.of(newer, older)), CLOCK);
+        String page = DiagnosticsPage.body(new History(List.of(newer, older)), TIME);
         assertFalse(page.contains(PROBE), page);
-        assertTrue(page.indexOf("2026-12-07T13:30:05") < page.indexOf("2026-12-07T12:00:00"), "newest first: " + page);
+        assertTrue(page.indexOf("12/07/26 13:30:05") < page.indexOf("12/07/26 12:00:00"), "newest first: " + page);
         assertFalse(page.contains(".123") || page.contains(".987"), "no fractions of a second");
         assertTrue(page.contains("<tr class=\"url\"><th>URL</th><td>http://prov.example:80/&lt;script&gt;"), page);
         assertTrue(page.contains("<tr class=\"status\"><th>Status Code</th><td>404</td></tr>"), page);
         assertTrue(page.contains("<li>Resync_Periodic: &#39;soon&#39; is not an integer &lt;script&gt;"), page);
         assertTrue(page.contains("failure (class B)") && page.contains("id=\"attempt-2\""), page);
         assertTrue(page.contains("<li>GPP_A</li>") && page.contains("nothing rejected"), page);
-        assertTrue(DiagnosticsPage.body(null, CLOCK).contains("not running"));
-        assertTrue(DiagnosticsPage.body(new History(List.of()), CLOCK).contains("No resync attempt"));
-        assertEquals("1970-01-01T00:00:00Z", LocalTimes.format(null, Instant.ofEpochMilli(999)), "UTC without the clock");
+        assertTrue(DiagnosticsPage.body(null, TIME).contains("not running"));
+        assertTrue(DiagnosticsPage.body(new History(List.of()), TIME).contains("No resync attempt"));
+        assertEquals("01/01/70 00:00:00 UTC", PhoneTime.UTC.format(Instant.ofEpochMilli(999)), "UTC without the clock");
     }
 
     /** A provisioning engine with a whole history. */
@@ -149,14 +133,14 @@ class InfoPagesTest {
                 new FirmwareSets.SetInfo("factory", FirmwareVersion.parse("12-0-1MPP0001-1")), null, 0, PROBE,
                 new FirmwareSets.Attempt("http://fw.example:80/sip88xx.12-0-2MPP0001-1.loads",
                         Instant.parse("2026-12-07T10:00:00.5Z"), true, "upgraded to 12-0-2MPP0001-1"));
-        String page = FirmwarePage.body(f, CLOCK, ADMIN, false);
+        String page = FirmwarePage.body(f, TIME, ADMIN, false);
         assertTrue(page.contains("<td>sip8845.12-0-2MPP0001-1</td>"), page);
         assertTrue(page.contains("<td>factory (12-0-1MPP0001-1)</td>") && page.contains("<td>a (12-0-2MPP0001-1)</td>"), page);
-        assertTrue(page.contains("2026-12-07T12:00:00 http://fw.example:80/sip88xx.12-0-2MPP0001-1.loads: OK"), page);
+        assertTrue(page.contains("12/07/26 12:00:00 http://fw.example:80/sip88xx.12-0-2MPP0001-1.loads: OK"), page);
         assertFalse(page.contains(PROBE), "the note is escaped");
         assertTrue(page.contains("id=\"rollback\"") && !page.contains("rollback-confirm"), page);
         assertTrue(page.contains("name=\"csrf\" value=\"tok\""), page);
-        String ask = FirmwarePage.body(f, CLOCK, ADMIN, true);
+        String ask = FirmwarePage.body(f, TIME, ADMIN, true);
         assertTrue(ask.contains("id=\"rollback-confirm\"") && ask.contains("value=\"rollback\""), ask);
         assertTrue(ask.contains("to factory (12-0-1MPP0001-1)?"), ask);
 
@@ -175,9 +159,9 @@ class InfoPagesTest {
 
         f.sets = new FirmwareSets(f.sets.active(), f.sets.running(), null,
                 new FirmwareSets.SetInfo("b", null), 2, null, null);
-        String none = FirmwarePage.body(f, CLOCK, ADMIN, true);
+        String none = FirmwarePage.body(f, TIME, ADMIN, true);
         assertTrue(none.contains("There is no previous firmware") && !none.contains("rollback-confirm"), none);
         assertTrue(none.contains("<td>b, 2 boot attempts left</td>"), none);
-        assertTrue(FirmwarePage.body(null, CLOCK, ADMIN, false).contains("not running"));
+        assertTrue(FirmwarePage.body(null, TIME, ADMIN, false).contains("not running"));
     }
 }
