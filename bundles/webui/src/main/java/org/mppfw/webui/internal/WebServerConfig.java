@@ -12,6 +12,8 @@ import org.mppfw.api.config.ChangeSource;
 import org.mppfw.api.config.ParameterChange;
 import org.mppfw.api.config.ParameterListener;
 import org.mppfw.api.config.ParameterStore;
+import org.mppfw.api.device.DeviceCertificate;
+import org.mppfw.api.device.ServerKeyStore;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -19,14 +21,18 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Follows the web server's parameters live: each change rewrites Felix HTTP's configuration (PID
  * {@code org.apache.felix.http}), which restarts Jetty with the new port, or deletes it, which
- * stops Jetty (the image requires a configuration before Jetty starts). Runs on its
- * own thread so that a page submitting the change is answered before the server restarts.
+ * stops Jetty (the image requires a configuration before Jetty starts). HTTPS presents the key
+ * store of the {@link DeviceCertificate} service (the device certificate, else the phone's
+ * self-signed one); its password goes to Felix HTTP's configuration only, never to a log. Runs on
+ * its own thread so that a page submitting the change is answered before the server restarts.
  */
 @Component(service = ParameterListener.class, immediate = true, property = {
     ParameterListener.NAMES + "=" + WebSettings.ENABLE, ParameterListener.NAMES + "=" + WebSettings.PROTOCOL,
@@ -44,6 +50,7 @@ public final class WebServerConfig implements ParameterListener {
         return t;
     });
     private String lastState = "";
+    private volatile DeviceCertificate certificate;
 
     @Activate
     public WebServerConfig(@Reference ParameterStore store, @Reference ConfigurationAdmin cm, BundleContext context) {
@@ -52,6 +59,19 @@ public final class WebServerConfig implements ParameterListener {
         String o = context.getProperty(WebSettings.PORT_OFFSET);
         this.offset = o == null || o.isBlank() ? 0 : Integer.parseInt(o.trim());
         thread.execute(this::follow);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindCertificate(DeviceCertificate c) {
+        certificate = c;
+        thread.execute(this::follow);
+    }
+
+    void unbindCertificate(DeviceCertificate c) {
+        if (certificate == c) {
+            certificate = null;
+            thread.execute(this::follow);
+        }
     }
 
     @Deactivate
@@ -67,11 +87,14 @@ public final class WebServerConfig implements ParameterListener {
 
     private void follow() {
         WebSettings s = WebSettings.read(store);
-        String state = s.closedBecause().map(why -> "web: server closed: " + why)
-                .orElse("web: serving HTTP on port " + s.effectivePort(offset));
         try {
+            Optional<ServerKeyStore> tls = s.https() ? keyStore() : Optional.empty();
+            String state = s.closedBecause(tls).map(why -> "web: server closed: " + why)
+                    .orElse("web: serving " + (s.https() ? "HTTPS" : "HTTP") + " on port " + s.effectivePort(offset)
+                            + tls.map(t -> " with the " + (t.deviceCertificate() ? "device" : "self-signed")
+                                    + " certificate (SHA-256 " + t.sha256() + ")").orElse(""));
             Configuration c = cm.getConfiguration(WebSettings.FELIX_PID, "?");
-            Optional<Hashtable<String, Object>> config = s.felixConfig(offset);
+            Optional<Hashtable<String, Object>> config = s.felixConfig(offset, tls);
             if (config.isPresent()) {
                 c.updateIfDifferent(config.get());
             } else if (c.getProperties() != null) {
@@ -83,6 +106,17 @@ public final class WebServerConfig implements ParameterListener {
             }
         } catch (IOException | RuntimeException e) {
             LOG.error("web: cannot configure the web server: {}", e.toString());
+        }
+    }
+
+    /** The key store HTTPS presents; empty (the server closed) when it cannot be had. */
+    private Optional<ServerKeyStore> keyStore() {
+        DeviceCertificate c = certificate;
+        try {
+            return c == null ? Optional.empty() : c.serverKeyStore();
+        } catch (IOException | RuntimeException e) {
+            LOG.error("web: no key store for HTTPS: {}", e.getMessage());
+            return Optional.empty();
         }
     }
 }
