@@ -11,13 +11,13 @@ import java.util.function.Supplier;
 
 import org.mppfw.api.config.ParameterException;
 import org.mppfw.api.config.ParameterStore;
+import org.mppfw.api.config.ProfileException;
 import org.mppfw.api.firmware.FirmwareService;
 import org.mppfw.api.provisioning.Provisioning;
 import org.mppfw.api.report.ReportOutcome;
 import org.mppfw.api.report.Reports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xml.sax.SAXException;
 
 /**
  * Cisco's admin URLs: {@code /admin/resync[?URL]}, {@code /admin/upgrade?URL},
@@ -147,7 +147,7 @@ final class AdminUrls {
         try {
             ConfigPush.Outcome o = ConfigPush.apply(store, new ByteArrayInputStream(xml));
             return Answer.text(200, "Applied: " + o.applied() + " parameters, " + o.ignored() + " ignored.");
-        } catch (SAXException e) {
+        } catch (ProfileException e) {
             return Answer.text(400, "Not a <flat-profile> document: nothing applied.");
         } catch (ParameterException e) {
             return Answer.text(400, "Refused, nothing applied: " + e.getMessage());
