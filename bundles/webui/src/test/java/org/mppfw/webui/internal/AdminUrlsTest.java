@@ -69,7 +69,7 @@ class AdminUrlsTest {
     @BeforeEach
     void open() throws Exception {
         store = new ParameterStoreImpl(data, Catalog.standard(), ParameterStoreImpl.Options.defaults());
-        urls = new AdminUrls(store, new Login(store, new LoginBackoff(now::get)));
+        urls = new AdminUrls(store, new Login(store, new LoginBackoff(now::get)), new DigestAuth(now::get));
         loopback = InetAddress.getByName("127.0.0.1");
         remote = InetAddress.getByName("192.0.2.7");
     }
