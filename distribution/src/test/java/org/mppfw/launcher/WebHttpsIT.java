@@ -78,8 +78,7 @@ class WebHttpsIT {
         String served = Await.value("a TLS server on port " + port, () -> servedCertificate(port).orElse(null));
         assertEquals(deviceSha256, served, "the device certificate, the one the phone presents in mutual TLS");
         Await.until("the login page over HTTPS, the phone named by its address", () -> httpsStatus(port) == 200);
-        assertNotEquals("200", run("curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}",
-                "http://127.0.0.1:" + port + "/login").strip(), "no plain HTTP on the HTTPS port");
+        assertNotEquals(200, WebUiIT.status(port), "no plain HTTP on the HTTPS port");
         Path store = data.resolve("state/http/server.p12");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(store)));
     }
