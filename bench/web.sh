@@ -2,8 +2,9 @@
 # The web pages' first answer: time from launching bin/mppfw (a phone run as a service, --no-shell)
 # to the first 200 of GET /login, with the web server on (Enable_Protocol Http, a loopback port).
 #
-# Usage: bench/web.sh [-n RUNS] [-i IMAGE]
+# Usage: bench/web.sh [-n RUNS] [-i IMAGE] [-s]
 #   RUNS   boots (default 10); IMAGE the laid-out image (default distribution/target/mppfw)
+#   -s     HTTPS as a factory phone serves it (Enable_Protocol Https, the self-signed certificate)
 # One data dir is set up with -c first (Enable_Protocol Http, Web_Server_Port), then every run
 # boots it, polls the page every 10 ms until it answers 200, and stops the phone with SIGTERM.
 # Prints one line per run (with the launcher's own "booted N bundles in X ms", -Dmppfw.bench=true)
@@ -13,11 +14,14 @@ set -euo pipefail
 runs=10
 here=$(cd "$(dirname "$0")/.." && pwd)
 image=$here/distribution/target/mppfw
-while getopts "n:i:" opt; do
+scheme=http
+protocol=Http
+while getopts "n:i:s" opt; do
     case $opt in
+        s) scheme=https; protocol=Https ;;
         n) runs=$OPTARG ;;
         i) image=$OPTARG ;;
-        *) sed -n '2,10p' "$0"; exit 2 ;;
+        *) sed -n '2,11p' "$0"; exit 2 ;;
     esac
 done
 mppfw=$image/bin/mppfw
@@ -36,14 +40,14 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$mppfw" --data "$work/data" -c "param:set Enable_Protocol Http; param:set Web_Server_Port $port" >/dev/null
+"$mppfw" --data "$work/data" -c "param:set Enable_Protocol $protocol; param:set Web_Server_Port $port" >/dev/null
 
 times=()
 for i in $(seq 1 "$runs"); do
     start=$(date +%s%N)
     MPPFW_JAVA_OPTS=-Dmppfw.bench=true "$mppfw" --data "$work/data" --no-shell >"$work/phone.log" 2>&1 </dev/null &
     pid=$!
-    until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/login" || true)" = 200 ]; do
+    until [ "$(curl -sk -o /dev/null -w '%{http_code}' "$scheme://127.0.0.1:$port/login" || true)" = 200 ]; do
         kill -0 "$pid" 2>/dev/null || { echo "the phone stopped:" >&2; cat "$work/phone.log" >&2; exit 1; }
         sleep 0.01
     done
