@@ -49,8 +49,8 @@ record WebSettings(boolean enabled, boolean https, int port, boolean adminAccess
             return Optional.of("Enable_Web_Server is No");
         }
         if (https && tls.isEmpty()) {
-            return Optional.of("Enable_Protocol is Https, but no key store for the server is available (the http bundle"
-                    + " holds the device certificate)");
+            return Optional.of("Enable_Protocol is Https and no key store is available (yet): the http bundle holds"
+                    + " the device certificate");
         }
         return Optional.empty();
     }
