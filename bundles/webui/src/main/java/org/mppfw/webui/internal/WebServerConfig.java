@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.mppfw.api.config.ChangeSource;
@@ -51,6 +52,8 @@ public final class WebServerConfig implements ParameterListener {
     });
     private String lastState = "";
     private volatile DeviceCertificate certificate;
+    /** Set when the component stops: a follow cut short then is no failure, and none is queued. */
+    private volatile boolean stopped;
 
     @Activate
     public WebServerConfig(@Reference ParameterStore store, @Reference ConfigurationAdmin cm, BundleContext context) {
@@ -58,37 +61,51 @@ public final class WebServerConfig implements ParameterListener {
         this.cm = cm;
         String o = context.getProperty(WebSettings.PORT_OFFSET);
         this.offset = o == null || o.isBlank() ? 0 : Integer.parseInt(o.trim());
-        thread.execute(this::follow);
+        later();
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void bindCertificate(DeviceCertificate c) {
         certificate = c;
-        thread.execute(this::follow);
+        later();
     }
 
     void unbindCertificate(DeviceCertificate c) {
         if (certificate == c) {
             certificate = null;
-            thread.execute(this::follow);
+            later();
         }
     }
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        stopped = true;
         thread.shutdownNow();
         thread.awaitTermination(5, TimeUnit.SECONDS);
     }
 
     @Override
     public void parametersChanged(List<ParameterChange> changes, ChangeSource source) {
-        thread.execute(this::follow);
+        later();
+    }
+
+    private void later() {
+        if (!stopped) {
+            try {
+                thread.execute(this::follow);
+            } catch (RejectedExecutionException e) {
+                // stopping
+            }
+        }
     }
 
     private void follow() {
         WebSettings s = WebSettings.read(store);
         try {
             Optional<ServerKeyStore> tls = s.https() ? keyStore() : Optional.empty();
+            if (stopped) {
+                return; // the configuration stays as it is: a follow cut short changes nothing
+            }
             String state = s.closedBecause(tls).map(why -> "web: server closed: " + why)
                     .orElse("web: serving " + (s.https() ? "HTTPS" : "HTTP") + " on port " + s.effectivePort(offset)
                             + tls.map(t -> " with the " + (t.deviceCertificate() ? "device" : "self-signed")
@@ -105,7 +122,9 @@ public final class WebServerConfig implements ParameterListener {
                 lastState = state;
             }
         } catch (IOException | RuntimeException e) {
-            LOG.error("web: cannot configure the web server: {}", e.toString());
+            if (!stopped) {
+                LOG.error("web: cannot configure the web server: {}", e.toString());
+            }
         }
     }
 
@@ -115,7 +134,9 @@ public final class WebServerConfig implements ParameterListener {
         try {
             return c == null ? Optional.empty() : c.serverKeyStore();
         } catch (IOException | RuntimeException e) {
-            LOG.error("web: no key store for HTTPS: {}", e.getMessage());
+            if (!stopped) {
+                LOG.error("web: no key store for HTTPS: {}", e.toString());
+            }
             return Optional.empty();
         }
     }
