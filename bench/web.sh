@@ -2,10 +2,11 @@
 # The web pages' first answer: time from launching bin/mppfw (a phone run as a service, --no-shell)
 # to the first 200 of GET /login, with the web server on (Enable_Protocol Http, a loopback port).
 #
-# Usage: bench/web.sh [-n RUNS] [-i IMAGE]...
+# Usage: bench/web.sh [-n RUNS] [-i IMAGE]... [-s]
 #   RUNS   boots per image (default 10); IMAGE a laid-out image (default distribution/target/mppfw).
 #   Several -i compare images: their boots take turns (image 1, image 2, ..., image 1, ...), so that
 #   the machine's other work falls on each alike.
+#   -s     HTTPS as a factory phone serves it (Enable_Protocol Https, the self-signed certificate)
 # One data dir per image is set up with -c first (Enable_Protocol Http, Web_Server_Port) and one
 # untimed power-on (which writes the class-data archive at its exit, as a phone's first boot does),
 # then every run boots it, polls the page every 10 ms until it answers 200, and stops the phone
@@ -18,11 +19,14 @@ set -euo pipefail
 runs=10
 here=$(cd "$(dirname "$0")/.." && pwd)
 images=()
-while getopts "n:i:" opt; do
+scheme=http
+protocol=Http
+while getopts "n:i:s" opt; do
     case $opt in
+        s) scheme=https; protocol=Https ;;
         n) runs=$OPTARG ;;
         i) images+=("$OPTARG") ;;
-        *) sed -n '2,17p' "$0"; exit 2 ;;
+        *) sed -n '2,18p' "$0"; exit 2 ;;
     esac
 done
 [ ${#images[@]} -gt 0 ] || images=("$here/distribution/target/mppfw")
@@ -47,14 +51,14 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 boot_until_page() {
     MPPFW_JAVA_OPTS=-Dmppfw.bench=true "$1/bin/mppfw" --data "$2" --no-shell >"$work/phone.log" 2>&1 </dev/null &
     pid=$!
-    until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/login" || true)" = 200 ]; do
+    until [ "$(curl -sk -o /dev/null -w '%{http_code}' "$scheme://127.0.0.1:$port/login" || true)" = 200 ]; do
         kill -0 "$pid" 2>/dev/null || { echo "the phone stopped:" >&2; cat "$work/phone.log" >&2; exit 1; }
         sleep 0.01
     done
 }
 
 for k in "${!images[@]}"; do
-    "${images[$k]}/bin/mppfw" --data "$work/data$k" -c "param:set Enable_Protocol Http; param:set Web_Server_Port $port" >/dev/null
+    "${images[$k]}/bin/mppfw" --data "$work/data$k" -c "param:set Enable_Protocol $protocol; param:set Web_Server_Port $port" >/dev/null
     # one untimed power-on, as the phone's first: it writes the class-data archive at its exit
     boot_until_page "${images[$k]}" "$work/data$k"
     kill "$pid"; wait "$pid" 2>/dev/null || true

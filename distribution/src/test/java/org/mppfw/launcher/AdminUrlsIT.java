@@ -171,6 +171,55 @@ class AdminUrlsIT {
 
     @Test
     @Order(6)
+    void digestAuthenticationWithCurlAndAReplayedNonceRefused() throws Exception {
+        Answer wrong = curl("-D", "-", "--digest", "-u", "admin:not-" + PASSWORD, base + "/cfg.xml");
+        assertEquals(401, wrong.status(), wrong.body());
+        assertTrue(wrong.body().contains("WWW-Authenticate: Digest realm=\"mppfw admin\", qop=\"auth\""), wrong.body());
+        assertTrue(wrong.body().contains("algorithm=SHA-256"), wrong.body());
+        assertTrue(wrong.body().contains("algorithm=MD5"), wrong.body());
+        assertTrue(wrong.body().contains("WWW-Authenticate: Basic realm=\"mppfw admin\""), wrong.body());
+
+        Answer ok = curl("-v", "--digest", "-u", "admin:" + PASSWORD, base + "/cfg.xml");
+        assertEquals(200, ok.status(), ok.body());
+        assertTrue(ok.body().contains("<Admin_Password ua=\"na\">************</Admin_Password>"));
+        String sent = ok.body().lines().filter(l -> l.startsWith("> Authorization: Digest ")).findFirst()
+                .orElseThrow(() -> new AssertionError(ok.body())).substring(2);
+        assertTrue(sent.contains("qop=auth") && sent.contains("nc=00000001"), sent);
+        Answer replay = curl("-D", "-", "-H", sent, base + "/cfg.xml");
+        assertEquals(401, replay.status(), "the same nonce and nc again: " + replay.body());
+        assertTrue(replay.body().contains("stale=true"), replay.body());
+        assertFalse(replay.body().contains("<flat-profile"));
+
+        for (String algorithm : List.of("MD5", "SHA-256")) {
+            String header = curl("-sS", "-D", "-", "-o", "/dev/null", base + "/cfg.xml").body().lines()
+                    .filter(l -> l.startsWith("WWW-Authenticate: Digest") && l.contains("algorithm=" + algorithm))
+                    .findFirst().orElseThrow();
+            assertTrue(header.contains("nonce="), header);
+        }
+        assertFalse(phone.log().contains(PASSWORD), "no password in the log");
+    }
+
+    @Test
+    @Order(7)
+    void enableWebAdminAccessNoRefusesTheAdminAtOnce() throws Exception {
+        Answer login = curl("-D", "-", "-o", "/dev/null", "-d", "user=admin&password=" + PASSWORD, base + "/login");
+        assertEquals(302, login.status(), login.body());
+        String cookie = login.body().lines().filter(l -> l.regionMatches(true, 0, "Set-Cookie: ", 0, 12))
+                .map(l -> l.substring(12).split(";")[0]).findFirst().orElseThrow(() -> new AssertionError(login.body()));
+        assertEquals(200, curl("-H", "Cookie: " + cookie, base + "/status").status());
+        assertEquals(200, curl("-u", "admin:" + PASSWORD, base + "/cfg.xml").status());
+
+        phone.run("param:set Enable_Web_Admin_Access No");
+        assertEquals(302, curl("-H", "Cookie: " + cookie, base + "/status").status(), "the admin session ended");
+        assertEquals(403, curl("-d", "user=admin&password=" + PASSWORD, base + "/login").status(), "no admin login");
+        assertEquals(401, curl("-u", "admin:" + PASSWORD, base + "/cfg.xml").status(), "no admin URL"); // 2 failures: no wait yet
+
+        phone.run("param:set Enable_Web_Admin_Access Yes");
+        assertEquals(200, curl("-u", "admin:" + PASSWORD, base + "/cfg.xml").status(), "back at once; clears the failures");
+    }
+
+    @Test
+    @Order(8)
     void wrongCredentialsBackOffAndQueryStringsAreNotLogged() throws Exception {
         String resync = base + "/admin/resync?xuser=admin&xpassword=";
         assertEquals(401, curl(resync + "wrong-1").status());

@@ -76,6 +76,22 @@ public interface ParameterStore {
      */
     ApplyResult applyProfile(InputStream xml, ChangeSource source) throws ProfileException, IOException;
 
+    /**
+     * Applies a {@code <flat-profile>} read as {@link #applyProfile} reads it (values, {@code ua}
+     * attributes, {@code preserve-value}, unknown names ignored, a masked value leaving its
+     * parameter's value as it is), but all or nothing: if any parameter would be rejected, nothing
+     * changes. A profile pushed by an admin.
+     *
+     * @throws ParameterException naming the refused parameters (nothing changed)
+     * @throws ProfileException   if the document cannot be applied at all (nothing changed)
+     * @throws IOException        if reading or persisting fails (nothing changed)
+     * @since 1.4
+     */
+    default ApplyResult applyProfileAllOrNothing(InputStream xml, ChangeSource source)
+            throws ProfileException, IOException {
+        throw new UnsupportedOperationException("this store applies profiles only as a download");
+    }
+
     /** Writes every parameter as a {@code <flat-profile>} document with secrets masked. */
     void exportProfile(OutputStream out) throws IOException;
 

@@ -3,5 +3,5 @@
  * atomic {@code <flat-profile>} applier and change events.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package org.mppfw.api.config;

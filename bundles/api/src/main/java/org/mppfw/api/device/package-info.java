@@ -1,7 +1,7 @@
 /**
  * Who the phone is: model, MAC address, serial number, hardware and firmware versions, and its
- * device certificate.
+ * device certificate (with the key store its TLS servers present).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package org.mppfw.api.device;

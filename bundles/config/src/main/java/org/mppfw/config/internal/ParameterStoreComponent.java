@@ -158,6 +158,11 @@ public final class ParameterStoreComponent implements ParameterStore, KeptValues
     }
 
     @Override
+    public ApplyResult applyProfileAllOrNothing(InputStream xml, ChangeSource source) throws ProfileException, IOException {
+        return store.applyProfileAllOrNothing(xml, source);
+    }
+
+    @Override
     public void exportProfile(OutputStream out) throws IOException {
         store.exportProfile(out);
     }

@@ -80,6 +80,7 @@ public final class ParameterStoreImpl implements ParameterStore, KeptValues {
 
     static final String CONFIG_DIR = "config";
     private static final Logger LOG = LoggerFactory.getLogger(ParameterStoreImpl.class);
+    private static final String MASKED = "masked value not applied";
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -153,10 +154,6 @@ public final class ParameterStoreImpl implements ParameterStore, KeptValues {
 
     public void removeListener(ParameterListener listener) {
         changes.removeListener(listener);
-    }
-
-    private void publish(List<ParameterChange> list, ChangeSource source) {
-        changes.publish(list, source);
     }
 
     // ---------------------------------------------------------------- reads
@@ -247,11 +244,22 @@ public final class ParameterStoreImpl implements ParameterStore, KeptValues {
                 commit(next, nextKept);
             }
         }
-        publish(changes, source);
+        this.changes.publish(changes, source);
     }
 
     @Override
     public ApplyResult applyProfile(InputStream xml, ChangeSource source) throws ProfileException, IOException {
+        return apply(xml, source, false);
+    }
+
+    @Override
+    public ApplyResult applyProfileAllOrNothing(InputStream xml, ChangeSource source) throws ProfileException, IOException {
+        return apply(xml, source, true);
+    }
+
+    /** A profile applied; all or nothing: any rejection but a masked value's throws and changes nothing. */
+    private ApplyResult apply(InputStream xml, ChangeSource source, boolean allOrNothing)
+            throws ProfileException, IOException {
         Objects.requireNonNull(source, "source");
         FlatProfile profile = FlatProfileParser.parse(xml);
         if (profile.flatProfiles() == 0) {
@@ -298,7 +306,7 @@ public final class ParameterStoreImpl implements ParameterStore, KeptValues {
                 boolean userSet = cur.userSet();
                 boolean applied = false;
                 if (Values.isMasked(e.value())) {
-                    rejected.add(new Rejection(d.name(), e.line(), "masked value not applied"));
+                    rejected.add(new Rejection(d.name(), e.line(), MASKED));
                 } else if (e.preserve() && cur.userSet()) {
                     preserved.add(d.name());
                 } else {
@@ -306,7 +314,7 @@ public final class ParameterStoreImpl implements ParameterStore, KeptValues {
                     try {
                         value = Values.normalize(d, raw);
                     } catch (ParameterException ex) {
-                        rejected.add(new Rejection(d.name(), e.line(), reason(d, ex)));
+                        rejected.add(new Rejection(d.name(), e.line(), Values.reason(d, ex)));
                         continue;
                     }
                     applied = true;
@@ -331,6 +339,10 @@ public final class ParameterStoreImpl implements ParameterStore, KeptValues {
                     changes.add(new ParameterChange(d.name(), cur.value(), value, d.secret()));
                 }
             }
+            List<String> refused = rejected.stream().filter(r -> !MASKED.equals(r.reason())).map(Rejection::toString).toList();
+            if (allOrNothing && !refused.isEmpty()) {
+                throw new ParameterException(String.join("; ", refused));
+            }
             if (dirty) {
                 commit(next, nextKept);
             }
@@ -341,15 +353,8 @@ public final class ParameterStoreImpl implements ParameterStore, KeptValues {
         for (Rejection r : result.rejected()) {
             LOG.warn("Profile parameter rejected: {}", r);
         }
-        publish(changes, source);
+        this.changes.publish(changes, source);
         return result;
-    }
-
-    /** The reason without the parameter name, which the rejection carries already. */
-    private static String reason(ParameterDefinition d, ParameterException ex) {
-        String m = ex.getMessage();
-        String prefix = d.name() + ": ";
-        return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
     }
 
     @Override
@@ -380,7 +385,7 @@ public final class ParameterStoreImpl implements ParameterStore, KeptValues {
             }
         }
         LOG.info("Factory reset: {} parameters back to their defaults, kept values cleared", changes.size());
-        publish(changes, ChangeSource.FACTORY_RESET);
+        this.changes.publish(changes, ChangeSource.FACTORY_RESET);
     }
 
     /** Persists, then swaps in; on failure nothing changed. Caller holds the write lock. */

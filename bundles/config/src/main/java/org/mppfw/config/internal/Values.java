@@ -179,4 +179,11 @@ final class Values {
     static String abbreviate(String v) {
         return v.length() <= 64 ? v : v.substring(0, 61) + "...";
     }
+
+    /** The reason without the parameter name, which the rejection carries already. */
+    static String reason(ParameterDefinition d, ParameterException ex) {
+        String m = ex.getMessage();
+        String prefix = d.name() + ": ";
+        return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
+    }
 }

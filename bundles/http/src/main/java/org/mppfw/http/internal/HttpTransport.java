@@ -21,6 +21,7 @@ import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.device.DeviceCertificate;
 import org.mppfw.api.device.DeviceIdentity;
 import org.mppfw.api.device.DeviceProperties;
+import org.mppfw.api.device.ServerKeyStore;
 import org.mppfw.api.provisioning.PhoneMacros;
 import org.mppfw.api.provisioning.ProvisioningRules;
 import org.mppfw.api.transport.Credentials;
@@ -75,6 +76,7 @@ public final class HttpTransport implements Transport, ParameterListener, Device
     private volatile TlsMaterial tls;
     private volatile String tlsKey = "";
     private final CustomCa customCa;
+    private final ServerKeys serverKeys;
     private final CustomCa.Phone phone;
     /** The phone's transports by scheme, this one included: the custom CA may come by any of them. */
     private final Transports transports = new Transports();
@@ -96,6 +98,7 @@ public final class HttpTransport implements Transport, ParameterListener, Device
         this.exchanger = new HttpExchanger(this::settings, timer);
         this.customCa = new CustomCa(dataDir.resolve(DeviceProperties.STATE_DIR).resolve("http").resolve("custom-ca.pem"));
         this.phone = new Phone();
+        this.serverKeys = new ServerKeys(dataDir);
         transports.add(this, Map.of(Transport.SCHEMES, "http,https"));
         timer.execute(this::refreshCustomCa);
     }
@@ -157,6 +160,14 @@ public final class HttpTransport implements Transport, ParameterListener, Device
     @Override
     public boolean installed() {
         return tls().hasClientCertificate();
+    }
+
+    /** The device certificate's key and chain for the phone's TLS servers, else its self-signed one ({@link ServerKeys}). */
+    @Override
+    public Optional<ServerKeyStore> serverKeyStore() throws IOException {
+        DeviceIdentity id = identity;
+        return Optional.of(serverKeys.get(dataDir.resolve(config.client_keystore()),
+                config.client_keystore_password().toCharArray(), (id == null ? fallbackIdentity : id).mac()));
     }
 
     @Override

@@ -11,7 +11,10 @@
  *
  * <p>How an exchange is made: {@code HttpTransport} is the {@code Transport} service (settings
  * from the parameter store, the custom CA), and the {@code DeviceCertificate} service that
- * {@code $CCERT} reads (whether the PKCS#12 file of the device certificate is there);
+ * {@code $CCERT} reads (whether the PKCS#12 file of the device certificate is there), which also
+ * hands the phone's TLS servers their key store ({@code ServerKeys}: the device certificate, else a
+ * self-signed one made once by {@code SelfSignedCertificate}, whose few DER structures are written
+ * here so that this bundle needs no Bouncy Castle);
  * {@code HttpExchanger} runs one exchange, picking the
  * target's credentials; {@code HttpClients} builds that exchange's own client from the settings of
  * the moment (timeouts, TLS, proxy, User-Agent, the interceptors that record the headers sent and

@@ -11,17 +11,24 @@ import java.util.List;
  * rest of the query, e.g. the profile URL of {@code /admin/resync?URL}) and the explicit
  * credentials: {@code xuser}/{@code xpassword} pairs (after {@code ?} or, in the documented form
  * {@code /admin/config.xml&xuser=admin&xpassword=pw}, after {@code &} in the path) or an HTTP
- * Basic {@code Authorization} header.
+ * Basic or Digest {@code Authorization} header.
  *
  * @param path     the action, e.g. {@code /admin/resync}
  * @param argument the query without the credentials, percent-decoded; empty if none
  * @param user     the user name given, or null when no credentials were given
- * @param password the password given (never null when {@code user} is not)
+ * @param password the password given (never null when {@code user} is not; empty with Digest)
+ * @param digest   the Digest credentials, or null when the password itself was given
  */
-record AdminRequest(String path, String argument, String user, String password) {
+record AdminRequest(String path, String argument, String user, String password, DigestAuth.Credentials digest) {
 
-    /** Parses the raw (still encoded) path and query and the {@code Authorization} header. */
+    /** {@link #parse(String, String, String, String)} of a GET. */
     static AdminRequest parse(String rawPath, String rawQuery, String authorization) {
+        return parse(rawPath, rawQuery, authorization, "GET");
+    }
+
+    /** Parses the raw (still encoded) path and query, the {@code Authorization} header and the method. */
+    static AdminRequest parse(String rawPath, String rawQuery, String authorization, String method) {
+        String target = rawQuery == null ? rawPath : rawPath + "?" + rawQuery;
         String path = rawPath;
         List<String> parts = new ArrayList<>();
         int amp = rawPath.indexOf('&');
@@ -44,6 +51,11 @@ record AdminRequest(String path, String argument, String user, String password) 
                 rest.add(p);
             }
         }
+        DigestAuth.Credentials digest = null;
+        if (user == null && password == null) {
+            digest = DigestAuth.parse(authorization, method, target);
+            user = digest == null ? null : digest.username();
+        }
         if (user == null && password == null && authorization != null) {
             String[] basic = basic(authorization);
             if (basic != null) {
@@ -55,7 +67,7 @@ record AdminRequest(String path, String argument, String user, String password) 
             user = Login.ADMIN;
         }
         return new AdminRequest(decode(path, false), decode(String.join("&", rest), false), user,
-                user == null ? null : password == null ? "" : password);
+                user == null ? null : password == null ? "" : password, digest);
     }
 
     boolean hasCredentials() {

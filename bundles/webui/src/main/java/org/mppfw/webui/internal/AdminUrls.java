@@ -11,13 +11,13 @@ import java.util.function.Supplier;
 
 import org.mppfw.api.config.ParameterException;
 import org.mppfw.api.config.ParameterStore;
+import org.mppfw.api.config.ProfileException;
 import org.mppfw.api.firmware.FirmwareService;
 import org.mppfw.api.provisioning.Provisioning;
 import org.mppfw.api.report.ReportOutcome;
 import org.mppfw.api.report.Reports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xml.sax.SAXException;
 
 /**
  * Cisco's admin URLs: {@code /admin/resync[?URL]}, {@code /admin/upgrade?URL},
@@ -32,10 +32,15 @@ final class AdminUrls {
     private static final Logger LOG = LoggerFactory.getLogger(AdminUrls.class);
     /** The largest profile a push may post (a whole exported cfg.xml is a few hundred KiB). */
     static final int MAX_PUSH = 4 << 20;
-    static final String REALM = "Basic realm=\"mppfw admin\", charset=\"UTF-8\"";
+    static final String REALM_NAME = "mppfw admin";
+    static final String REALM = "Basic realm=\"" + REALM_NAME + "\", charset=\"UTF-8\"";
 
-    /** An answer: status, media type and body. */
-    record Answer(int status, String type, byte[] body) {
+    /** An answer: status, media type and body; {@code stale}: a 401 whose Digest nonce was stale or used up. */
+    record Answer(int status, String type, byte[] body, boolean stale) {
+        Answer(int status, String type, byte[] body) {
+            this(status, type, body, false);
+        }
+
         static Answer text(int status, String text) {
             return new Answer(status, "text/plain;charset=utf-8", (text + "\n").getBytes(StandardCharsets.UTF_8));
         }
@@ -51,10 +56,19 @@ final class AdminUrls {
 
     private final ParameterStore store;
     private final Login login;
+    private final DigestAuth digest;
 
-    AdminUrls(ParameterStore store, Login login) {
+    AdminUrls(ParameterStore store, Login login, DigestAuth digest) {
         this.store = store;
         this.login = login;
+        this.digest = digest;
+    }
+
+    /** The {@code WWW-Authenticate} values of a 401: Digest (SHA-256, MD5, fresh nonces) and Basic. */
+    List<String> challenges(boolean stale) {
+        List<String> c = new java.util.ArrayList<>(digest.challenges(REALM_NAME, stale));
+        c.add(REALM);
+        return c;
     }
 
     static boolean handles(String path) {
@@ -76,7 +90,23 @@ final class AdminUrls {
             return Answer.text(401, "Admin credentials needed: xuser and xpassword, or HTTP authentication.");
         }
         long wait = login.blockedSeconds(client);
-        Login.Outcome o = login.attempt(client, r.user(), r.password());
+        Login.Outcome o;
+        if (r.digest() != null) {
+            DigestAuth.Nonce n = digest.check(r.digest().get("nonce"));
+            if (n == DigestAuth.Nonce.STALE) {
+                return new Answer(401, "text/plain;charset=utf-8", "Stale nonce: authenticate again.\n".getBytes(
+                        StandardCharsets.UTF_8), true);
+            }
+            o = login.attempt(client, r.user(),
+                    expected -> n == DigestAuth.Nonce.FRESH && DigestAuth.proves(r.digest(), REALM_NAME, expected));
+            if (o.role() != null && !digest.use(r.digest())) {
+                LOG.info("web: {} refused: a Digest nonce used again", r);
+                return new Answer(401, "text/plain;charset=utf-8", "Nonce already used: authenticate again.\n".getBytes(
+                        StandardCharsets.UTF_8), true);
+            }
+        } else {
+            o = login.attempt(client, r.user(), r.password());
+        }
         if (o.role() == null) {
             LOG.info("web: {} refused: wrong credentials", r);
             return wait > 0 ? Answer.text(429, "Too many failed attempts from this address: try again in " + wait + " s.")
@@ -147,7 +177,7 @@ final class AdminUrls {
         try {
             ConfigPush.Outcome o = ConfigPush.apply(store, new ByteArrayInputStream(xml));
             return Answer.text(200, "Applied: " + o.applied() + " parameters, " + o.ignored() + " ignored.");
-        } catch (SAXException e) {
+        } catch (ProfileException e) {
             return Answer.text(400, "Not a <flat-profile> document: nothing applied.");
         } catch (ParameterException e) {
             return Answer.text(400, "Refused, nothing applied: " + e.getMessage());

@@ -5,6 +5,7 @@ import static org.mppfw.webui.internal.Html.esc;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.mppfw.api.config.ParameterStore;
 import org.mppfw.layout.LoginBackoff;
@@ -47,12 +48,20 @@ final class Login {
     }
 
     Outcome attempt(InetAddress client, String user, String password) {
+        return attempt(client, user, expected -> Passwords.matches(password, expected));
+    }
+
+    /**
+     * A login proved otherwise than by the password itself (HTTP Digest): {@code proof} tells
+     * whether the credentials given prove the account's password, which it is given.
+     */
+    Outcome attempt(InetAddress client, String user, Predicate<String> proof) {
         long wait = backoff.blockedSeconds(client);
         if (wait > 0) {
             backoff.failed(client);
             return new Outcome(null, "Too many failed logins from this address: try again in " + wait + " s.");
         }
-        Optional<Role> role = check(client, user == null ? "" : user.trim(), password);
+        Optional<Role> role = check(client, user == null ? "" : user.trim(), proof);
         if (role.isEmpty()) {
             long delay = backoff.failed(client);
             return new Outcome(null, "Wrong user name or password." + (delay > 0 ? " Try again in " + delay + " s." : ""));
@@ -61,13 +70,13 @@ final class Login {
         return new Outcome(role.get(), null);
     }
 
-    private Optional<Role> check(InetAddress client, String user, String password) {
+    private Optional<Role> check(InetAddress client, String user, Predicate<String> proof) {
         if (ADMIN.equals(user)) {
-            boolean ok = Passwords.matches(password, store.get(ADMIN_PASSWORD));
+            boolean ok = proof.test(store.get(ADMIN_PASSWORD));
             return ok && adminAllowed(client) ? Optional.of(Role.ADMIN) : Optional.empty();
         }
         if (USER.equals(user)) {
-            return Passwords.matches(password, store.get(USER_PASSWORD)) ? Optional.of(Role.USER) : Optional.empty();
+            return proof.test(store.get(USER_PASSWORD)) ? Optional.of(Role.USER) : Optional.empty();
         }
         return Optional.empty();
     }

@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.mppfw.api.config.ChangeSource;
 import org.mppfw.api.config.ParameterChange;
 import org.mppfw.api.config.ParameterListener;
 import org.mppfw.api.config.ParameterStore;
+import org.mppfw.api.device.DeviceCertificate;
+import org.mppfw.api.device.ServerKeyStore;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -19,14 +22,18 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Follows the web server's parameters live: each change rewrites Felix HTTP's configuration (PID
  * {@code org.apache.felix.http}), which restarts Jetty with the new port, or deletes it, which
- * stops Jetty (the image requires a configuration before Jetty starts). Runs on its
- * own thread so that a page submitting the change is answered before the server restarts.
+ * stops Jetty (the image requires a configuration before Jetty starts). HTTPS presents the key
+ * store of the {@link DeviceCertificate} service (the device certificate, else the phone's
+ * self-signed one); its password goes to Felix HTTP's configuration only, never to a log. Runs on
+ * its own thread so that a page submitting the change is answered before the server restarts.
  */
 @Component(service = ParameterListener.class, immediate = true, property = {
     ParameterListener.NAMES + "=" + WebSettings.ENABLE, ParameterListener.NAMES + "=" + WebSettings.PROTOCOL,
@@ -44,6 +51,9 @@ public final class WebServerConfig implements ParameterListener {
         return t;
     });
     private String lastState = "";
+    private volatile DeviceCertificate certificate;
+    /** Set when the component stops: a follow cut short then is no failure, and none is queued. */
+    private volatile boolean stopped;
 
     @Activate
     public WebServerConfig(@Reference ParameterStore store, @Reference ConfigurationAdmin cm, BundleContext context) {
@@ -51,27 +61,57 @@ public final class WebServerConfig implements ParameterListener {
         this.cm = cm;
         String o = context.getProperty(WebSettings.PORT_OFFSET);
         this.offset = o == null || o.isBlank() ? 0 : Integer.parseInt(o.trim());
-        thread.execute(this::follow);
+        later();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindCertificate(DeviceCertificate c) {
+        certificate = c;
+        later();
+    }
+
+    void unbindCertificate(DeviceCertificate c) {
+        if (certificate == c) {
+            certificate = null;
+            later();
+        }
     }
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        stopped = true;
         thread.shutdownNow();
         thread.awaitTermination(5, TimeUnit.SECONDS);
     }
 
     @Override
     public void parametersChanged(List<ParameterChange> changes, ChangeSource source) {
-        thread.execute(this::follow);
+        later();
+    }
+
+    private void later() {
+        if (!stopped) {
+            try {
+                thread.execute(this::follow);
+            } catch (RejectedExecutionException e) {
+                // stopping
+            }
+        }
     }
 
     private void follow() {
         WebSettings s = WebSettings.read(store);
-        String state = s.closedBecause().map(why -> "web: server closed: " + why)
-                .orElse("web: serving HTTP on port " + s.effectivePort(offset));
         try {
+            Optional<ServerKeyStore> tls = s.https() ? keyStore() : Optional.empty();
+            if (stopped) {
+                return; // the configuration stays as it is: a follow cut short changes nothing
+            }
+            String state = s.closedBecause(tls).map(why -> "web: server closed: " + why)
+                    .orElse("web: serving " + (s.https() ? "HTTPS" : "HTTP") + " on port " + s.effectivePort(offset)
+                            + tls.map(t -> " with the " + (t.deviceCertificate() ? "device" : "self-signed")
+                                    + " certificate (SHA-256 " + t.sha256() + ")").orElse(""));
             Configuration c = cm.getConfiguration(WebSettings.FELIX_PID, "?");
-            Optional<Hashtable<String, Object>> config = s.felixConfig(offset);
+            Optional<Hashtable<String, Object>> config = s.felixConfig(offset, tls);
             if (config.isPresent()) {
                 c.updateIfDifferent(config.get());
             } else if (c.getProperties() != null) {
@@ -82,7 +122,22 @@ public final class WebServerConfig implements ParameterListener {
                 lastState = state;
             }
         } catch (IOException | RuntimeException e) {
-            LOG.error("web: cannot configure the web server: {}", e.toString());
+            if (!stopped) {
+                LOG.error("web: cannot configure the web server: {}", e.toString());
+            }
+        }
+    }
+
+    /** The key store HTTPS presents; empty (the server closed) when it cannot be had. */
+    private Optional<ServerKeyStore> keyStore() {
+        DeviceCertificate c = certificate;
+        try {
+            return c == null ? Optional.empty() : c.serverKeyStore();
+        } catch (IOException | RuntimeException e) {
+            if (!stopped) {
+                LOG.error("web: no key store for HTTPS: {}", e.toString());
+            }
+            return Optional.empty();
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.mppfw.api.config.ParameterStore;
+import org.mppfw.api.device.ServerKeyStore;
 
 /**
  * The web server's parameters at one moment.
@@ -42,14 +43,14 @@ record WebSettings(boolean enabled, boolean https, int port, boolean adminAccess
         return p > 65535 ? port : p;
     }
 
-    /** Why no connector is opened with these settings (one line), if so. */
-    Optional<String> closedBecause() {
+    /** Why no connector is opened with these settings (one line), if so; {@code tls}: the key store HTTPS would present. */
+    Optional<String> closedBecause(Optional<ServerKeyStore> tls) {
         if (!enabled) {
             return Optional.of("Enable_Web_Server is No");
         }
-        if (https) {
-            return Optional.of("Enable_Protocol is Https, but the device certificate's key is not available to the"
-                    + " web server: set Enable_Protocol to Http to serve the pages");
+        if (https && tls.isEmpty()) {
+            return Optional.of("Enable_Protocol is Https and no key store is available (yet): the http bundle holds"
+                    + " the device certificate");
         }
         return Optional.empty();
     }
@@ -57,16 +58,24 @@ record WebSettings(boolean enabled, boolean https, int port, boolean adminAccess
     /**
      * Felix HTTP's configuration for these settings (the host and other keys stay the framework's),
      * or empty when the server is to be closed: the image sets {@code org.apache.felix.http.require.config},
-     * so that Jetty runs only while a configuration exists.
+     * so that Jetty runs only while a configuration exists. HTTPS opens only the TLS connector,
+     * presenting {@code tls}; HTTP only the plain one.
      */
-    Optional<Hashtable<String, Object>> felixConfig(int offset) {
-        if (closedBecause().isPresent()) {
+    Optional<Hashtable<String, Object>> felixConfig(int offset, Optional<ServerKeyStore> tls) {
+        if (closedBecause(tls).isPresent()) {
             return Optional.empty();
         }
         Hashtable<String, Object> c = new Hashtable<>();
-        c.put("org.apache.felix.http.enable", true);
-        c.put("org.apache.felix.https.enable", false);
-        c.put("org.osgi.service.http.port", effectivePort(offset));
+        c.put("org.apache.felix.http.enable", !https);
+        c.put("org.apache.felix.https.enable", https);
+        c.put(https ? "org.osgi.service.http.port.secure" : "org.osgi.service.http.port", effectivePort(offset));
+        if (https) {
+            String password = new String(tls.get().password());
+            c.put("org.apache.felix.https.keystore", tls.get().file().toAbsolutePath().toString());
+            c.put("org.apache.felix.https.keystore.type", "PKCS12");
+            c.put("org.apache.felix.https.keystore.password", password);
+            c.put("org.apache.felix.https.keystore.key.password", password);
+        }
         c.put("org.apache.felix.http.jetty.sendServerHeader", false);
         return Optional.of(c);
     }

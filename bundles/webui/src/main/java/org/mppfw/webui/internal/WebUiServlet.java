@@ -75,7 +75,7 @@ public final class WebUiServlet extends HttpServlet implements ParameterListener
         this.store = store;
         this.login = new Login(store, new LoginBackoff(System::nanoTime));
         this.config = new ConfigPage(store);
-        this.adminUrls = new AdminUrls(store, login);
+        this.adminUrls = new AdminUrls(store, login, new DigestAuth(System::nanoTime));
     }
 
     /** Stopping (an update of the bundle, a shutdown) ends every session. */
@@ -143,7 +143,7 @@ public final class WebUiServlet extends HttpServlet implements ParameterListener
 
     private void admin(HttpServletRequest req, HttpServletResponse resp, boolean post) throws IOException {
         AdminRequest r = AdminRequest.parse(req.getRequestURI().substring(req.getContextPath().length()),
-                req.getQueryString(), req.getHeader("Authorization"));
+                req.getQueryString(), req.getHeader("Authorization"), req.getMethod());
         AdminUrls.Answer a = adminUrls.serve(post ? "POST" : "GET", r, req.getHeader("Sec-Fetch-Site"),
                 InetAddress.getByName(req.getRemoteAddr()), () -> {
                     try {
@@ -154,7 +154,7 @@ public final class WebUiServlet extends HttpServlet implements ParameterListener
                 }, () -> new AdminUrls.Services(provisioning, firmware, reports));
         resp.setStatus(a.status());
         if (a.status() == HttpServletResponse.SC_UNAUTHORIZED) {
-            resp.setHeader("WWW-Authenticate", AdminUrls.REALM);
+            adminUrls.challenges(a.stale()).forEach(c -> resp.addHeader("WWW-Authenticate", c));
         }
         resp.setContentType(a.type());
         resp.setContentLength(a.body().length);

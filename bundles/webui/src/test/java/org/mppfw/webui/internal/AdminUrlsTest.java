@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mppfw.api.config.Access;
 import org.mppfw.api.config.ChangeSource;
 import org.mppfw.api.provisioning.Provisioning;
 import org.mppfw.api.provisioning.ProvisioningStatus;
@@ -68,7 +69,7 @@ class AdminUrlsTest {
     @BeforeEach
     void open() throws Exception {
         store = new ParameterStoreImpl(data, Catalog.standard(), ParameterStoreImpl.Options.defaults());
-        urls = new AdminUrls(store, new Login(store, new LoginBackoff(now::get)));
+        urls = new AdminUrls(store, new Login(store, new LoginBackoff(now::get)), new DigestAuth(now::get));
         loopback = InetAddress.getByName("127.0.0.1");
         remote = InetAddress.getByName("192.0.2.7");
     }
@@ -173,6 +174,26 @@ class AdminUrlsTest {
         assertEquals(400, push(cred, "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><flat-profile/>").status());
         assertEquals(413, push(cred, "<flat-profile>" + " ".repeat(AdminUrls.MAX_PUSH) + "</flat-profile>").status());
         assertEquals(405, get(remote, "/admin/config.xml", "xuser=admin&xpassword=s3cret", null).status());
+    }
+
+    @Test
+    void aPushAppliesUaAttributesWithTheValuesAllOrNothing() throws Exception {
+        store.set("Admin_Password", "s3cret", ChangeSource.ADMIN);
+        String cred = "/admin/config.xml&xuser=admin&xpassword=s3cret";
+        assertEquals(Access.NA, store.parameter("GPP_B").orElseThrow().access());
+        AdminUrls.Answer bad = push(cred, "<flat-profile><GPP_B ua=\"rw\">desk-2</GPP_B>"
+                + "<GPP_A ua=\"ro\">x</GPP_A><Resync_Periodic>soon</Resync_Periodic></flat-profile>");
+        assertEquals(400, bad.status(), bad.bodyText());
+        assertEquals(Access.NA, store.parameter("GPP_B").orElseThrow().access(), "no ua applied either");
+        assertEquals(Access.NA, store.parameter("GPP_A").orElseThrow().access());
+        AdminUrls.Answer good = push(cred, "<flat-profile><GPP_B ua=\"rw\">desk-2</GPP_B>"
+                + "<GPP_A ua=\"ro\">x</GPP_A><Admin_Password ua=\"ro\">************</Admin_Password></flat-profile>");
+        assertEquals(200, good.status(), good.bodyText());
+        assertEquals(Access.RW, store.parameter("GPP_B").orElseThrow().access());
+        assertEquals("desk-2", store.get("GPP_B"));
+        assertEquals(Access.RO, store.parameter("GPP_A").orElseThrow().access());
+        assertEquals(Access.RO, store.parameter("Admin_Password").orElseThrow().access(), "a masked value's ua applies");
+        assertEquals("s3cret", store.get("Admin_Password"));
     }
 
     @Test
