@@ -49,11 +49,7 @@ class AdminUrlsIT {
         Files.writeString(nginx.file("pushed.xml"), "<flat-profile>\n<GPP_B>from nginx via admin/resync</GPP_B>\n</flat-profile>\n");
         int port = Ports.tcp();
         base = "http://127.0.0.1:" + port;
-        Path data = scratch.resolve("data");
-        PhoneProcess.batch(UpgradeIT.IMAGE, data, "", "param:set Enable_Protocol Http; param:set Web_Server_Port " + port);
-        phone = PhoneProcess.start(UpgradeIT.IMAGE, data, scratch.resolve("phone.log"), UpgradeIT.OPTS);
-        phone.awaitSettled(data);
-        Await.until("the web server on port " + port, () -> WebUiIT.status(port) == 200);
+        phone = WebUiIT.webPhone(scratch, port, "");
     }
 
     @AfterAll

@@ -38,12 +38,7 @@ class ReportIT {
         int port = Ports.tcp();
         try (Scratch apache = new Scratch("report-it");
                 HttpPeer http = new HttpPeer(scratch.resolve("nginx"))) {
-            Path dav = TempDirs.openForWriting(apache.mkdirs("www/dav"));
-            Path lock = TempDirs.openForWriting(apache.mkdirs("lock"));
-            Apache.start(apache, port, List.of("authz_core", "dav", "dav_fs", "mime"), "%r %>s", List.of(
-                    "DocumentRoot " + apache.dir + "/www", "DavLockDB " + lock + "/db",
-                    "<Directory " + apache.dir + "/www>", "  Require all granted", "</Directory>",
-                    "<Location /dav/>", "  Dav On", "</Location>"));
+            Path dav = webDav(apache, port);
             String base = "http://127.0.0.1:" + port + "/dav/";
             Files.writeString(http.file("profile.xml"), "<flat-profile>\n<GPP_A>from the profile</GPP_A>\n"
                     + "<GPP_SB>" + SECRET + "</GPP_SB>\n<HTTP_Report_Method>PUT</HTTP_Report_Method>\n"
@@ -119,5 +114,16 @@ class ReportIT {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /** Apache httpd with WebDAV on {@code port}, files PUT under {@code /dav/} landing in the directory returned. */
+    static Path webDav(Scratch apache, int port) throws Exception {
+        Path dav = TempDirs.openForWriting(apache.mkdirs("www/dav"));
+        Path lock = TempDirs.openForWriting(apache.mkdirs("lock"));
+        Apache.start(apache, port, List.of("authz_core", "dav", "dav_fs", "mime"), "%r %>s", List.of(
+                "DocumentRoot " + apache.dir + "/www", "DavLockDB " + lock + "/db",
+                "<Directory " + apache.dir + "/www>", "  Require all granted", "</Directory>",
+                "<Location /dav/>", "  Dav On", "</Location>"));
+        return dav;
     }
 }

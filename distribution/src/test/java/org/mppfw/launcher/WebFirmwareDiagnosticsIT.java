@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -18,11 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.mppfw.testing.Apache;
 import org.mppfw.testing.Await;
 import org.mppfw.testing.Ports;
 import org.mppfw.testing.Scratch;
-import org.mppfw.testing.TempDirs;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
@@ -58,12 +55,7 @@ class WebFirmwareDiagnosticsIT {
                 + "<Resync_Periodic>soon</Resync_Periodic>\n</flat-profile>\n");
         int port = Ports.tcp();
         base = "http://127.0.0.1:" + port;
-        Path data = scratch.resolve("data");
-        PhoneProcess.batch(UpgradeIT.IMAGE, data, "", "param:set Enable_Protocol Http; param:set Web_Server_Port " + port
-                + "; param:set Admin_Password " + PASSWORD);
-        phone = PhoneProcess.start(UpgradeIT.IMAGE, data, scratch.resolve("phone.log"), UpgradeIT.OPTS);
-        phone.awaitSettled(data);
-        Await.until("the web server on port " + port, () -> WebUiIT.status(port) == 200);
+        phone = WebUiIT.webPhone(scratch, port, "param:set Admin_Password " + PASSWORD);
     }
 
     @AfterAll
@@ -183,12 +175,7 @@ class WebFirmwareDiagnosticsIT {
     void adminReportRunsReportRuleToARealServer() throws Exception {
         int port = Ports.tcp();
         try (Scratch apache = new Scratch("web-report-it")) {
-            Path dav = TempDirs.openForWriting(apache.mkdirs("www/dav"));
-            Path lock = TempDirs.openForWriting(apache.mkdirs("lock"));
-            Apache.start(apache, port, List.of("authz_core", "dav", "dav_fs", "mime"), "%r %>s", List.of(
-                    "DocumentRoot " + apache.dir + "/www", "DavLockDB " + lock + "/db",
-                    "<Directory " + apache.dir + "/www>", "  Require all granted", "</Directory>",
-                    "<Location /dav/>", "  Dav On", "</Location>"));
+            Path dav = ReportIT.webDav(apache, port);
             phone.run("param:set HTTP_Report_Method PUT");
             phone.run("param:set Report_Rule '[--status] http://127.0.0.1:" + port + "/dav/web-report.xml'");
             assertEquals(401, AdminUrlsIT.curl(base + "/admin/report").status(), "no credentials, no report");

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.mppfw.testing.Await;
 import org.mppfw.testing.Commands;
 import org.mppfw.testing.Ports;
 import org.mppfw.testing.Scratch;
@@ -59,11 +58,7 @@ class WebLcdIT {
         BROWSER.start();
         int port = Ports.tcp();
         base = "http://127.0.0.1:" + port;
-        Path data = scratch.resolve("data");
-        PhoneProcess.batch(UpgradeIT.IMAGE, data, "", "param:set Enable_Protocol Http; param:set Web_Server_Port " + port);
-        phone = PhoneProcess.start(UpgradeIT.IMAGE, data, scratch.resolve("phone.log"), UpgradeIT.OPTS);
-        phone.awaitSettled(data);
-        Await.until("the web server on port " + port, () -> WebUiIT.status(port) == 200);
+        phone = WebUiIT.webPhone(scratch, port, "");
         // an address that is not loopback: one end of a veth pair whose other end is in a namespace,
         // which takes the pair with it when it is deleted
         long id = ProcessHandle.current().pid() % 100_000;

@@ -53,11 +53,7 @@ class WebUiIT {
         Files.writeString(nginx.file("profile.xml"), "<flat-profile>\n<GPP_A>from nginx</GPP_A>\n</flat-profile>\n");
         port = Ports.tcp();
         base = "http://127.0.0.1:" + port;
-        Path data = scratch.resolve("data");
-        PhoneProcess.batch(UpgradeIT.IMAGE, data, "", "param:set Enable_Protocol Http; param:set Web_Server_Port " + port);
-        phone = PhoneProcess.start(UpgradeIT.IMAGE, data, scratch.resolve("phone.log"), UpgradeIT.OPTS);
-        phone.awaitSettled(data);
-        Await.until("the web server on port " + port, () -> status(port) == 200);
+        phone = webPhone(scratch, port, "");
     }
 
     @AfterAll
@@ -69,6 +65,26 @@ class WebUiIT {
             nginx.close();
         }
         BROWSER.close();
+    }
+
+    /**
+     * A power-on of the test image on {@code scratch}'s data dir serving plain HTTP on {@code port}
+     * (after {@code commands}, empty for none), settled, its login page answering. A phone that does
+     * not get there is stopped before the failure is thrown.
+     */
+    static PhoneProcess webPhone(Path scratch, int port, String commands) throws Exception {
+        Path data = scratch.resolve("data");
+        PhoneProcess.batch(UpgradeIT.IMAGE, data, "", "param:set Enable_Protocol Http; param:set Web_Server_Port " + port
+                + (commands.isEmpty() ? "" : "; " + commands));
+        PhoneProcess phone = PhoneProcess.start(UpgradeIT.IMAGE, data, scratch.resolve("phone.log"), UpgradeIT.OPTS);
+        try {
+            phone.awaitSettled(data);
+            Await.until("the web server on port " + port, () -> status(port) == 200);
+            return phone;
+        } catch (Exception | AssertionError e) {
+            phone.close();
+            throw e;
+        }
     }
 
     /** The HTTP status of the login page on a port, 0 when nothing listens there. */
