@@ -148,6 +148,9 @@ class WebUiIT {
         assertTrue(BROWSER.find("steps").getText().contains(url), "the resync's steps");
         assertTrue(param("GPP_A").contains("from nginx"), "the profile was applied");
         assertTrue(nginx.accessLog().contains("GET /profile.xml"), nginx.accessLog());
+        String network = BROWSER.find("network").getText();
+        assertTrue(network.contains("IP Address") && network.contains("DHCP"), network);
+        assertTrue(BROWSER.find("product").getText().contains("Customization"), "the customization state");
         BROWSER.screenshot(Path.of("target/webui-status.png"));
     }
 

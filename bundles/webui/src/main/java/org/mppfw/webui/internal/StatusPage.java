@@ -18,7 +18,7 @@ import org.mppfw.api.report.ReportOutcome;
 import org.mppfw.api.report.Reports;
 
 /**
- * Info &gt; Status: product information, provisioning status with the last resync's steps, the
+ * Info &gt; Status: product information with the customization state, the network status, provisioning status with the last resync's steps, the
  * firmware and its last upgrade, the boot history; for the admin, the buttons Resync, Report and
  * Problem Report. A service that is not running shows as not available.
  */
@@ -26,7 +26,13 @@ final class StatusPage {
 
     /** The services the page reads; any may be null (not running). */
     record Services(DeviceIdentity identity, Provisioning provisioning, FirmwareService firmware, Power power,
-            Reports reports, PhoneTime time) {
+            Reports reports, PhoneTime time, NetworkStatus.Sources network) {
+
+        /** The services, without the network's. */
+        Services(DeviceIdentity identity, Provisioning provisioning, FirmwareService firmware, Power power,
+                Reports reports, PhoneTime time) {
+            this(identity, provisioning, firmware, power, reports, time, NetworkStatus.Sources.NONE);
+        }
 
         /** The services, times shown in UTC. */
         Services(DeviceIdentity identity, Provisioning provisioning, FirmwareService firmware, Power power,
@@ -87,7 +93,9 @@ final class StatusPage {
             row(b, "Hardware Version", id.hardwareVersion());
             row(b, "Software Version", id.firmwareVersion());
         }
+        row(b, "Customization", NetworkStatus.customization(s.network().customization()));
         b.append("</table>");
+        NetworkStatus.append(b, s.network());
         provisioning(b, s.provisioning(), s.time());
         firmware(b, s.firmware(), s.time());
         boots(b, s.power(), s.time());

@@ -20,6 +20,8 @@ import org.mppfw.api.config.ParameterChange;
 import org.mppfw.api.config.ParameterListener;
 import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.device.DeviceIdentity;
+import org.mppfw.api.discovery.Discovery;
+import org.mppfw.api.discovery.RemoteCustomization;
 import org.mppfw.api.firmware.FirmwareService;
 import org.mppfw.api.power.Power;
 import org.mppfw.api.provisioning.Provisioning;
@@ -67,6 +69,10 @@ public final class WebUiServlet extends HttpServlet implements ParameterListener
     private volatile Reports reports;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Clock clock;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Discovery discovery;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile RemoteCustomization customization;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile LcdPanel lcd;
 
@@ -194,7 +200,7 @@ public final class WebUiServlet extends HttpServlet implements ParameterListener
     private void status(HttpServletRequest req, HttpServletResponse resp, Sessions.Session s, boolean post)
             throws IOException {
         StatusPage.Services svc = new StatusPage.Services(identity, provisioning, firmware, power, reports,
-                PhoneTime.of(clock, store));
+                PhoneTime.of(clock, store), new NetworkStatus.Sources(discovery, customization));
         ConfigPage.Result r = null;
         if (post) {
             if (s.role() != Role.ADMIN) {
