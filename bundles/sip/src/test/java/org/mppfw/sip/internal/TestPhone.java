@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.mppfw.api.config.ChangeSource;
 import org.mppfw.api.device.DeviceIdentity;
@@ -34,7 +33,8 @@ final class TestPhone implements AutoCloseable {
     final VirtualClock clock = new VirtualClock(Instant.parse("2026-12-07T10:00:00Z"), ZoneOffset.UTC);
     final ParameterStoreImpl store;
     final List<LineRegistration> changes = new CopyOnWriteArrayList<>();
-    final AtomicInteger callChanges = new AtomicInteger();
+    /** Whether the lines were idle at each change of the calls. */
+    final List<Boolean> idleAtChange = new CopyOnWriteArrayList<>();
     final Phone phone;
     Provisioning provisioning;
     Power power;
@@ -58,7 +58,11 @@ final class TestPhone implements AutoCloseable {
                     public Optional<Reports> reports() {
                         return Optional.ofNullable(reports);
                     }
-                }, callChanges::incrementAndGet, changes::add);
+                }, () -> idleAtChange.add(phone().idle()), changes::add);
+    }
+
+    Phone phone() {
+        return phone;
     }
 
     /** Line {@code ext} with a registrar on 127.0.0.1:{@code proxyPort}. */
