@@ -88,6 +88,7 @@ final class NotifyHandler {
         EventHeader eh = (EventHeader) req.getHeader(EventHeader.NAME);
         String raw = eh instanceof SIPHeader h ? h.getHeaderValue() : null;
         NotifyEvent event = NotifyEvent.parse(raw);
+        String named = raw == null ? "without Event" : "'" + raw.replaceAll("\\p{Cntrl}", "?") + "'";
         String source = source(req);
         String outcome;
         int code;
@@ -106,7 +107,7 @@ final class NotifyHandler {
                     digest.challenge(cfg.proxyHost(), now.get())));
             st.sendResponse(challenge);
             String what = req.getHeader(AuthorizationHeader.NAME) == null ? "challenged" : "wrong credentials, challenged again";
-            LOG.info("ext {}: NOTIFY {} from {}: 401 ({}), nothing done", cfg.ext(), event, source, what);
+            LOG.info("ext {}: NOTIFY {} from {}: 401 ({}), nothing done", cfg.ext(), named, source, what);
             return "401 " + what;
         } else if (!cfg.authNotify() && !fromProxy(req, cfg)) {
             code = Response.FORBIDDEN;
@@ -116,9 +117,9 @@ final class NotifyHandler {
             outcome = "accepted";
         }
         st.sendResponse(stack.messages.createResponse(code, req));
-        LOG.info("ext {}: NOTIFY {} from {}: {} {}", cfg.ext(), event, source, code, outcome);
+        LOG.info("ext {}: NOTIFY {} from {}: {} {}", cfg.ext(), named, source, code, outcome);
         if (code == Response.OK) {
-            worker.execute(() -> LOG.info("ext {}: NOTIFY {}: {}", cfg.ext(), event, act(event, source)));
+            worker.execute(() -> LOG.info("ext {}: NOTIFY {}: {}", cfg.ext(), named, act(event, source)));
         }
         return code + " " + outcome;
     }
