@@ -1,9 +1,6 @@
 package org.mppfw.sip.internal;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -81,6 +78,9 @@ public final class SipComponent implements LineState, ParameterListener {
 
     @Deactivate
     void deactivate() {
+        if (worker.isShutdown()) {
+            return;
+        }
         worker.execute(phone::stop);
         worker.shutdown();
         try {

@@ -46,13 +46,14 @@ final class Stack implements AutoCloseable {
     /** Starts a stack whose User-Agent is {@code userAgent}. */
     static Stack start(String userAgent) throws PeerUnavailableException {
         // before anything of the stack logs: its default logger would load log4j 1.x
-        CommonLogger.legacyLogger = new StackLog();
+        StackLog.install();
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
         Properties p = new Properties();
         p.setProperty("javax.sip.STACK_NAME", "mppfw-" + COUNT.incrementAndGet());
         p.setProperty("gov.nist.javax.sip.STACK_LOGGER", StackLog.class.getName());
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", SafeParser.Factory.class.getName());
         // a NOTIFY (check-sync, resync, reboot) comes without any SUBSCRIBE of the phone
         p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");

@@ -5,6 +5,7 @@ import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import gov.nist.core.CommonLogger;
 import gov.nist.core.StackLogger;
 
 /**
@@ -16,6 +17,13 @@ import gov.nist.core.StackLogger;
 public final class StackLog implements StackLogger {
 
     private static final Logger LOG = LoggerFactory.getLogger("org.mppfw.sip.stack");
+
+    /** Makes this the stack's default logger, unless one is set. */
+    static synchronized void install() {
+        if (CommonLogger.legacyLogger == null) {
+            CommonLogger.legacyLogger = new StackLog();
+        }
+    }
 
     @Override
     public void logStackTrace() {
