@@ -12,6 +12,7 @@ import org.mppfw.api.config.ParameterChange;
 import org.mppfw.api.config.ParameterListener;
 import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.device.DeviceIdentity;
+import org.mppfw.api.device.DeviceProperties;
 import org.mppfw.api.display.Display;
 import org.mppfw.api.display.Indicators;
 import org.mppfw.api.line.LineRegistration;
@@ -23,6 +24,7 @@ import org.mppfw.api.provisioning.Provisioning;
 import org.mppfw.api.provisioning.ProvisioningRules;
 import org.mppfw.api.report.Reports;
 import org.mppfw.api.service.ServiceSlot;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -53,10 +55,14 @@ public final class SipComponent implements LineState, ParameterListener {
     private final List<LineStateListener> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "mppfw-sip"));
     private final Phone phone;
+    private final boolean commandRun;
     private volatile boolean idle = true;
 
     @Activate
-    public SipComponent(@Reference ParameterStore store, @Reference Clock clock, @Reference DeviceIdentity identity) {
+    public SipComponent(@Reference ParameterStore store, @Reference Clock clock, @Reference DeviceIdentity identity,
+            BundleContext context) {
+        // a command run (mppfw -c) is not a power-on: its lines do not register
+        this.commandRun = context != null && DeviceProperties.commandRun(context.getProperty(DeviceProperties.BOOT_MODE));
         phone = new Phone(store, clock, new UserAgentName(identity, macros, rules), worker, new Phone.Services() {
             @Override
             public java.util.Optional<Provisioning> provisioning() {
@@ -73,7 +79,11 @@ public final class SipComponent implements LineState, ParameterListener {
                 return reports.get();
             }
         }, this::callsChanged, this::registrationChanged);
-        worker.execute(phone::apply);
+        if (commandRun) {
+            LOG.info("command run: the SIP lines do not register");
+        } else {
+            worker.execute(phone::apply);
+        }
     }
 
     @Deactivate
@@ -110,7 +120,7 @@ public final class SipComponent implements LineState, ParameterListener {
 
     @Override
     public void parametersChanged(List<ParameterChange> changes, ChangeSource source) {
-        if (changes.stream().anyMatch(c -> Phone.relevant(c.name()))) {
+        if (!commandRun && changes.stream().anyMatch(c -> Phone.relevant(c.name()))) {
             worker.execute(phone::apply);
         }
     }

@@ -29,6 +29,8 @@ import org.mppfw.testing.Commands;
 import org.mppfw.testing.Kamailio;
 import org.mppfw.testing.Ports;
 import org.mppfw.testing.Scratch;
+import org.mppfw.testing.Sipp;
+import org.mppfw.testing.Sipsak;
 
 /**
  * NOTIFY from sipsak, straight to the phone's line and relayed by Kamailio: the phone challenges

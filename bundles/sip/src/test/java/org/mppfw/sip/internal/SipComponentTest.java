@@ -44,7 +44,7 @@ class SipComponentTest {
         scratch = new Scratch("sip-component");
         kamailio = Kamailio.start(scratch, Ports.udpAndTcp(), Map.of("1001", "s3cret"));
         parts = new TestPhone(data);
-        sip = new SipComponent(parts.store, parts.clock, TestPhone.ID);
+        sip = new SipComponent(parts.store, parts.clock, TestPhone.ID, null);
         sip.setDisplay(display());
     }
 

@@ -17,6 +17,8 @@ import org.mppfw.testing.Await;
 import org.mppfw.testing.Kamailio;
 import org.mppfw.testing.Ports;
 import org.mppfw.testing.Scratch;
+import org.mppfw.testing.Sipp;
+import org.mppfw.testing.Sipsak;
 
 /**
  * Real calls to a registered line: SIPp calls 1001 through Kamailio, which relays the INVITE to

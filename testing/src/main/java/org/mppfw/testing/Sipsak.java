@@ -1,22 +1,18 @@
-package org.mppfw.sip.internal;
+package org.mppfw.testing;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import org.mppfw.testing.Commands;
-import org.mppfw.testing.Peer;
-import org.mppfw.testing.Ports;
-import org.mppfw.testing.Scratch;
 
 /** sipsak sending one NOTIFY from a file, with or without digest credentials. */
-final class Sipsak {
+public final class Sipsak {
 
     private Sipsak() {
     }
 
     /** The NOTIFY of {@code event} to {@code user} at 127.0.0.1:{@code port}, CRLF line ends. */
-    static String notify(String user, int port, String event) {
-        String id = Tags.random(6);
+    public static String notify(String user, int port, String event) {
+        String id = Long.toHexString(System.nanoTime());
         return String.join("\r\n", "NOTIFY sip:" + user + "@127.0.0.1:" + port + " SIP/2.0",
                 "Via: SIP/2.0/UDP 127.0.0.1:5999;branch=z9hG4bK-" + id,
                 "From: <sip:provider@127.0.0.1>;tag=" + id,
@@ -34,10 +30,10 @@ final class Sipsak {
      * {@code authUser}/{@code password} when they are given; sipsak's exit status (0: a 200 came
      * back, 1: another final answer) and its output.
      */
-    static Commands.Result send(Scratch s, String request, String user, int port, String authUser, String password)
+    public static Commands.Result send(Scratch s, String request, String user, int port, String authUser, String password)
             throws Exception {
         Peer.require("sipsak");
-        String file = "notify-" + Tags.random(4) + ".txt";
+        String file = "notify-" + Long.toHexString(System.nanoTime()) + ".txt";
         s.write(file, request);
         List<String> cmd = new ArrayList<>(List.of("sipsak", "-vv", "-f", s.file(file).toString(), "-s",
                 "sip:" + user + "@127.0.0.1:" + port, "-l", Integer.toString(Ports.udp())));

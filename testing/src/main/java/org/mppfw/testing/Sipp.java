@@ -1,21 +1,22 @@
-package org.mppfw.sip.internal;
+package org.mppfw.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.mppfw.testing.Await;
-import org.mppfw.testing.Ports;
-import org.mppfw.testing.Ready;
-import org.mppfw.testing.Scratch;
 
-/** SIPp (Debian's sip-tester) running one call of a scenario of {@code src/test/resources/sipp/}. */
-final class Sipp {
+/**
+ * SIPp (Debian's sip-tester) running one call of a scenario of this module's
+ * {@code org/mppfw/testing/sipp/}: {@code call-remote-bye.xml} (the caller hangs up after a
+ * moment), {@code call-phone-hangs-up.xml} (the caller waits for the phone's BYE),
+ * {@code call-cancelled.xml} (the caller gives up while it rings).
+ */
+public final class Sipp {
 
-    final Process process;
-    final Scratch scratch;
-    final String name;
+    public final Process process;
+    private final Scratch scratch;
+    private final String name;
 
     private Sipp(Scratch scratch, String name, Process process) {
         this.scratch = scratch;
@@ -24,8 +25,8 @@ final class Sipp {
     }
 
     /** Starts one call of {@code scenario} to {@code user} at 127.0.0.1:{@code port}. */
-    static Sipp call(Scratch s, String scenario, String user, int port) throws IOException {
-        try (InputStream in = Sipp.class.getResourceAsStream("/sipp/" + scenario)) {
+    public static Sipp call(Scratch s, String scenario, String user, int port) throws IOException {
+        try (InputStream in = Sipp.class.getResourceAsStream("sipp/" + scenario)) {
             s.write(scenario, in.readAllBytes());
         }
         String name = "sipp-" + scenario.replace(".xml", "");
@@ -37,14 +38,14 @@ final class Sipp {
     }
 
     /** Waits for the call to end; SIPp's exit status (0: the scenario went through). */
-    int exit() throws InterruptedException {
+    public int exit() throws InterruptedException {
         Await.until(name + " to end", () -> !process.isAlive());
         process.waitFor(1, TimeUnit.SECONDS);
         return process.exitValue();
     }
 
     /** SIPp's output and error log, for messages. */
-    String log() {
+    public String log() {
         StringBuilder b = new StringBuilder(scratch.read(name + ".out"));
         try (var files = java.nio.file.Files.list(scratch.dir)) {
             files.filter(f -> f.getFileName().toString().endsWith("_errors.log"))
