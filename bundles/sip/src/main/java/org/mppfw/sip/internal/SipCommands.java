@@ -24,6 +24,9 @@ public final class SipCommands {
 
     @Descriptor("each extension's registration, and the calls")
     public String status() {
+        if (sip.commandRun()) {
+            return "command run: the lines register when the phone runs (" + sip.phone().extensions() + " extensions)";
+        }
         return format(sip.phone().registrations(), sip.phone().calls());
     }
 

@@ -103,6 +103,11 @@ public final class SipComponent implements LineState, ParameterListener {
         }
     }
 
+    /** Whether this is a command run, where the lines do not register. */
+    boolean commandRun() {
+        return commandRun;
+    }
+
     /** The lines (the shell commands' way in). */
     Phone phone() {
         return phone;
