@@ -46,6 +46,7 @@ final class Lines {
     private final Consumer<LineRegistration> changed;
     private final Map<Integer, Line> lines = new TreeMap<>();
     private final Map<Integer, LineRegistration> states = new TreeMap<>();
+    private String userAgent;
 
     Lines(Stack stack, SipListener listener, Clock clock, Consumer<LineRegistration> changed) {
         this.stack = stack;
@@ -76,12 +77,14 @@ final class Lines {
      * @param retrySeconds {@code Reg_Retry_Intvl}
      */
     void apply(List<LineConfig> configs, String userAgent, int retrySeconds) {
+        boolean newAgent = this.userAgent != null && !this.userAgent.equals(userAgent);
+        this.userAgent = userAgent;
         for (LineConfig cfg : configs) {
             Line old;
             synchronized (this) {
                 old = lines.get(cfg.ext());
             }
-            if (old != null && old.config().equals(cfg)) {
+            if (old != null && old.config().equals(cfg) && !newAgent) {
                 continue;
             }
             if (old != null) {
