@@ -24,7 +24,8 @@ import org.mppfw.testing.Sipsak;
  * registers with Kamailio (seen in Kamailio's location table); a check-sync NOTIFY relayed by
  * Kamailio makes it resync, one with wrong credentials does nothing; during a call (SIPp through
  * Kamailio) a periodic resync and an upgrade wait, and both go ahead after the phone's BYE; the
- * phone unregisters when it stops.
+ * SIP bundle unregisters when it stops (as an upgrade's swap stops it) and registers again when it
+ * starts; the phone unregisters when it stops.
  */
 class SipIT {
 
@@ -94,6 +95,16 @@ class SipIT {
                         () -> count(http.accessLog(), "GET /profile.xml") > fetched);
                 Await.until("the upgrade's download after the call", Duration.ofSeconds(60),
                         () -> http.accessLog().contains("sip8845." + UpgradeIT.V2 + ".loads"));
+
+                // the SIP bundle stopped (as an upgrade's swap stops it) unregisters; started, registers again
+                String id = phone.run("lb").lines().filter(l -> l.contains("mppfw :: sip ")).findFirst().orElseThrow()
+                        .split("\\|")[0].trim();
+                phone.run("stop " + id);
+                Await.until("the line to unregister", () -> !kamailio.locations().contains("sip:1001@"));
+                String started = phone.run("start " + id);
+                Await.value("the line to register again", Duration.ofSeconds(60),
+                        () -> kamailio.locations().contains("sip:1001@127.0.0.1:" + sipPort) ? Boolean.TRUE : null,
+                        () -> started + "\n" + run(phone, "sip:status") + "\n" + run(phone, "lb") + "\n" + log(phone));
                 assertFalse(phone.log().contains(SECRET), "the line's password is never logged");
             }
             Await.until("the phone to unregister as it stops", () -> !kamailio.locations().contains("sip:1001@"));
@@ -103,6 +114,14 @@ class SipIT {
     private static String run(PhoneProcess phone, String command) {
         try {
             return phone.run(command);
+        } catch (Exception e) {
+            return e.toString();
+        }
+    }
+
+    private static String log(PhoneProcess phone) {
+        try {
+            return phone.log();
         } catch (Exception e) {
             return e.toString();
         }

@@ -44,11 +44,14 @@ final class Lines {
     private final SipListener listener;
     private final Clock clock;
     private final Consumer<LineRegistration> changed;
+    private final Runnable retry;
     private final Map<Integer, Line> lines = new TreeMap<>();
     private final Map<Integer, LineRegistration> states = new TreeMap<>();
     private String userAgent;
 
-    Lines(Stack stack, SipListener listener, Clock clock, Consumer<LineRegistration> changed) {
+    /** @param retry asks for {@link #apply} again (on the worker), after a port could not be had */
+    Lines(Stack stack, SipListener listener, Clock clock, Consumer<LineRegistration> changed, Runnable retry) {
+        this.retry = retry;
         this.stack = stack;
         this.listener = listener;
         this.clock = clock;
@@ -122,7 +125,9 @@ final class Lines {
         } catch (Exception e) {
             record(new LineRegistration(cfg.ext(), Status.FAILED, clock.now(), "cannot listen on port " + cfg.port()
                     + ": " + e.getMessage()));
-            LOG.warn("ext {}: cannot listen on port {}: {}", cfg.ext(), cfg.port(), e.toString());
+            LOG.warn("ext {}: cannot listen on port {}: {}; trying again in {} s", cfg.ext(), cfg.port(), e.toString(),
+                    retrySeconds);
+            clock.schedule(Duration.ofSeconds(retrySeconds), retry);
             return;
         }
         AccountManager accounts = (ct, realm) -> new UserCredentials() {

@@ -101,7 +101,7 @@ final class Phone implements SipListener {
                 Stack s = Stack.start(userAgent.expand(v.get(UserAgentName.PARAMETER)));
                 calls = new Calls(s, callsChanged);
                 notifies = new NotifyHandler(s, actions(), worker, clock::now);
-                lines = new Lines(s, this, clock, registrationChanged);
+                lines = new Lines(s, this, clock, registrationChanged, () -> worker.execute(this::apply));
                 stack = s;
             } catch (Exception e) {
                 LOG.error("cannot start the SIP stack: {}", e.toString());

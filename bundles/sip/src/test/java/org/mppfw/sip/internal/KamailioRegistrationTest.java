@@ -119,6 +119,20 @@ class KamailioRegistrationTest {
         Await.until("the retry to reach Kamailio", () -> registers() > before);
     }
 
+    @Test
+    void aPortInUseIsTriedAgainAfterRegRetryIntvl() throws Exception {
+        phone.line(1, kamailio.port, "1001", "s3cret", port1, "UDP");
+        try (java.net.DatagramSocket taken = new java.net.DatagramSocket(port1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            phone.phone.apply();
+            phone.await(1, Status.FAILED);
+            assertTrue(phone.registration(1).detail().startsWith("cannot listen on port " + port1),
+                    phone.registration(1).detail());
+        }
+        phone.clock.advance(Duration.ofSeconds(30));
+        phone.await(1, Status.REGISTERED);
+    }
+
     private long registers() {
         return kamailio.log().lines().filter(l -> l.contains("request REGISTER from 127.0.0.1:" + port1)).count();
     }

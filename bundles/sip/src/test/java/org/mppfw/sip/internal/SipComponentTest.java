@@ -82,6 +82,19 @@ class SipComponentTest {
     }
 
     @Test
+    void aNewInstanceRegistersAgainOnTheSamePort() throws Exception {
+        int port = Ports.udpAndTcp();
+        parts.line(1, kamailio.port, "1001", "s3cret", port, "TCP");
+        sip.parametersChanged(List.of(new ParameterChange("Proxy_1_", "", "x", false)), ChangeSource.PROFILE);
+        Await.until("registered", () -> kamailio.locations().contains("sip:1001@127.0.0.1:" + port));
+        sip.deactivate();
+        Await.until("unregistered", () -> !kamailio.locations().contains("sip:1001@"));
+        // the bundle started again: a new instance on the same port
+        sip = new SipComponent(parts.store, parts.clock, TestPhone.ID, null);
+        Await.until("registered again", () -> kamailio.locations().contains("sip:1001@127.0.0.1:" + port));
+    }
+
+    @Test
     void unrelatedParametersLeaveTheLinesAlone() {
         assertFalse(Phone.relevant("Profile_Rule"));
         assertTrue(Phone.relevant("User_ID_3_"));
