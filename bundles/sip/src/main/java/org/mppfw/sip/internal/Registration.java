@@ -206,7 +206,7 @@ final class Registration {
         var via = s.headers.createViaHeader(cx.localIp(), cfg.port(), transport(), null);
         cseq = cseq + 1;
         Request req = s.messages.createRequest(registrar, Request.REGISTER, callId,
-                s.headers.createCSeqHeader(cseq, Request.REGISTER), s.headers.createFromHeader(from, Tags.of(cfg)),
+                s.headers.createCSeqHeader(cseq, Request.REGISTER), s.headers.createFromHeader(from, Tags.random(6)),
                 s.headers.createToHeader(to, null), java.util.List.of(via), s.headers.createMaxForwardsHeader(70));
         req.addHeader(contact());
         req.addHeader(s.headers.createExpiresHeader(expires));

@@ -11,11 +11,6 @@ final class Tags {
     private Tags() {
     }
 
-    /** A fresh From or To tag. */
-    static String of(LineConfig cfg) {
-        return random(6);
-    }
-
     /** {@code bytes} random bytes in hex. */
     static String random(int bytes) {
         byte[] b = new byte[bytes];
