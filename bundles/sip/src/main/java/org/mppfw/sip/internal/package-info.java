@@ -26,7 +26,8 @@
  * through {@code Outbound_Proxy_n_} when set (a loose route), answering 401/407 with digest
  * ({@code Auth_ID_n_} when {@code Use_Auth_ID_n_}, else the user id; {@code Password_n_}).
  * The refresh goes when 7/8 of the granted time has passed (UNCONFIRMED: the guides say only
- * "before it expires"); a failure is retried after {@code Reg_Retry_Intvl}. A change of any of
+ * "before it expires"); a failure (a refusal, no answer: the network is lost) is retried after
+ * {@code Reg_Retry_Intvl}, and so is a port that cannot be had. A change of any of
  * the line's parameters unregisters the line and registers it again; the others are left alone.
  * When the component stops (shutdown, reboot, an upgrade that swaps this bundle) every line is
  * unregistered ({@code Expires: 0}, waiting up to two seconds for each answer) and the stack is
