@@ -207,7 +207,9 @@ final class TestImages {
                         + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"" + bsn
                         + "\" immediate=\"true\"" + (hasActivate(component) ? " activate=\"activate\"" : "") + ">\n"
                         + "  <implementation class=\"" + component.getName() + "\"/>\n"
-                        + (service == null ? "" : "  <service><provide interface=\"" + service + "\"/></service>\n")
+                        + (service == null ? "" : "  <service><provide interface=\"" + service + "\"/></service>\n"
+                        // the test's service wins over the image's own (the SIP bundle's line state)
+                        + "  <property name=\"service.ranking\" type=\"Integer\" value=\"100\"/>\n")
                         + "</scr:component>\n";
                 out.putNextEntry(new JarEntry("OSGI-INF/component.xml"));
                 out.write(xml.getBytes(StandardCharsets.UTF_8));

@@ -4,6 +4,7 @@ import java.net.Inet4Address;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.mppfw.api.clock.Clock;
@@ -15,6 +16,8 @@ import org.mppfw.api.discovery.Discovery;
 import org.mppfw.api.discovery.RemoteCustomization;
 import org.mppfw.api.firmware.FirmwareService;
 import org.mppfw.api.firmware.UpgradeStatus;
+import org.mppfw.api.line.LineRegistration;
+import org.mppfw.api.line.LineState;
 import org.mppfw.api.provisioning.MacroSource;
 import org.mppfw.api.provisioning.PhoneMacros;
 import org.mppfw.api.provisioning.ProvisioningListener;
@@ -50,6 +53,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * firmware 2.0.6.</li>
  * <li>{@code $IP}: the phone's IPv4 address from discovery (the lease's in mode dhcp), no value
  * while it has none.</li>
+ * <li>{@code $REGTMR1}, {@code $REGTMR2}: 0 while line 1 (2) is registered, else the seconds since
+ * it lost its registration (or since power-up when it never had one), from the line state
+ * service; seconds since power-up while there is none.</li>
  * </ul>
  * A name found nowhere has no value.
  */
@@ -64,6 +70,7 @@ public final class PhoneMacrosService implements PhoneMacros, ProvisioningListen
     private final ServiceSlot<RemoteCustomization> customization = new ServiceSlot<>("remote customization");
     private final ServiceSlot<DeviceCertificate> certificate = new ServiceSlot<>("device certificate");
     private final ServiceSlot<Discovery> discovery = new ServiceSlot<>("discovery");
+    private final ServiceSlot<LineState> lines = new ServiceSlot<>("line state");
     private volatile Instant lastResync;
 
     @Activate
@@ -114,6 +121,16 @@ public final class PhoneMacrosService implements PhoneMacros, ProvisioningListen
         discovery.unset(d);
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setLines(LineState l) {
+        lines.set(l);
+    }
+
+    void unsetLines(LineState l) {
+        lines.unset(l);
+    }
+
     @Override
     public void statusChanged(ProvisioningStatus status) {
         if (status.state() == ProvisioningStatus.State.RESYNCING) {
@@ -144,7 +161,25 @@ public final class PhoneMacrosService implements PhoneMacros, ProvisioningListen
         m.put("CCERT", installed ? "Installed" : "Not Installed");
         m.put("EXTIP", "");
         m.put("UPGCOND", "true");
+        List<LineRegistration> regs = lines.get().map(LineState::registrations).orElse(List.of());
+        for (int n = 1; n <= 2; n++) {
+            m.put("REGTMR" + n, Long.toString(regtmr(n, regs, now)));
+        }
         return m;
+    }
+
+    /** 0 while line n is registered, else the seconds since it lost it (since power-up at most). */
+    private long regtmr(int n, List<LineRegistration> regs, Instant now) {
+        for (LineRegistration r : regs) {
+            if (r.extension() == n) {
+                if (r.status() == LineRegistration.Status.REGISTERED) {
+                    return 0;
+                }
+                Instant since = r.since().isBefore(poweredUp) ? poweredUp : r.since();
+                return Math.max(0, Duration.between(since, now).toSeconds());
+            }
+        }
+        return Math.max(0, Duration.between(poweredUp, now).toSeconds());
     }
 
     private String value(String name, Map<String, String> state, Map<String, String> parameters) {

@@ -24,6 +24,8 @@ import org.mppfw.api.discovery.Discovery;
 import org.mppfw.api.discovery.RemoteCustomization;
 import org.mppfw.api.firmware.FirmwareService;
 import org.mppfw.api.firmware.UpgradeStatus;
+import org.mppfw.api.line.LineRegistration;
+import org.mppfw.api.line.LineState;
 import org.mppfw.api.provisioning.MacroSource;
 import org.mppfw.api.provisioning.ProvisioningStatus;
 import org.mppfw.api.provisioning.RuleKind;
@@ -99,6 +101,31 @@ class PhoneMacrosServiceTest {
         MacroSource m = macros.now();
         assertEquals("Cisco-CP-8845-3PCC/12.0.1 (000e08012345)", MacroExpander.expand("$VERSION ($MA)", m, false));
         assertEquals("http://prov/Cisco-CP-8845-3PCC/12.0.1.cfg", MacroExpander.expand("http://prov/$(VERSION).cfg", m, false));
+    }
+
+    @Test
+    void regtmrIsZeroWhileTheLineIsRegisteredElseTheSecondsSinceItLostIt() throws Exception {
+        clock.advance(Duration.ofSeconds(40));
+        assertEquals("40", macros.now().value("REGTMR1"), "no line state: since power-up");
+        Instant lost = clock.now();
+        java.util.List<LineRegistration> regs = new java.util.ArrayList<>(java.util.List.of(
+                new LineRegistration(1, LineRegistration.Status.REGISTERED, lost, "with p"),
+                new LineRegistration(2, LineRegistration.Status.FAILED, lost, "401")));
+        macros.setLines(new LineState() {
+            @Override
+            public boolean allIdle() {
+                return true;
+            }
+
+            @Override
+            public java.util.List<LineRegistration> registrations() {
+                return regs;
+            }
+        });
+        clock.advance(Duration.ofSeconds(25));
+        assertEquals("0", macros.now().value("REGTMR1"));
+        assertEquals("25", macros.now().value("REGTMR2"));
+        assertEquals(true, new ProvisioningRulesImpl().test("$REGTMR1 eq 0 and $REGTMR2 gt 20", macros.now()));
     }
 
     @Test
