@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,11 +42,13 @@ class SipIT {
         try (Scratch peers = new Scratch("sip-it"); HttpPeer http = new HttpPeer(scratch.resolve("nginx"))) {
             Kamailio kamailio = Kamailio.start(peers, Ports.udpAndTcp(), Map.of("1001", SECRET));
             int sipPort = Ports.udpAndTcp();
+            int webPort = Ports.tcp();
             String profileUrl = http.url("profile.xml");
             Files.writeString(http.file("profile.xml"), "<flat-profile>\n<GPP_A>first</GPP_A>\n"
                     + "<Profile_Rule>" + profileUrl + "</Profile_Rule>\n<Resync_Random_Delay>0</Resync_Random_Delay>\n"
                     + "<Proxy_1_>127.0.0.1:" + kamailio.port + "</Proxy_1_>\n<User_ID_1_>1001</User_ID_1_>\n"
                     + "<Password_1_>" + SECRET + "</Password_1_>\n<SIP_Port_1_>" + sipPort + "</SIP_Port_1_>\n"
+                    + "<Enable_Protocol>Http</Enable_Protocol>\n<Web_Server_Port>" + webPort + "</Web_Server_Port>\n"
                     + "</flat-profile>\n");
             Path data = scratch.resolve("data");
             try (PhoneProcess phone = PhoneProcess.start(UpgradeIT.IMAGE, data, scratch.resolve("phone.log"),
@@ -56,6 +61,12 @@ class SipIT {
                 assertTrue(kamailio.locations().contains("Cisco-CP-8845-3PCC/"), kamailio.locations());
                 String status = phone.run("sip:status");
                 assertTrue(status.contains("ext 1: registered with 127.0.0.1:" + kamailio.port), status);
+                String base = "http://127.0.0.1:" + webPort;
+                Await.until("the web server on port " + webPort, Duration.ofSeconds(60), () -> WebUiIT.status(webPort) == 200);
+                String page = WebSessionUpdateIT.HTTP.send(HttpRequest.newBuilder(URI.create(base + "/status"))
+                        .header("Cookie", WebSessionUpdateIT.login(base)).build(), HttpResponse.BodyHandlers.ofString()).body();
+                assertTrue(page.contains("<tr><td>Ext 1</td><td>Registered</td>"), "Info > Status shows the line: " + page);
+                assertFalse(page.contains(SECRET), "no secret on the page");
 
                 // a check-sync relayed by Kamailio, with the line's credentials: the configured rule runs
                 Files.writeString(http.file("profile.xml"), Files.readString(http.file("profile.xml"))

@@ -30,7 +30,7 @@ import org.mppfw.testing.Ports;
  */
 class WebSessionUpdateIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     Path scratch;
@@ -145,7 +145,8 @@ class WebSessionUpdateIT {
     }
 
     /** Logs the admin in from loopback (no password set) and returns the session cookie. */
-    private static String login(String base) throws IOException, InterruptedException {
+    /** Logs in as the admin (no password set: loopback only) and returns the session cookie. */
+    static String login(String base) throws IOException, InterruptedException {
         HttpResponse<Void> in = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("user=admin&password=")).build(),

@@ -8,6 +8,7 @@ import java.util.List;
 import org.mppfw.api.device.DeviceIdentity;
 import org.mppfw.api.firmware.FirmwareService;
 import org.mppfw.api.firmware.UpgradeStatus;
+import org.mppfw.api.line.LineState;
 import org.mppfw.api.power.BootRecord;
 import org.mppfw.api.power.Power;
 import org.mppfw.api.provisioning.Provisioning;
@@ -18,7 +19,7 @@ import org.mppfw.api.report.ReportOutcome;
 import org.mppfw.api.report.Reports;
 
 /**
- * Info &gt; Status: product information with the customization state, the network status, provisioning status with the last resync's steps, the
+ * Info &gt; Status: product information with the customization state, the network status, each line's registration, provisioning status with the last resync's steps, the
  * firmware and its last upgrade, the boot history; for the admin, the buttons Resync, Report and
  * Problem Report. A service that is not running shows as not available.
  */
@@ -26,12 +27,12 @@ final class StatusPage {
 
     /** The services the page reads; any may be null (not running). */
     record Services(DeviceIdentity identity, Provisioning provisioning, FirmwareService firmware, Power power,
-            Reports reports, PhoneTime time, NetworkStatus.Sources network) {
+            Reports reports, PhoneTime time, NetworkStatus.Sources network, LineState lines) {
 
-        /** The services, without the network's. */
+        /** The services, without the network's and the lines'. */
         Services(DeviceIdentity identity, Provisioning provisioning, FirmwareService firmware, Power power,
                 Reports reports, PhoneTime time) {
-            this(identity, provisioning, firmware, power, reports, time, NetworkStatus.Sources.NONE);
+            this(identity, provisioning, firmware, power, reports, time, NetworkStatus.Sources.NONE, null);
         }
 
         /** The services, times shown in UTC. */
@@ -96,6 +97,7 @@ final class StatusPage {
         row(b, "Customization", NetworkStatus.customization(s.network().customization()));
         b.append("</table>");
         NetworkStatus.append(b, s.network());
+        LineStatus.append(b, s.lines(), s.time());
         provisioning(b, s.provisioning(), s.time());
         firmware(b, s.firmware(), s.time());
         boots(b, s.power(), s.time());

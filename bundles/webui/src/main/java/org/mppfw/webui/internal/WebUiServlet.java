@@ -23,6 +23,7 @@ import org.mppfw.api.device.DeviceIdentity;
 import org.mppfw.api.discovery.Discovery;
 import org.mppfw.api.discovery.RemoteCustomization;
 import org.mppfw.api.firmware.FirmwareService;
+import org.mppfw.api.line.LineState;
 import org.mppfw.api.power.Power;
 import org.mppfw.api.provisioning.Provisioning;
 import org.mppfw.api.report.Reports;
@@ -71,6 +72,8 @@ public final class WebUiServlet extends HttpServlet implements ParameterListener
     private volatile Clock clock;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Discovery discovery;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile LineState lines;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile RemoteCustomization customization;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -200,7 +203,7 @@ public final class WebUiServlet extends HttpServlet implements ParameterListener
     private void status(HttpServletRequest req, HttpServletResponse resp, Sessions.Session s, boolean post)
             throws IOException {
         StatusPage.Services svc = new StatusPage.Services(identity, provisioning, firmware, power, reports,
-                PhoneTime.of(clock, store), new NetworkStatus.Sources(discovery, customization));
+                PhoneTime.of(clock, store), new NetworkStatus.Sources(discovery, customization), lines);
         ConfigPage.Result r = null;
         if (post) {
             if (s.role() != Role.ADMIN) {

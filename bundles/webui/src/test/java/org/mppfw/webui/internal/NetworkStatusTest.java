@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +17,10 @@ import org.mppfw.api.discovery.Discovery;
 import org.mppfw.api.discovery.ProvisioningSource;
 import org.mppfw.api.discovery.RemoteCustomization;
 import org.mppfw.api.discovery.SrvTarget;
+import org.mppfw.api.line.LineRegistration;
+import org.mppfw.api.line.LineState;
 
+/** Info > Status's network, customization and line parts. */
 class NetworkStatusTest {
 
     static final String PROBE = StatusPageTest.PROBE;
@@ -79,10 +83,24 @@ class NetworkStatusTest {
         }
     }
 
+    static final class Lines implements LineState {
+        @Override
+        public boolean allIdle() {
+            return false;
+        }
+
+        @Override
+        public List<LineRegistration> registrations() {
+            return List.of(new LineRegistration(1, LineRegistration.Status.REGISTERED, Instant.EPOCH,
+                    "sip:1001@127.0.0.1: 200 OK " + PROBE), new LineRegistration(2, LineRegistration.Status.FAILED,
+                    Instant.EPOCH, "403 Forbidden"));
+        }
+    }
+
     @Test
     void theLeaseTheAddressAndTheCustomizationStateShowEscaped() {
         StatusPage.Services s = new StatusPage.Services(null, null, null, null, null, PhoneTime.UTC,
-                new NetworkStatus.Sources(new Lease(), new Customization()));
+                new NetworkStatus.Sources(new Lease(), new Customization()), new Lines());
         String page = StatusPage.body(s, Role.USER, new Sessions.Session("id", Role.USER, "tok"));
         assertFalse(page.contains(PROBE), page);
         assertTrue(page.contains("<th>Customization</th><td>Custom Pending (activation server answered &lt;script&gt;"), page);
@@ -91,6 +109,9 @@ class NetworkStatusTest {
         assertTrue(page.contains("<th>Domain</th><td>example.com</td>"), page);
         assertTrue(page.contains("<th>NTP Servers</th><td>192.0.2.123, 192.0.2.124</td>"), page);
         assertTrue(page.contains("prov.example/&lt;script&gt;"), page);
+        assertTrue(page.contains("A call is up."), page);
+        assertTrue(page.contains("<tr><td>Ext 1</td><td>Registered</td><td>01/01/70 00:00:00 UTC</td><td>sip:1001@127.0.0.1: 200 OK &lt;script&gt;"), page);
+        assertTrue(page.contains("<tr><td>Ext 2</td><td>Failed</td>"), page);
     }
 
     @Test
@@ -100,5 +121,6 @@ class NetworkStatusTest {
         assertTrue(page.contains("<th>Customization</th><td>not available</td>"), page);
         assertTrue(page.contains("<th>IP Address</th><td>not available</td>"), page);
         assertTrue(page.contains("<th>DHCP</th><td>not available</td>"), page);
+        assertTrue(page.contains("<th>Lines</th><td>not available</td>"), page);
     }
 }
