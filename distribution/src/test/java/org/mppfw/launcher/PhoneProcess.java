@@ -199,9 +199,18 @@ final class PhoneProcess implements AutoCloseable {
 
     /** SIGKILL: the phone gets no chance to finish anything. */
     void kill9() throws InterruptedException {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> children = process.descendants().toList();
+        children.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.waitFor(TIMEOUT_S, TimeUnit.SECONDS);
+        // the Java runtime is a child of bin/mppfw: gone only once it has exited (its data-dir lock with it)
+        for (ProcessHandle child : children) {
+            try {
+                child.onExit().get(TIMEOUT_S, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("process " + child.pid() + " outlived a kill -9", e);
+            }
+        }
     }
 
     @Override

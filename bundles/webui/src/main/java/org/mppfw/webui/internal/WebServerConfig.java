@@ -1,9 +1,11 @@
 package org.mppfw.webui.internal;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -16,8 +18,11 @@ import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.device.DeviceCertificate;
 import org.mppfw.api.device.ServerKeyStore;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.cm.ManagedService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -50,6 +55,13 @@ public final class WebServerConfig implements ParameterListener {
         t.setDaemon(true);
         return t;
     });
+    /** A PID nobody configures: its first (empty) delivery marks the end of the ones before. */
+    static final String BARRIER_PID = "org.mppfw.webui.delivered";
+    static final Duration JETTY_START_WAIT = Duration.ofSeconds(10);
+
+    private final BundleContext context;
+    /** A configuration that opens the web server was written: Jetty may be starting. */
+    private volatile boolean opened;
     private String lastState = "";
     private volatile DeviceCertificate certificate;
     /** Set when the component stops: a follow cut short then is no failure, and none is queued. */
@@ -59,6 +71,7 @@ public final class WebServerConfig implements ParameterListener {
     public WebServerConfig(@Reference ParameterStore store, @Reference ConfigurationAdmin cm, BundleContext context) {
         this.store = store;
         this.cm = cm;
+        this.context = context;
         String o = context.getProperty(WebSettings.PORT_OFFSET);
         this.offset = o == null || o.isBlank() ? 0 : Integer.parseInt(o.trim());
         later();
@@ -82,6 +95,35 @@ public final class WebServerConfig implements ParameterListener {
         stopped = true;
         thread.shutdownNow();
         thread.awaitTermination(5, TimeUnit.SECONDS);
+        if (opened) {
+            awaitJettyStarted();
+        }
+    }
+
+    /**
+     * Waits (at most {@link #JETTY_START_WAIT}) until Configuration Admin has delivered what this
+     * component gave it. Felix HTTP starts Jetty on Configuration Admin's thread and reads its
+     * bundle's context while it does: stopped in the middle (a phone stopped right after its boot),
+     * it logs an ERROR. Configuration Admin delivers in order on one thread, so once a
+     * {@link ManagedService} registered now has had its first call, every delivery before it, the
+     * Jetty start included, has ended. This bundle stops before Felix HTTP's (the image installs it
+     * after them), so the start ends before Felix HTTP stops.
+     */
+    private void awaitJettyStarted() throws InterruptedException {
+        CountDownLatch delivered = new CountDownLatch(1);
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put(Constants.SERVICE_PID, BARRIER_PID);
+        try {
+            ServiceRegistration<ManagedService> barrier = context.registerService(ManagedService.class,
+                    properties -> delivered.countDown(), props);
+            try {
+                delivered.await(JETTY_START_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } finally {
+                barrier.unregister();
+            }
+        } catch (IllegalStateException e) {
+            // the context is gone: nothing to wait for
+        }
     }
 
     @Override
@@ -113,6 +155,7 @@ public final class WebServerConfig implements ParameterListener {
             Configuration c = cm.getConfiguration(WebSettings.FELIX_PID, "?");
             Optional<Hashtable<String, Object>> config = s.felixConfig(offset, tls);
             if (config.isPresent()) {
+                opened = true;
                 c.updateIfDifferent(config.get());
             } else if (c.getProperties() != null) {
                 c.delete();
