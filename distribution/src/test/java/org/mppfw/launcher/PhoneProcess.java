@@ -193,6 +193,15 @@ final class PhoneProcess implements AutoCloseable {
         return Files.readString(log);
     }
 
+    /** The log for a failure message: what it says, or why it cannot be read. */
+    String logForMessage() {
+        try {
+            return log();
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
     boolean alive() {
         return process.isAlive();
     }

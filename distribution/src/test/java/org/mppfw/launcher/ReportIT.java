@@ -51,7 +51,7 @@ class ReportIT {
                 phone.awaitIdle();
                 phone.run("prov:resync " + http.url("profile.xml"));
                 Path delta = Await.value("the delta report on the server", Await.TIMEOUT, () -> find(dav, "-delta.xml"),
-                        () -> log(phone));
+                        () -> phone.logForMessage());
                 String body = Files.readString(delta);
                 assertTrue(body.contains("<GPP_A ua=\"na\">from the profile</GPP_A>"), body);
                 assertTrue(body.contains("<GPP_SB ua=\"na\">************</GPP_SB>"), body);
@@ -77,7 +77,7 @@ class ReportIT {
                     } catch (IOException e) {
                         return null;
                     }
-                }, () -> log(phone));
+                }, () -> phone.logForMessage());
                 assertTrue(local.contains("<Report_to_Server ua=\"na\">On Local Change</Report_to_Server>"), local);
                 assertFalse(local.contains("GPP_A"), "reported after the resync already: " + local);
 
@@ -97,14 +97,6 @@ class ReportIT {
                 }
                 assertFalse(phone.log().contains(SECRET), "the secret is never logged");
             }
-        }
-    }
-
-    private static String log(PhoneProcess phone) {
-        try {
-            return phone.log();
-        } catch (IOException e) {
-            return e.toString();
         }
     }
 
