@@ -98,7 +98,7 @@ final class Phone implements SipListener {
         if (any && stack == null) {
             try {
                 Stack s = Stack.start(userAgent.expand(v.get(UserAgentName.PARAMETER)));
-                calls = new Calls(s, callsChanged);
+                calls = new Calls(s, callsChanged, clock::now);
                 notifies = new NotifyHandler(s, actions(), worker, clock::now);
                 lines = new Lines(s, this, clock, registrationChanged, () -> worker.execute(this::apply));
                 stack = s;
@@ -134,6 +134,12 @@ final class Phone implements SipListener {
     List<LineRegistration> registrations() {
         Lines l = lines;
         return l == null ? List.of() : l.registrations();
+    }
+
+    /** The calls as the line state publishes them. */
+    List<org.mppfw.api.line.Call> callList() {
+        Calls c = calls;
+        return c == null ? List.of() : c.list();
     }
 
     /** The calls, one line each. */
@@ -177,7 +183,7 @@ final class Phone implements SipListener {
                 case Request.INVITE -> calls.invite(ev, cl);
                 case Request.CANCEL -> calls.cancel(ev, cl);
                 case Request.BYE -> calls.bye(ev, cl);
-                case Request.ACK -> { }
+                case Request.ACK -> calls.ack(ev, cl);
                 case Request.OPTIONS -> answer(ev, line, Response.OK);
                 default -> answer(ev, line, Response.METHOD_NOT_ALLOWED);
             }

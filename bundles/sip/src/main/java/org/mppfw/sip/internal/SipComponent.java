@@ -15,6 +15,8 @@ import org.mppfw.api.device.DeviceIdentity;
 import org.mppfw.api.device.DeviceProperties;
 import org.mppfw.api.display.Display;
 import org.mppfw.api.display.Indicators;
+import org.mppfw.api.line.Call;
+import org.mppfw.api.line.CallListener;
 import org.mppfw.api.line.LineRegistration;
 import org.mppfw.api.line.LineState;
 import org.mppfw.api.line.LineStateListener;
@@ -53,6 +55,7 @@ public final class SipComponent implements LineState, ParameterListener {
     private final ServiceSlot<PhoneMacros> macros = new ServiceSlot<>("phone macros");
     private final ServiceSlot<ProvisioningRules> rules = new ServiceSlot<>("provisioning rules");
     private final List<LineStateListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<CallListener> callListeners = new CopyOnWriteArrayList<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "mppfw-sip"));
     private final Phone phone;
     private final boolean commandRun;
@@ -124,6 +127,23 @@ public final class SipComponent implements LineState, ParameterListener {
     }
 
     @Override
+    public List<Call> calls() {
+        return phone.callList();
+    }
+
+    @Override
+    public boolean answer(int extension) {
+        return extension > 0 && calls().stream().anyMatch(c -> c.extension() == extension
+                && c.state() == Call.State.RINGING) && phone.answer(extension).startsWith("ext ");
+    }
+
+    @Override
+    public boolean hangup(int extension) {
+        return extension > 0 && calls().stream().anyMatch(c -> c.extension() == extension)
+                && phone.hangup(extension).startsWith("ext ");
+    }
+
+    @Override
     public void parametersChanged(List<ParameterChange> changes, ChangeSource source) {
         if (!commandRun && changes.stream().anyMatch(c -> Phone.relevant(c.name()))) {
             worker.execute(phone::apply);
@@ -131,6 +151,10 @@ public final class SipComponent implements LineState, ParameterListener {
     }
 
     private void callsChanged() {
+        List<Call> calls = phone.callList();
+        for (CallListener l : callListeners) {
+            tell(l, calls);
+        }
         boolean now = phone.idle();
         if (now != idle) {
             idle = now;
@@ -141,6 +165,14 @@ public final class SipComponent implements LineState, ParameterListener {
                     LOG.warn("line state listener failed: {}", e.toString());
                 }
             }
+        }
+    }
+
+    private static void tell(CallListener l, List<Call> calls) {
+        try {
+            l.callsChanged(calls);
+        } catch (RuntimeException e) {
+            LOG.warn("call listener failed: {}", e.toString());
         }
     }
 
@@ -168,6 +200,17 @@ public final class SipComponent implements LineState, ParameterListener {
 
     void removeListener(LineStateListener l) {
         listeners.remove(l);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addCallListener(CallListener l) {
+        callListeners.add(l);
+        tell(l, phone.callList()); // a listener that joins during a call learns it at once
+    }
+
+    void removeCallListener(CallListener l) {
+        callListeners.remove(l);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
