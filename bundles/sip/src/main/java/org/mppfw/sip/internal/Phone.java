@@ -112,6 +112,19 @@ final class Phone implements SipListener {
         }
     }
 
+    /**
+     * The phone's address changed, or its network came back: every enabled line registers again
+     * at once rather than at its next retry, then lines still missing (a port that could not be
+     * had) are started as {@link #apply} does.
+     */
+    void networkChanged() {
+        Lines l = lines;
+        if (l != null) {
+            l.restartAll(integer(store.values().get("Reg_Retry_Intvl"), 30));
+        }
+        apply();
+    }
+
     /** Ends the calls, unregisters every line and stops the stack. */
     void stop() {
         Stack s = stack;

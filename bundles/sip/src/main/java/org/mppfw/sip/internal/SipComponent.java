@@ -1,6 +1,8 @@
 package org.mppfw.sip.internal;
 
+import java.net.Inet4Address;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,6 +15,7 @@ import org.mppfw.api.config.ParameterListener;
 import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.device.DeviceIdentity;
 import org.mppfw.api.device.DeviceProperties;
+import org.mppfw.api.discovery.NetworkListener;
 import org.mppfw.api.display.Display;
 import org.mppfw.api.display.Indicators;
 import org.mppfw.api.line.Call;
@@ -43,8 +46,9 @@ import org.slf4j.LoggerFactory;
  * services a NOTIFY acts through. The parameter store, clock and identity are static references
  * (a swap of their bundle restarts the lines: unregister, register again); the others are dynamic.
  */
-@Component(service = {LineState.class, ParameterListener.class, SipComponent.class}, immediate = true)
-public final class SipComponent implements LineState, ParameterListener {
+@Component(service = {LineState.class, ParameterListener.class, NetworkListener.class, SipComponent.class},
+        immediate = true)
+public final class SipComponent implements LineState, ParameterListener, NetworkListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(SipComponent.class);
 
@@ -147,6 +151,14 @@ public final class SipComponent implements LineState, ParameterListener {
     public void parametersChanged(List<ParameterChange> changes, ChangeSource source) {
         if (!commandRun && changes.stream().anyMatch(c -> Phone.relevant(c.name()))) {
             worker.execute(phone::apply);
+        }
+    }
+
+    /** The network came back or the address changed: every line registers again at once. */
+    @Override
+    public void addressChanged(Optional<Inet4Address> address) {
+        if (!commandRun && address.isPresent() && !worker.isShutdown()) {
+            worker.execute(phone::networkChanged);
         }
     }
 
