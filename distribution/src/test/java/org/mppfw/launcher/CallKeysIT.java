@@ -65,7 +65,7 @@ class CallKeysIT {
                 assertEquals(0, call.exit(), "SIPp got 200, ACKed and got the phone's BYE: " + call.log());
                 Await.until("the idle screen after the call", Duration.ofSeconds(30),
                         () -> run(phone, "lcd:show").contains("Resync"));
-                assertTrue(run(phone, "sip:status").endsWith("idle: no call"), run(phone, "sip:status"));
+                assertTrue(run(phone, "sip:status").strip().endsWith("idle: no call"), run(phone, "sip:status"));
 
                 Sipp declined = Sipp.call(peers, "call-declined.xml", "1001", kamailio.port);
                 Await.value("the ringing screen", Duration.ofSeconds(30),
