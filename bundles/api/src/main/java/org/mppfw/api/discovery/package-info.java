@@ -9,5 +9,5 @@
  * and the phone's own address ({@code $IP}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.mppfw.api.discovery;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.mppfw.api.clock.Clock;
@@ -12,6 +13,7 @@ import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.device.DeviceIdentity;
 import org.mppfw.api.discovery.Discovery;
 import org.mppfw.api.discovery.DiscoveryException;
+import org.mppfw.api.discovery.NetworkListener;
 import org.mppfw.api.discovery.ProvisioningSource;
 import org.mppfw.api.discovery.SrvTarget;
 import org.osgi.framework.BundleContext;
@@ -19,7 +21,12 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The discovery service's component: the edge between DS and {@link DiscoveryEngine}. It reads
@@ -34,7 +41,10 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = DiscoveryConfig.class)
 public final class DiscoveryComponent implements Discovery {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DiscoveryComponent.class);
+
     private final ExecutorService executor;
+    private final List<NetworkListener> networkListeners = new CopyOnWriteArrayList<>();
     private final DiscoveryEngine engine;
 
     @Activate
@@ -47,7 +57,26 @@ public final class DiscoveryComponent implements Discovery {
             return t;
         });
         this.engine = new DiscoveryEngine(clock, store, identity, settings, executor);
+        engine.onAddress(a -> {
+            for (NetworkListener l : networkListeners) {
+                try {
+                    l.addressChanged(a);
+                } catch (RuntimeException e) {
+                    LOG.warn("Discovery: a network listener failed: {}", e.toString());
+                }
+            }
+        });
         engine.start();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addNetworkListener(NetworkListener l) {
+        networkListeners.add(l);
+    }
+
+    void removeNetworkListener(NetworkListener l) {
+        networkListeners.remove(l);
     }
 
     /** Stops the engine and its thread, then releases the lease of mode dhcp (DHCPRELEASE, address removed). */

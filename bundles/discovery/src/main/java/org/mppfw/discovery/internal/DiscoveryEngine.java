@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 import org.mppfw.api.clock.Clock;
 import org.mppfw.api.config.ParameterStore;
@@ -46,6 +47,9 @@ final class DiscoveryEngine implements Discovery {
     private final LeaseKeeper keeper;
     private volatile Map<Integer, byte[]> options = Map.of();
     private volatile String refused;
+    private volatile Consumer<Optional<Inet4Address>> addressListener = a -> { };
+    /** The address last told; null before the first. */
+    private Optional<Inet4Address> toldAddress;
 
     /** @param worker runs the exchanges, one at a time */
     DiscoveryEngine(Clock clock, ParameterStore store, DeviceIdentity identity, Settings settings, Executor worker) {
@@ -61,6 +65,21 @@ final class DiscoveryEngine implements Discovery {
         this.settings = settings;
         DhcpExchanges.Opener o = opener != null ? opener : () -> client(clock, identity);
         this.keeper = new LeaseKeeper(clock, settings, o, link, worker, this::leased);
+        keeper.onDrop(this::tellAddress);
+    }
+
+    /** {@code l} is told the phone's address whenever it changes (lease got, lost, got back). */
+    void onAddress(Consumer<Optional<Inet4Address>> l) {
+        addressListener = l;
+    }
+
+    private synchronized void tellAddress() {
+        Optional<Inet4Address> now = address();
+        if (!now.equals(toldAddress)) {
+            toldAddress = now;
+            LOG.info("Discovery: the phone's address is now {}", now.map(Inet4Address::getHostAddress).orElse("none"));
+            addressListener.accept(now);
+        }
     }
 
     /** Takes the static options at once, or starts the first DHCP exchange on the executor. */
@@ -141,6 +160,7 @@ final class DiscoveryEngine implements Discovery {
         OptionDecoder.Decoded d = decoded();
         LOG.info("Discovery: DHCP {}; provisioning sources {}{}", got, d.sources(),
                 d.notes().isEmpty() ? "" : "; " + String.join("; ", d.notes()));
+        tellAddress();
     }
 
     private DhcpClient client(Clock clock, DeviceIdentity identity) throws IOException {

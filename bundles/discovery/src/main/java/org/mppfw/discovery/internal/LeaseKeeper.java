@@ -34,6 +34,7 @@ final class LeaseKeeper {
     private final Link link;
     private final Executor worker;
     private final Consumer<DhcpLease> onLease;
+    private volatile Runnable onDrop = () -> { };
     private final Backoff backoff;
     private final Object exchangeLock = new Object();
 
@@ -205,6 +206,12 @@ final class LeaseKeeper {
     private void drop(DhcpLease held) {
         link.remove(held);
         lease = null;
+        onDrop.run();
+    }
+
+    /** {@code r} runs after each lease is lost (ended, refused, released). */
+    void onDrop(Runnable r) {
+        onDrop = r;
     }
 
     /** The address the lease gave, or that of the interface for INFORM. */

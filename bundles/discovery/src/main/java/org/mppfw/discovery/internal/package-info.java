@@ -24,7 +24,9 @@
  * exchanges of {@code DhcpClient} ({@code DhcpExchanges}; packets: {@code DhcpPacket}; a lease:
  * {@code DhcpLease}) through the lease's life and set the interface ({@code Link}, {@code IpLink}),
  * retries them with a {@code Backoff}, decodes the options with {@code OptionDecoder} and looks SRV records up with
- * {@code SrvResolver}. {@code CustomizationEngine} keeps the customization state (in a
+ * {@code SrvResolver}; when the phone's address changes (a lease with another address, a lease
+ * lost, one got back) the component tells the {@code NetworkListener}s (the SIP lines register
+ * again). {@code CustomizationEngine} keeps the customization state (in a
  * {@code StateFile} once final), asks the activation server through {@code ActivationServer},
  * retries with a {@code Backoff}, and tells its listeners through {@code CustomizationEvents}.
  *

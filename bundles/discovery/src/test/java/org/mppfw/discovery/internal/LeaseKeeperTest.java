@@ -149,6 +149,18 @@ class LeaseKeeperTest {
     }
 
     @Test
+    void aLostLeaseIsToldBeforeTheNextOneIsTaken() {
+        answers.addAll(List.of(120, new DhcpExchanges.Refused("DHCPNAK"), 120));
+        LeaseKeeper k = started();
+        k.onDrop(() -> events.add(at() + "dropped"));
+        events.clear();
+        clock.advance(Duration.ofSeconds(60));
+        assertEquals(List.of("60 renew", "60 link remove 10.0.0.100", "60 dropped", "60 link prepare", "60 acquire",
+                "60 link apply 10.0.0.100 via 10.0.0.1", "60 leased"), events);
+        k.stop();
+    }
+
+    @Test
     void aRefusedStartWaitsBeforeTryingAgain() {
         answers.addAll(List.of(new DhcpExchanges.Refused("DHCPNAK"), 120));
         LeaseKeeper k = started();

@@ -61,13 +61,14 @@ public final class Menus implements KeyListener {
     private final MultiTap tap = new MultiTap();
     private final Prompts prompts;
     private final AdminGate gate;
+    private final CallScreens calls;
     private volatile FirmwareService firmware;
     private volatile RemoteCustomization customization;
 
     @Activate
     public Menus(@Reference DisplayService display, @Reference Clock clock, @Reference ParameterStore store,
             @Reference Provisioning engine, @Reference ProvisioningRules rules, @Reference ProvisioningScreens home,
-            @Reference DeviceIdentity identity) {
+            @Reference DeviceIdentity identity, @Reference CallScreens calls) {
         this.display = display;
         this.clock = clock;
         this.store = store;
@@ -75,6 +76,7 @@ public final class Menus implements KeyListener {
         this.rules = rules;
         this.home = home;
         this.identity = identity;
+        this.calls = calls;
         this.prompts = new Prompts(display, clock, engine, home, tap);
         this.gate = new AdminGate(display, clock, store, tap);
     }
@@ -116,6 +118,9 @@ public final class Menus implements KeyListener {
     public synchronized void keyPressed(Key key) {
         Screen s = display.current();
         String page = s.title();
+        if (calls.keyPressed(key)) {
+            return; // a call screen's key
+        }
         if (key == Key.SETTINGS && !page.equals(Pages.PROFILE_ACCOUNT) && !page.equals(Pages.ACTIVATION)) {
             open(Pages.SETTINGS);
         } else if (!gate.admits(page)) {

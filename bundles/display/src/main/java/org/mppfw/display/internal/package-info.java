@@ -1,7 +1,9 @@
 /**
  * The display bundle: the LCD's screen model ({@code DisplayService}), its text and PNG
- * renderers, the provisioning and upgrade screens, and the menus the keypad drives
- * ({@code Menus}, with {@code Prompts} and {@code AdminGate}).
+ * renderers, the provisioning, upgrade and call screens ({@code CallScreens}: ringing with Answer
+ * and Decline, connected with End call, drawn from the line state's calls), and the menus the
+ * keypad drives ({@code Menus}, with {@code Prompts} and {@code AdminGate}; a call screen takes
+ * the keys before them).
  *
  * <p>Readings chosen where Cisco's guides leave room (reference §3.1, Access Control
  * Configuration of the MPP admin guides):

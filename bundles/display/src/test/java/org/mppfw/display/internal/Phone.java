@@ -68,6 +68,7 @@ final class Phone {
     final ParameterStoreImpl store;
     final DisplayService display;
     final ProvisioningScreens screens;
+    final CallScreens calls;
     final Menus menus;
 
     Phone(Path data, ScreenFile saved) throws IOException {
@@ -75,7 +76,9 @@ final class Phone {
         display = new DisplayService(clock, Fakes.identity(), saved);
         screens = new ProvisioningScreens(display, clock, store);
         new ProvisioningScreensRestore(screens, engine);
-        menus = new Menus(display, clock, store, engine, new ProvisioningRulesImpl(), screens, Fakes.identity());
+        calls = new CallScreens(display, screens);
+        menus = new Menus(display, clock, store, engine, new ProvisioningRulesImpl(), screens, Fakes.identity(),
+                calls);
     }
 
     Phone(Path data) throws IOException {

@@ -1,10 +1,12 @@
 package org.mppfw.sip.internal;
 
 import java.text.ParseException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
@@ -13,6 +15,7 @@ import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.SipProvider;
+import javax.sip.address.Address;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.FromHeader;
@@ -45,25 +48,43 @@ final class Calls {
         final ServerTransaction invite;
         final String callId;
         final String caller;
+        final String callerName;
         final String tag = Tags.random(6);
         volatile State state = State.RINGING;
+        volatile Instant since;
         volatile Dialog dialog;
+        volatile boolean acked;
 
-        Call(Line line, ServerTransaction invite, String callId, String caller) {
+        Call(Line line, ServerTransaction invite, String callId, String caller, String callerName, Instant since) {
             this.line = line;
             this.invite = invite;
             this.callId = callId;
             this.caller = caller;
+            this.callerName = callerName;
+            this.since = since;
         }
     }
 
     private final Stack stack;
     private final Runnable changed;
+    private final Supplier<Instant> now;
     private final Map<Integer, Call> calls = new ConcurrentHashMap<>();
+    /** Calls hung up between our 200 and the caller's ACK, by Call-ID: their BYE waits for the ACK. */
+    private final Map<String, Call> byeOnAck = new ConcurrentHashMap<>();
 
-    Calls(Stack stack, Runnable changed) {
+    Calls(Stack stack, Runnable changed, Supplier<Instant> now) {
         this.stack = stack;
         this.changed = changed;
+        this.now = now;
+    }
+
+    /** The calls as the line state publishes them, in extension order. */
+    List<org.mppfw.api.line.Call> list() {
+        return calls.values().stream().sorted((a, b) -> a.line.ext() - b.line.ext())
+                .map(c -> new org.mppfw.api.line.Call(c.line.ext(), c.state == State.RINGING
+                        ? org.mppfw.api.line.Call.State.RINGING : org.mppfw.api.line.Call.State.CONNECTED,
+                        c.callerName, c.caller, c.since))
+                .toList();
     }
 
     /** Whether no line has a call. */
@@ -94,15 +115,16 @@ final class Calls {
             st.sendResponse(stack.messages.createResponse(Response.BUSY_HERE, req));
             return;
         }
-        String caller = ((FromHeader) req.getHeader(FromHeader.NAME)).getAddress().getURI().toString();
-        Call call = new Call(line, st, callId, caller);
+        Address from = ((FromHeader) req.getHeader(FromHeader.NAME)).getAddress();
+        String name = from.getDisplayName() == null ? "" : from.getDisplayName();
+        Call call = new Call(line, st, callId, from.getURI().toString(), name, now.get());
         Response ringing = stack.messages.createResponse(Response.RINGING, req);
         ((ToHeader) ringing.getHeader(ToHeader.NAME)).setTag(call.tag);
         ringing.addHeader(line.contact());
         calls.put(line.ext(), call);
         st.sendResponse(ringing);
         call.dialog = st.getDialog();
-        LOG.info("ext {}: incoming call from {}", line.ext(), caller);
+        LOG.info("ext {}: incoming call from {}", line.ext(), call.caller);
         changed.run();
     }
 
@@ -139,8 +161,23 @@ final class Calls {
         end(call, "hung up by the caller");
     }
 
+    /** An ACK: the answered call is confirmed; a BYE that waited for it goes now (RFC 3261 15). */
+    void ack(RequestEvent ev, Line line) {
+        String callId = ((CallIdHeader) ev.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
+        Call call = calls.get(line.ext());
+        if (call != null && call.callId.equals(callId)) {
+            call.acked = true;
+        }
+        Call waiting = byeOnAck.remove(callId);
+        if (waiting != null) {
+            waiting.acked = true;
+            sendBye(waiting);
+        }
+    }
+
     /** A dialog the stack gave up (no ACK to our 200, say): its call ends. */
     void dialogTerminated(Dialog d) {
+        byeOnAck.values().removeIf(c -> c.dialog == d); // no ACK came: no BYE to send
         for (Call c : calls.values()) {
             if (c.dialog == d || c.dialog != null && d != null && c.dialog.getDialogId() != null
                     && c.dialog.getDialogId().equals(d.getDialogId())) {
@@ -158,6 +195,7 @@ final class Calls {
         try {
             call.invite.sendResponse(ok(call.invite.getRequest(), call));
             call.state = State.CONNECTED;
+            call.since = now.get();
             call.dialog = call.invite.getDialog();
             LOG.info("ext {}: answered the call from {}", call.line.ext(), call.caller);
             changed.run();
@@ -179,16 +217,28 @@ final class Calls {
                 ((ToHeader) decline.getHeader(ToHeader.NAME)).setTag(call.tag);
                 call.invite.sendResponse(decline);
             } else {
-                Dialog d = call.dialog;
-                Request bye = d.createRequest(Request.BYE);
-                ClientTransaction ct = call.line.provider().getNewClientTransaction(bye);
-                d.sendRequest(ct);
+                // the callee sends no BYE before the ACK of its 200 (RFC 3261 15): it waits for it
+                byeOnAck.put(call.callId, call);
+                if (call.acked && byeOnAck.remove(call.callId) != null) {
+                    sendBye(call);
+                }
             }
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
             LOG.warn("ext {}: hanging up: {}", call.line.ext(), e.toString());
         }
         end(call, "hung up on the phone");
         return "ext " + call.line.ext() + ": call with " + call.caller + " ended";
+    }
+
+    private static void sendBye(Call call) {
+        try {
+            Dialog d = call.dialog;
+            Request bye = d.createRequest(Request.BYE);
+            ClientTransaction ct = call.line.provider().getNewClientTransaction(bye);
+            d.sendRequest(ct);
+        } catch (SipException | RuntimeException e) {
+            LOG.warn("ext {}: sending BYE: {}", call.line.ext(), e.toString());
+        }
     }
 
     /** Ends every call (the lines stop). */

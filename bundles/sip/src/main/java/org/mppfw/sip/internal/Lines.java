@@ -112,6 +112,23 @@ final class Lines {
         all.forEach(l -> stop(l, true));
     }
 
+    /**
+     * Registers every line again at once, each from the address the system now routes to its
+     * proxy from (the network came back or the address changed): the old binding is not
+     * removed, since it may be unreachable; it expires at the registrar.
+     */
+    void restartAll(int retrySeconds) {
+        List<Line> all;
+        synchronized (this) {
+            all = new ArrayList<>(lines.values());
+        }
+        for (Line l : all) {
+            LOG.info("ext {}: the network changed, registering again", l.config().ext());
+            stop(l, false);
+            start(l.config(), userAgent, retrySeconds);
+        }
+    }
+
     private void start(LineConfig cfg, String userAgent, int retrySeconds) {
         if ("tls".equals(cfg.transport())) {
             record(new LineRegistration(cfg.ext(), Status.FAILED, clock.now(), "SIP over TLS is not supported"));

@@ -98,7 +98,7 @@ final class Phone implements SipListener {
         if (any && stack == null) {
             try {
                 Stack s = Stack.start(userAgent.expand(v.get(UserAgentName.PARAMETER)));
-                calls = new Calls(s, callsChanged);
+                calls = new Calls(s, callsChanged, clock::now);
                 notifies = new NotifyHandler(s, actions(), worker, clock::now);
                 lines = new Lines(s, this, clock, registrationChanged, () -> worker.execute(this::apply));
                 stack = s;
@@ -110,6 +110,19 @@ final class Phone implements SipListener {
         if (lines != null) {
             lines.apply(configs, userAgent.expand(v.get(UserAgentName.PARAMETER)), integer(v.get("Reg_Retry_Intvl"), 30));
         }
+    }
+
+    /**
+     * The phone's address changed, or its network came back: every enabled line registers again
+     * at once rather than at its next retry, then lines still missing (a port that could not be
+     * had) are started as {@link #apply} does.
+     */
+    void networkChanged() {
+        Lines l = lines;
+        if (l != null) {
+            l.restartAll(integer(store.values().get("Reg_Retry_Intvl"), 30));
+        }
+        apply();
     }
 
     /** Ends the calls, unregisters every line and stops the stack. */
@@ -134,6 +147,12 @@ final class Phone implements SipListener {
     List<LineRegistration> registrations() {
         Lines l = lines;
         return l == null ? List.of() : l.registrations();
+    }
+
+    /** The calls as the line state publishes them. */
+    List<org.mppfw.api.line.Call> callList() {
+        Calls c = calls;
+        return c == null ? List.of() : c.list();
     }
 
     /** The calls, one line each. */
@@ -177,7 +196,7 @@ final class Phone implements SipListener {
                 case Request.INVITE -> calls.invite(ev, cl);
                 case Request.CANCEL -> calls.cancel(ev, cl);
                 case Request.BYE -> calls.bye(ev, cl);
-                case Request.ACK -> { }
+                case Request.ACK -> calls.ack(ev, cl);
                 case Request.OPTIONS -> answer(ev, line, Response.OK);
                 default -> answer(ev, line, Response.METHOD_NOT_ALLOWED);
             }

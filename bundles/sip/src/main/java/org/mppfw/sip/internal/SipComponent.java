@@ -1,6 +1,8 @@
 package org.mppfw.sip.internal;
 
+import java.net.Inet4Address;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,8 +15,11 @@ import org.mppfw.api.config.ParameterListener;
 import org.mppfw.api.config.ParameterStore;
 import org.mppfw.api.device.DeviceIdentity;
 import org.mppfw.api.device.DeviceProperties;
+import org.mppfw.api.discovery.NetworkListener;
 import org.mppfw.api.display.Display;
 import org.mppfw.api.display.Indicators;
+import org.mppfw.api.line.Call;
+import org.mppfw.api.line.CallListener;
 import org.mppfw.api.line.LineRegistration;
 import org.mppfw.api.line.LineState;
 import org.mppfw.api.line.LineStateListener;
@@ -41,8 +46,9 @@ import org.slf4j.LoggerFactory;
  * services a NOTIFY acts through. The parameter store, clock and identity are static references
  * (a swap of their bundle restarts the lines: unregister, register again); the others are dynamic.
  */
-@Component(service = {LineState.class, ParameterListener.class, SipComponent.class}, immediate = true)
-public final class SipComponent implements LineState, ParameterListener {
+@Component(service = {LineState.class, ParameterListener.class, NetworkListener.class, SipComponent.class},
+        immediate = true)
+public final class SipComponent implements LineState, ParameterListener, NetworkListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(SipComponent.class);
 
@@ -53,6 +59,7 @@ public final class SipComponent implements LineState, ParameterListener {
     private final ServiceSlot<PhoneMacros> macros = new ServiceSlot<>("phone macros");
     private final ServiceSlot<ProvisioningRules> rules = new ServiceSlot<>("provisioning rules");
     private final List<LineStateListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<CallListener> callListeners = new CopyOnWriteArrayList<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "mppfw-sip"));
     private final Phone phone;
     private final boolean commandRun;
@@ -124,13 +131,42 @@ public final class SipComponent implements LineState, ParameterListener {
     }
 
     @Override
+    public List<Call> calls() {
+        return phone.callList();
+    }
+
+    @Override
+    public boolean answer(int extension) {
+        return extension > 0 && calls().stream().anyMatch(c -> c.extension() == extension
+                && c.state() == Call.State.RINGING) && phone.answer(extension).startsWith("ext ");
+    }
+
+    @Override
+    public boolean hangup(int extension) {
+        return extension > 0 && calls().stream().anyMatch(c -> c.extension() == extension)
+                && phone.hangup(extension).startsWith("ext ");
+    }
+
+    @Override
     public void parametersChanged(List<ParameterChange> changes, ChangeSource source) {
         if (!commandRun && changes.stream().anyMatch(c -> Phone.relevant(c.name()))) {
             worker.execute(phone::apply);
         }
     }
 
+    /** The network came back or the address changed: every line registers again at once. */
+    @Override
+    public void addressChanged(Optional<Inet4Address> address) {
+        if (!commandRun && address.isPresent() && !worker.isShutdown()) {
+            worker.execute(phone::networkChanged);
+        }
+    }
+
     private void callsChanged() {
+        List<Call> calls = phone.callList();
+        for (CallListener l : callListeners) {
+            tell(l, calls);
+        }
         boolean now = phone.idle();
         if (now != idle) {
             idle = now;
@@ -141,6 +177,14 @@ public final class SipComponent implements LineState, ParameterListener {
                     LOG.warn("line state listener failed: {}", e.toString());
                 }
             }
+        }
+    }
+
+    private static void tell(CallListener l, List<Call> calls) {
+        try {
+            l.callsChanged(calls);
+        } catch (RuntimeException e) {
+            LOG.warn("call listener failed: {}", e.toString());
         }
     }
 
@@ -168,6 +212,17 @@ public final class SipComponent implements LineState, ParameterListener {
 
     void removeListener(LineStateListener l) {
         listeners.remove(l);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addCallListener(CallListener l) {
+        callListeners.add(l);
+        tell(l, phone.callList()); // a listener that joins during a call learns it at once
+    }
+
+    void removeCallListener(CallListener l) {
+        callListeners.remove(l);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

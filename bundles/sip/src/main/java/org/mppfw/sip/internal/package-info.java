@@ -27,7 +27,10 @@
  * ({@code Auth_ID_n_} when {@code Use_Auth_ID_n_}, else the user id; {@code Password_n_}).
  * The refresh goes when 7/8 of the granted time has passed (UNCONFIRMED: the guides say only
  * "before it expires"); a failure (a refusal, no answer: the network is lost) is retried after
- * {@code Reg_Retry_Intvl}, and so is a port that cannot be had. A change of any of
+ * {@code Reg_Retry_Intvl}, and so is a port that cannot be had. When discovery tells a new
+ * address ({@code NetworkListener}: a lease with another address, or one got back after a loss)
+ * every line registers again at once from the address now routed to its proxy, without
+ * unregistering the old binding (it may be unreachable; it expires at the registrar). A change of any of
  * the line's parameters unregisters the line and registers it again; the others are left alone.
  * When the component stops (shutdown, reboot, an upgrade that swaps this bundle) every line is
  * unregistered ({@code Expires: 0}, waiting up to two seconds for each answer) and the stack is
@@ -51,6 +54,13 @@
  * from the offer, telephone-event when offered, RTP port 16384 + 2(n-1)); the caller's CANCEL
  * (487) or BYE, or {@code sip:hangup} (603 while ringing, BYE when connected) end it. No media is
  * sent or received: the phone has no audio path (out of scope). One call per line; another
- * INVITE gets 486.
+ * INVITE gets 486. The calls are published through {@code LineState.calls()} and the
+ * {@code CallListener} whiteboard; the LCD's Answer, Decline and End call keys act through
+ * {@code LineState.answer}/{@code hangup}. A BYE the phone sends waits for the ACK of its 200
+ * (RFC 3261 15: the callee sends no BYE on a dialog not yet confirmed).
+ *
+ * <p>Decline is {@code 603 Decline}, not {@code 486 Busy Here} (the guides name the soft key but
+ * not the code; UNCONFIRMED): 603 says the user refused the call, which is what the key means, and
+ * a provider does not take it for a busy line (486 would trigger call forward on busy).
  */
 package org.mppfw.sip.internal;

@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
@@ -92,6 +96,28 @@ class SipComponentTest {
         // the bundle started again: a new instance on the same port
         sip = new SipComponent(parts.store, parts.clock, TestPhone.ID, null);
         Await.until("registered again", () -> kamailio.locations().contains("sip:1001@127.0.0.1:" + port));
+    }
+
+    @Test
+    void theNetworkBackRegistersAtOnceRatherThanAtTheNextRetry() throws Exception {
+        // the registrar is unreachable (its port closed) and the next retry is an hour away
+        kamailio = null;
+        scratch.close();
+        scratch = new Scratch("sip-component");
+        int proxy = Ports.udpAndTcp();
+        parts.set("Reg_Retry_Intvl", "3600");
+        parts.line(1, proxy, "1001", "s3cret", Ports.udpAndTcp(), "TCP");
+        sip.parametersChanged(List.of(new ParameterChange("Proxy_1_", "", "x", false)), ChangeSource.PROFILE);
+        // a connection refused ends the transaction only at its timeout (Timer F, 32 s)
+        Await.until("the failed registration", Duration.ofSeconds(90), () -> !sip.registrations().isEmpty()
+                && sip.registrations().get(0).status() == Status.FAILED);
+        // the network comes back: the registrar answers now, and the phone's address is told
+        kamailio = Kamailio.start(scratch, proxy, Map.of("1001", "s3cret"));
+        sip.addressChanged(Optional.of((Inet4Address) InetAddress.getByName("127.0.0.1")));
+        Await.until("registered at once", () -> sip.registrations().get(0).status() == Status.REGISTERED);
+        Await.until("Kamailio to have the contact", () -> kamailio.locations().contains("sip:1001@127.0.0.1"));
+        sip.addressChanged(Optional.empty()); // the address lost: nothing to register from
+        assertEquals(Status.REGISTERED, sip.registrations().get(0).status());
     }
 
     @Test

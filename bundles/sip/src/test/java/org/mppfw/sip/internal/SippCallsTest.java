@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mppfw.api.line.Call;
 import org.mppfw.api.line.LineRegistration.Status;
 import org.mppfw.testing.Await;
 import org.mppfw.testing.Kamailio;
@@ -73,6 +74,30 @@ class SippCallsTest {
         assertTrue(phone.phone.idle());
         assertEquals(0, sipp.exit(), sipp.log());
         assertEquals("no call", phone.phone.hangup(0));
+    }
+
+    @Test
+    void thePhoneDeclinesARingingCallWith603() throws Exception {
+        Sipp sipp = Sipp.call(scratch, "call-declined.xml", "1001", kamailio.port);
+        Await.until("the phone to ring", () -> !phone.phone.callList().isEmpty());
+        Call ringing = phone.phone.callList().get(0);
+        assertEquals(1, ringing.extension());
+        assertEquals(Call.State.RINGING, ringing.state());
+        assertEquals("Caller", ringing.remoteName());
+        assertTrue(ringing.remoteUri().startsWith("sip:2000@"), ringing.remoteUri());
+        assertTrue(phone.phone.hangup(1).endsWith("ended"));
+        assertEquals(0, sipp.exit(), "the caller got 603 Decline: " + sipp.log());
+        assertTrue(phone.phone.callList().isEmpty());
+    }
+
+    @Test
+    void anAnsweredCallIsConnectedInTheList() throws Exception {
+        Sipp sipp = Sipp.call(scratch, "call-phone-hangs-up.xml", "1001", kamailio.port);
+        Await.until("the phone to ring", () -> !phone.phone.callList().isEmpty());
+        phone.phone.answer(1);
+        assertEquals(Call.State.CONNECTED, phone.phone.callList().get(0).state());
+        phone.phone.hangup(1);
+        assertEquals(0, sipp.exit(), sipp.log());
     }
 
     @Test
