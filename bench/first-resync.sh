@@ -59,6 +59,7 @@ template=$work/template
 MPPFW_JAVA_OPTS= "$mppfw" --data "$template" -c "param:set Profile_Rule http://127.0.0.1:$port/profile.xml
 param:set Resync_Random_Delay 0
 prov:resync" >/dev/null
+rm -rf "$template/log" # the command run logs its own "first profile applied"
 "$mppfw" --data "$template" --no-shell </dev/null >/dev/null 2>&1 &
 pid=$!
 [ -n "$(first_profile_ms "$template" "$pid")" ] || { echo "no first profile at the first power-on" >&2; exit 1; }
