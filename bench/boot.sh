@@ -23,17 +23,12 @@
 # With a class-data archive, one untimed boot writes the archive first and every timed run
 # starts from a data dir holding a copy of it (as every boot after the first one does).
 set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 
 runs=10
 here=$(cd "$(dirname "$0")/.." && pwd)
 image=$here/distribution/target/mppfw
-while getopts "n:i:" opt; do
-    case $opt in
-        n) runs=$OPTARG ;;
-        i) image=$OPTARG ;;
-        *) sed -n '2,20p' "$0"; exit 2 ;;
-    esac
-done
+parse_options 2,20 n:i: "$@"
 shift $((OPTIND - 1))
 variants=("$@")
 [ ${#variants[@]} -gt 0 ] || variants=(default-jvm serial serial-c1 serial-c1-small chosen-nocds chosen)
@@ -42,17 +37,9 @@ mppfw=$image/bin/mppfw
 [ -x "$mppfw" ] || { echo "no image at $image: build it with ./mvnw -B -pl distribution install" >&2; exit 2; }
 chosen_flags=$(sed -n 's/^DEFAULT_JVM_FLAGS="\(.*\)"$/\1/p' "$mppfw")
 
-work=$(mktemp -d)
-pid=
-cleanup() {
-    exec 7>&- 2>/dev/null || true
-    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-        kill "$pid" 2>/dev/null || true
-        wait "$pid" 2>/dev/null || true
-    fi
-    rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
+make_work_dir
+# the phone's stdin (fd 7) is closed before it is stopped
+trap 'exec 7>&- 2>/dev/null || true; cleanup' EXIT INT TERM
 
 flags_of() {
     case $1 in
@@ -79,13 +66,8 @@ boot_once() {
         "$mppfw" --data "$data" <"$fifo" >/dev/null 2>"$err" &
     pid=$!
     exec 7>"$fifo"
-    local ms=
-    for _ in $(seq 1 600); do
-        ms=$(sed -n 's/^mppfw: booted [0-9]* bundles in \([0-9]*\) ms (cpu \([0-9]*\) ms)$/\1 \2/p' "$err")
-        [ -n "$ms" ] && break
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.1
-    done
+    local ms
+    ms=$(boot_report "$err")
     if [ -z "$ms" ]; then
         echo "the phone did not report its boot:" >&2
         cat "$err" >&2
@@ -94,20 +76,14 @@ boot_once() {
     sleep 1
     local kb
     # bin/mppfw runs the Java runtime as its child (it starts it again on a reboot)
-    local jpid
-    jpid=$(pgrep -P "$pid" java || echo "$pid")
-    kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$jpid/status")
+    kb=$(rss_kb "$(java_pid "$pid")")
     exec 7>&-
     wait "$pid" || { echo "the phone exited with $?:" >&2; cat "$err" >&2; exit 1; }
     pid=
     echo "$ms $kb" >"$work/result" # wall-ms cpu-ms rss-kb
 }
 
-stats() { # numbers on stdin -> "median min max"
-    sort -n | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; print m, a[1], a[NR]}'
-}
-
-echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
+echo "# $(machine), $(java -version 2>&1 | head -1)"
 echo "# $runs boots per variant; image $image"
 printf '| variant | JVM flags | class-data archive | boot ms median (min-max) | CPU ms to boot median (min-max) | RSS MB median (min-max) |\n'
 printf '|---|---|---|---|---|---|\n'
@@ -137,8 +113,7 @@ for v in "${variants[@]}"; do
     read -r tm tmin tmax < <(stats <"$work/ms")
     read -r cm cmin cmax < <(stats <"$work/cpu")
     read -r km kmin kmax < <(stats <"$work/kb")
-    mb() { awk -v k="$1" 'BEGIN {printf "%.0f", k / 1024}'; }
     printf '| %s | `%s` | %s | %s (%s-%s) | %s (%s-%s) | %s (%s-%s) |\n' "$v" "${flags:-(none)}" \
         "$([ "$cds" = 1 ] && echo yes || echo no)" "$tm" "$tmin" "$tmax" "$cm" "$cmin" "$cmax" \
-        "$(mb "$km")" "$(mb "$kmin")" "$(mb "$kmax")"
+        "$(mb "$km" 0)" "$(mb "$kmin" 0)" "$(mb "$kmax" 0)"
 done

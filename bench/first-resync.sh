@@ -8,28 +8,18 @@
 # Usage: bench/first-resync.sh [-n RUNS] [-i IMAGE]     (default 10 runs, distribution/target/mppfw)
 # Build the image first (./mvnw -B -DskipTests package); nginx comes from scripts/test's packages.
 set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 runs=10
 here=$(cd "$(dirname "$0")/.." && pwd)
 image=$here/distribution/target/mppfw
-while getopts "n:i:" opt; do
-    case $opt in
-        n) runs=$OPTARG ;;
-        i) image=$OPTARG ;;
-        *) sed -n '2,10p' "$0"; exit 2 ;;
-    esac
-done
+parse_options 2,10 n:i: "$@"
 mppfw=$image/bin/mppfw
 [ -x "$mppfw" ] || { echo "no image at $image: build it with ./mvnw -B -DskipTests package" >&2; exit 2; }
 
-work=$(mktemp -d)
+make_work_dir
 pids=()
-cleanup() {
-    for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
-    rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$(free_port)
 mkdir -p "$work/www"
 {
     echo '<device><flat-profile>'
@@ -47,7 +37,7 @@ http { access_log off; client_body_temp_path $work/tb; proxy_temp_path $work/tp;
 CONF
 nginx -p "$work" -c "$work/nginx.conf" &
 pids+=($!)
-for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.05; done
+wait_tcp_port "$port" 100 0.05
 
 # first_profile_ms DATA PID: waits until the phone PID has applied its first profile, prints the
 # milliseconds after JVM start its log gives (empty if the phone stopped or 30 s passed)
@@ -69,11 +59,11 @@ template=$work/template
 MPPFW_JAVA_OPTS= "$mppfw" --data "$template" -c "param:set Profile_Rule http://127.0.0.1:$port/profile.xml
 param:set Resync_Random_Delay 0
 prov:resync" >/dev/null
+rm -rf "$template/log" # the command run logs its own "first profile applied"
 "$mppfw" --data "$template" --no-shell </dev/null >/dev/null 2>&1 &
 pid=$!
-pids+=("$pid")
 [ -n "$(first_profile_ms "$template" "$pid")" ] || { echo "no first profile at the first power-on" >&2; exit 1; }
-kill "$pid"; wait "$pid" 2>/dev/null || true
+stop_phone
 rm -rf "$template/felix-cache" "$template/log"
 
 : >"$work/ms"
@@ -86,8 +76,8 @@ for _ in $(seq 1 "$runs"); do
     "$mppfw" --data "$data" --no-shell </dev/null >/dev/null 2>"$err" &
     pid=$!
     ms=$(first_profile_ms "$data" "$pid")
-    kill "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
+    stop_pid "$pid"
+    pid=
     [ -n "$ms" ] || { echo "no first profile:" >&2; cat "$err" >&2; exit 1; }
     echo "$ms" >>"$work/ms"
 done
@@ -96,10 +86,9 @@ done
 for _ in $(seq 1 "$runs"); do
     curl -s -o /dev/null -w '%{time_total}\n' "http://127.0.0.1:$port/profile.xml" | awk '{printf "%.1f\n", $1 * 1000}' >>"$work/curl"
 done
-stats() { sort -n | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; print m, a[1], a[NR]}'; }
 read -r m mn mx < <(stats <"$work/ms")
 read -r c cn cx < <(stats <"$work/curl")
-echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1), $runs runs"
+echo "# $(machine), $(java -version 2>&1 | head -1), $runs runs"
 echo "| what | median ms (min-max) |"
 echo "|---|---|"
 echo "| phone: JVM start to first profile applied (nginx, 203-element profile) | $m ($mn-$mx) |"

@@ -20,6 +20,7 @@
 # with its test classes built first: ./mvnw -B -ntp verify -pl bundles/http -am
 # (this script builds nothing; it asks Maven, offline, only for the dependency class path).
 set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 
 runs=9
 warmup=3
@@ -32,7 +33,7 @@ while getopts "n:w:s:j:" opt; do
         w) warmup=$OPTARG ;;
         s) mib=$OPTARG ;;
         j) jvm_flags=$OPTARG ;;
-        *) sed -n '2,22p' "$0"; exit 2 ;;
+        *) usage 2,22 ;;
     esac
 done
 
@@ -42,24 +43,8 @@ api=$here/bundles/api/target/classes
 [ -f "$tests/org/mppfw/http/internal/HttpBench.class" ] && [ -d "$api" ] || {
     echo "build first: ./mvnw -B -ntp verify -pl bundles/http -am" >&2; exit 2; }
 
-work=$(mktemp -d)
-nginx_pid=
-cleanup() {
-    if [ -n "$nginx_pid" ] && kill -0 "$nginx_pid" 2>/dev/null; then
-        kill "$nginx_pid" 2>/dev/null || true
-        wait "$nginx_pid" 2>/dev/null || true
-    fi
-    rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
-
-free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-
-median() { # numbers on stdin, one a line
-    sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
+make_work_dir
+pids=()
 
 echo "== load before: $(uptime)"
 
@@ -109,7 +94,7 @@ http {
 }
 EOF
 nginx -p "$work" -c "$work/nginx.conf" &
-nginx_pid=$!
+pids+=($!)
 for _ in $(seq 100); do
     curl -s -o /dev/null "http://127.0.0.1:$http_port/" && break
     sleep 0.1

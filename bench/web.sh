@@ -16,6 +16,7 @@
 # medians and ranges. On a shared machine the CPU times say more than the wall times.
 set -euo pipefail
 
+. "$(dirname "$0")/lib.sh"
 runs=10
 here=$(cd "$(dirname "$0")/.." && pwd)
 images=()
@@ -26,7 +27,7 @@ while getopts "n:i:s" opt; do
         s) scheme=https; protocol=Https ;;
         n) runs=$OPTARG ;;
         i) images+=("$OPTARG") ;;
-        *) sed -n '2,18p' "$0"; exit 2 ;;
+        *) usage 2,18 ;;
     esac
 done
 [ ${#images[@]} -gt 0 ] || images=("$here/distribution/target/mppfw")
@@ -35,18 +36,9 @@ for image in "${images[@]}"; do
 done
 command -v curl >/dev/null || { echo "curl is needed (apt-get install curl)" >&2; exit 2; }
 
-work=$(mktemp -d)
-pid=
-cleanup() {
-    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-        kill "$pid" 2>/dev/null || true
-        wait "$pid" 2>/dev/null || true
-    fi
-    rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
+make_work_dir
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(free_port)
 # boot_until_page IMAGE DATA: launches a power-on, returns once GET /login answers 200 (pid in $pid)
 boot_until_page() {
     MPPFW_JAVA_OPTS=-Dmppfw.bench=true "$1/bin/mppfw" --data "$2" --no-shell >"$work/phone.log" 2>&1 </dev/null &
@@ -61,19 +53,19 @@ for k in "${!images[@]}"; do
     "${images[$k]}/bin/mppfw" --data "$work/data$k" -c "param:set Enable_Protocol $protocol; param:set Web_Server_Port $port" >/dev/null
     # one untimed power-on, as the phone's first: it writes the class-data archive at its exit
     boot_until_page "${images[$k]}" "$work/data$k"
-    kill "$pid"; wait "$pid" 2>/dev/null || true
-    pid=
+    stop_phone
 done
 
 # CPU time (user + system) of the Java runtime that bin/mppfw ($1) runs as its child, in ms
 jvm_cpu_ms() {
-    local child
-    child=$(pgrep -P "$1" java | head -1)
-    awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/${child:-$1}/stat"
+    awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$(java_pid "$1")/stat"
 }
 
-median() {
-    sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; print m " ms (min " a[1] ", max " a[NR] ")"}'
+# spread: numbers on stdin -> "median ms (min MIN, max MAX)"
+spread() {
+    local m lo hi
+    read -r m lo hi < <(stats)
+    echo "$m ms (min $lo, max $hi)"
 }
 
 for i in $(seq 1 "$runs"); do
@@ -87,11 +79,10 @@ for i in $(seq 1 "$runs"); do
         booted=$(sed -n 's/.*booted \([0-9]*\) bundles in \([0-9]*\) ms.*/\2/p' "$work/phone.log" | head -1)
         echo "${booted:-0}" >>"$work/boot$k"
         echo "image $((k + 1)) run $i: first page after $ms ms (cpu $cpu ms); $(grep -o 'booted .*' "$work/phone.log" | head -1)"
-        kill "$pid"; wait "$pid" 2>/dev/null || true
-        pid=
+        stop_phone
     done
 done
 for k in "${!images[@]}"; do
-    echo "image $((k + 1)) (${images[$k]}), $runs runs: first page median $(median <"$work/page$k"), its CPU time $(median <"$work/cpu$k");" \
-        "JVM start to all ACTIVE median $(median <"$work/boot$k")"
+    echo "image $((k + 1)) (${images[$k]}), $runs runs: first page median $(spread <"$work/page$k"), its CPU time $(spread <"$work/cpu$k");" \
+        "JVM start to all ACTIVE median $(spread <"$work/boot$k")"
 done
