@@ -45,6 +45,8 @@ class ReadNamesInCatalogTest {
             Map.entry("authorized_keys", "an SSH file name"),
             Map.entry("host_key", "an SSH file name"),
             Map.entry("preferred_lft", "a field of ip(8)'s output"),
+            Map.entry("reboot_now", "a SIP NOTIFY event"),
+            Map.entry("restart_now", "a SIP NOTIFY event"),
             Map.entry("valid_lft", "a field of ip(8)'s output"));
 
     @Test
