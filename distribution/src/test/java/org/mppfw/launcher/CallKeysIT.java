@@ -36,19 +36,11 @@ class CallKeysIT {
             Kamailio kamailio = Kamailio.start(peers, Ports.udpAndTcp(), Map.of("1001", SECRET));
             int sipPort = Ports.udpAndTcp();
             String profileUrl = http.url("profile.xml");
-            Files.writeString(http.file("profile.xml"), "<flat-profile>\n"
-                    + "<Profile_Rule>" + profileUrl + "</Profile_Rule>\n<Resync_Random_Delay>0</Resync_Random_Delay>\n"
-                    + "<Proxy_1_>127.0.0.1:" + kamailio.port + "</Proxy_1_>\n<User_ID_1_>1001</User_ID_1_>\n"
-                    + "<Password_1_>" + SECRET + "</Password_1_>\n<SIP_Port_1_>" + sipPort + "</SIP_Port_1_>\n"
-                    + "</flat-profile>\n");
+            Files.writeString(http.file("profile.xml"), SipIT.lineProfile(profileUrl, kamailio.port, sipPort, SECRET, ""));
             Path data = scratch.resolve("data");
             try (PhoneProcess phone = PhoneProcess.start(UpgradeIT.IMAGE, data, scratch.resolve("phone.log"),
                     UpgradeIT.OPTS)) {
-                phone.awaitSettled(data);
-                phone.awaitIdle();
-                phone.run("prov:resync " + profileUrl);
-                Await.until("the phone to register with Kamailio", Duration.ofSeconds(60),
-                        () -> kamailio.locations().contains("sip:1001@127.0.0.1:" + sipPort));
+                SipIT.resyncAndRegister(phone, data, profileUrl, kamailio, sipPort);
                 Await.until("the idle screen", Duration.ofSeconds(30), () -> run(phone, "lcd:show").contains("Resync"));
 
                 Sipp call = Sipp.call(peers, "call-phone-hangs-up.xml", "1001", kamailio.port);

@@ -44,20 +44,13 @@ class SipIT {
             int sipPort = Ports.udpAndTcp();
             int webPort = Ports.tcp();
             String profileUrl = http.url("profile.xml");
-            Files.writeString(http.file("profile.xml"), "<flat-profile>\n<GPP_A>first</GPP_A>\n"
-                    + "<Profile_Rule>" + profileUrl + "</Profile_Rule>\n<Resync_Random_Delay>0</Resync_Random_Delay>\n"
-                    + "<Proxy_1_>127.0.0.1:" + kamailio.port + "</Proxy_1_>\n<User_ID_1_>1001</User_ID_1_>\n"
-                    + "<Password_1_>" + SECRET + "</Password_1_>\n<SIP_Port_1_>" + sipPort + "</SIP_Port_1_>\n"
-                    + "<Enable_Protocol>Http</Enable_Protocol>\n<Web_Server_Port>" + webPort + "</Web_Server_Port>\n"
-                    + "</flat-profile>\n");
+            Files.writeString(http.file("profile.xml"), lineProfile(profileUrl, kamailio.port, sipPort, SECRET,
+                    "<GPP_A>first</GPP_A>\n<Enable_Protocol>Http</Enable_Protocol>\n<Web_Server_Port>" + webPort
+                    + "</Web_Server_Port>\n"));
             Path data = scratch.resolve("data");
             try (PhoneProcess phone = PhoneProcess.start(UpgradeIT.IMAGE, data, scratch.resolve("phone.log"),
                     UpgradeIT.OPTS)) {
-                phone.awaitSettled(data);
-                phone.awaitIdle();
-                phone.run("prov:resync " + profileUrl);
-                Await.until("the phone to register with Kamailio", Duration.ofSeconds(60),
-                        () -> kamailio.locations().contains("sip:1001@127.0.0.1:" + sipPort));
+                resyncAndRegister(phone, data, profileUrl, kamailio, sipPort);
                 assertTrue(kamailio.locations().contains("Cisco-CP-8845-3PCC/"), kamailio.locations());
                 String status = phone.run("sip:status");
                 assertTrue(status.contains("ext 1: registered with 127.0.0.1:" + kamailio.port), status);
@@ -132,5 +125,27 @@ class SipIT {
 
     private static int count(String text, String what) {
         return (int) text.lines().filter(l -> l.contains(what)).count();
+    }
+
+    /**
+     * A profile that configures line 1 as user 1001 at Kamailio on {@code sipPort}, with
+     * {@code Profile_Rule} itself and no random resync delay, plus {@code more} elements.
+     */
+    static String lineProfile(String profileUrl, int kamailioPort, int sipPort, String secret, String more) {
+        return "<flat-profile>\n" + more
+                + "<Profile_Rule>" + profileUrl + "</Profile_Rule>\n<Resync_Random_Delay>0</Resync_Random_Delay>\n"
+                + "<Proxy_1_>127.0.0.1:" + kamailioPort + "</Proxy_1_>\n<User_ID_1_>1001</User_ID_1_>\n"
+                + "<Password_1_>" + secret + "</Password_1_>\n<SIP_Port_1_>" + sipPort + "</SIP_Port_1_>\n"
+                + "</flat-profile>\n";
+    }
+
+    /** Once the phone has settled: resyncs the line's profile and waits until Kamailio has the line's contact. */
+    static void resyncAndRegister(PhoneProcess phone, Path data, String profileUrl, Kamailio kamailio, int sipPort)
+            throws Exception {
+        phone.awaitSettled(data);
+        phone.awaitIdle();
+        phone.run("prov:resync " + profileUrl);
+        Await.until("the phone to register with Kamailio", Duration.ofSeconds(60),
+                () -> kamailio.locations().contains("sip:1001@127.0.0.1:" + sipPort));
     }
 }
